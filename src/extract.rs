@@ -1,0 +1,383 @@
+//! The extract step: a document in, its quantity mentions (with periods) out.
+//!
+//! The body is read paragraph by paragraph (a blank line ends one; very long paragraphs are cut
+//! at a line or sentence end) so work buffers stay small and are reused. In each chunk, time
+//! expressions are found first; the quantity scanner skips the digits they cover; then each
+//! quantity takes the period of its clause, or of its sentence, or (for money and changes, whose
+//! period a writer often states once) of the sentence before it in the paragraph.
+
+use jiff::civil::Date;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::input::Document;
+use crate::quantity::{Direction, Kind, Measure, Quantity, Role, Scanner};
+use crate::rules::{BoundKind, Vocabulary};
+use crate::segment;
+use crate::time::{self, TimeContext, TimeKind, TimeMention};
+
+/// The version of the JSON output schema; bumped on any breaking change.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Options for extraction.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ExtractOptions {
+    /// Also list each time expression as an item of its own.
+    pub periods: bool,
+}
+
+/// A period as printed: inclusive ISO dates.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PeriodOut {
+    pub start: Option<Date>,
+    pub end: Option<Date>,
+    /// The words that stated it.
+    pub text: String,
+    /// Its label at its own grain (`2022`, `2019-01..2019-10`, `since 2005`).
+    pub label: String,
+    pub kind: TimeKind,
+    pub cumulative: bool,
+    /// The instant meant when the metric is a stock (`at the end of 2018` -> 2018-12-31).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub instant: Option<Date>,
+    /// Taken from an earlier sentence of the paragraph, not stated next to the figure.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub inherited: bool,
+    /// Why the period could not be resolved.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unresolved: Option<String>,
+}
+
+/// One item of `extract` output: a quantity, or (with `--periods`) a time expression.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Mention {
+    pub schema_version: u32,
+    /// `quantity` or `period`.
+    #[serde(rename = "type")]
+    pub item: &'static str,
+    pub source: String,
+    pub line: usize,
+    pub column: usize,
+    /// Byte offsets in the file.
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    /// `currency`, `percent`, `percentage_points`, `count`, `number`, `rank`, or `period`.
+    pub kind: String,
+    /// The stated number, or the period's label.
+    pub value: Option<String>,
+    pub low: Option<String>,
+    pub high: Option<String>,
+    pub low_inclusive: Option<bool>,
+    pub high_inclusive: Option<bool>,
+    pub bound: Option<BoundKind>,
+    pub unit: Option<String>,
+    pub measure: Option<Measure>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub direction: Option<Direction>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<Role>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub qualifier: Option<String>,
+    pub period: Option<PeriodOut>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub base_period: Option<PeriodOut>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+    /// The exact interval, for later steps (not printed: `low`/`high` carry it).
+    #[serde(skip)]
+    pub interval: crate::interval::Interval,
+    #[serde(skip)]
+    pub decimal_value: Option<Decimal>,
+}
+
+/// Paragraphs longer than this are cut at a line or sentence end.
+const MAX_CHUNK: usize = 64 * 1024;
+
+/// Work buffers for extraction, reused across documents by one thread.
+#[derive(Default)]
+pub struct Extractor {
+    scanner: Scanner,
+}
+
+impl Extractor {
+    /// Extract every mention from a document, in order of position.
+    pub fn extract(&mut self, doc: &Document, vocab: &Vocabulary, opts: ExtractOptions) -> Vec<Mention> {
+        let ctx = TimeContext { document_date: doc.meta.date };
+        let mut out = Vec::new();
+        for (c_start, c_end) in chunks(&doc.text, doc.body_start) {
+            let chunk = &doc.text[c_start..c_end];
+            let times = time::find_time_mentions(chunk, &ctx);
+            let blocked: Vec<(usize, usize)> =
+                times.iter().filter(|t| t.strong).map(|t| (t.start, t.end)).collect();
+            let quantities = self.scanner.find(chunk, vocab, &blocked);
+            let attached = attach_periods(chunk, &quantities, &times);
+            let mut items: Vec<Mention> = quantities
+                .iter()
+                .zip(attached)
+                .map(|(q, (period, base))| quantity_mention(doc, c_start, chunk, q, period, base))
+                .collect();
+            if opts.periods {
+                for t in &times {
+                    if matches!(t.kind, TimeKind::TimeOfDay) {
+                        continue;
+                    }
+                    if quantities.iter().any(|q| q.start < t.end && t.start < q.end) {
+                        continue;
+                    }
+                    items.push(period_mention(doc, c_start, chunk, t));
+                }
+                items.sort_by_key(|m| (m.start, m.end));
+            }
+            out.extend(items);
+        }
+        out
+    }
+}
+
+/// Byte spans of the chunks of the body: paragraphs, cut further when very long.
+fn chunks(text: &str, body_start: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut start = body_start;
+    let mut i = body_start;
+    while i < bytes.len() {
+        if bytes[i] == b'\n' {
+            // A blank line (only spaces between two line breaks) ends a paragraph.
+            let mut j = i + 1;
+            while j < bytes.len() && matches!(bytes[j], b' ' | b'\t' | b'\r') {
+                j += 1;
+            }
+            if j < bytes.len() && bytes[j] == b'\n' {
+                out.push((start, i));
+                start = j;
+                i = j;
+                continue;
+            }
+            if i - start > MAX_CHUNK {
+                out.push((start, i));
+                start = i;
+            }
+        } else if i - start > MAX_CHUNK * 2 && bytes[i] == b' ' && text.is_char_boundary(i) {
+            // A giant line: cut at a space so no chunk grows without bound.
+            out.push((start, i));
+            start = i;
+        }
+        i += 1;
+    }
+    if start < bytes.len() {
+        out.push((start, bytes.len()));
+    }
+    out
+}
+
+fn period_out(t: &TimeMention, chunk: &str, inherited: bool) -> PeriodOut {
+    PeriodOut {
+        start: t.period.start,
+        end: t.period.end,
+        text: chunk[t.start..t.end].to_string(),
+        label: t.label.clone(),
+        kind: t.kind,
+        cumulative: t.cumulative,
+        instant: t.instant,
+        inherited,
+        unresolved: t.unresolved.clone(),
+    }
+}
+
+/// Words that make a time expression the base of a comparison (`compared to 2021`).
+fn is_base_marker(chunk: &str, t: &TimeMention) -> bool {
+    let before = chunk[..t.start].trim_end();
+    let tail: String = before
+        .rsplit(|c: char| !c.is_alphanumeric() && c != '-')
+        .take(2)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_ascii_lowercase();
+    let last = tail.rsplit(' ').next().unwrap_or("");
+    matches!(last, "than" | "versus" | "vs" | "against" | "over" | "on")
+        || tail.ends_with("compared to")
+        || tail.ends_with("compared with")
+        || tail.ends_with("relative to")
+        || tail.ends_with("from")
+        || tail.ends_with("in comparison with")
+}
+
+/// For each quantity: its period and, for a change, its base period.
+fn attach_periods(
+    chunk: &str,
+    quantities: &[Quantity],
+    times: &[TimeMention],
+) -> Vec<(Option<PeriodOut>, Option<PeriodOut>)> {
+    let usable: Vec<&TimeMention> = times
+        .iter()
+        .filter(|t| !matches!(t.kind, TimeKind::TimeOfDay | TimeKind::Date))
+        .filter(|t| !quantities.iter().any(|q| q.start < t.end && t.start < q.end))
+        .collect();
+    let sentences = segment::sentences(chunk);
+    let mut out = Vec::with_capacity(quantities.len());
+    let mut prev_sentence_period: Option<(usize, PeriodOut)> = None;
+    let mut current_sentence = usize::MAX;
+    let mut sentence_period: Option<PeriodOut> = None;
+    for q in quantities {
+        let si = sentences.partition_point(|&(_, e)| e <= q.start);
+        if si != current_sentence {
+            if let Some(p) = sentence_period.take() {
+                prev_sentence_period = Some((current_sentence, p));
+            }
+            current_sentence = si;
+        }
+        let (s_start, s_end) = sentences.get(si).copied().unwrap_or((0, chunk.len()));
+        let in_sentence: Vec<&&TimeMention> =
+            usable.iter().filter(|t| t.start >= s_start && t.end <= s_end).collect();
+        let breaks = segment::clause_breaks(chunk, s_start, s_end);
+        let clause_of = |pos: usize| breaks.partition_point(|&b| b < pos);
+        let q_clause = clause_of(q.start);
+        let (bases, levels): (Vec<&&TimeMention>, Vec<&&TimeMention>) =
+            in_sentence.iter().partition(|t| is_base_marker(chunk, t));
+        let distance = |t: &TimeMention| {
+            if t.start >= q.end { t.start - q.end } else { q.start.saturating_sub(t.end) }
+        };
+        // Same clause first, then the nearest in the sentence.
+        let pick = |list: &[&&TimeMention], same_clause: bool| -> Option<TimeMention> {
+            list.iter()
+                .filter(|t| !same_clause || clause_of(t.start) == q_clause)
+                .min_by_key(|t| (distance(t), t.start < q.start))
+                .map(|t| (***t).clone())
+        };
+        let level = pick(&levels, true).or_else(|| pick(&levels, false));
+        let mut period = level.as_ref().map(|t| period_out(t, chunk, false));
+        if period.is_none()
+            && matches!(q.kind, Kind::Currency | Kind::Percent | Kind::PercentagePoints)
+            && q.role.is_none()
+        {
+            if let Some((ps, p)) = &prev_sentence_period {
+                if *ps + 1 == si || *ps == si {
+                    let mut p = p.clone();
+                    p.inherited = true;
+                    period = Some(p);
+                }
+            }
+        }
+        let base = if q.measure == Measure::Change {
+            pick(&bases, true).or_else(|| pick(&bases, false)).map(|t| period_out(&t, chunk, false))
+        } else {
+            None
+        };
+        if let Some(p) = &period {
+            if !p.inherited {
+                sentence_period = Some(p.clone());
+            } else if sentence_period.is_none() {
+                sentence_period = Some(p.clone());
+            }
+        }
+        out.push((period, base));
+    }
+    out
+}
+
+fn dec(d: Decimal) -> String {
+    d.normalize().to_string()
+}
+
+fn quantity_mention(
+    doc: &Document,
+    offset: usize,
+    chunk: &str,
+    q: &Quantity,
+    period: Option<PeriodOut>,
+    base_period: Option<PeriodOut>,
+) -> Mention {
+    let start = offset + q.start;
+    let end = offset + q.end;
+    let (line, column) = doc.line_col(start);
+    Mention {
+        schema_version: SCHEMA_VERSION,
+        item: "quantity",
+        source: doc.source.clone(),
+        line,
+        column,
+        start: doc.file_offset(start),
+        end: doc.file_offset(end),
+        text: chunk[q.start..q.end].to_string(),
+        kind: kind_name(q.kind).to_string(),
+        value: q.value.map(dec),
+        low: q.interval.low.map(|e| dec(e.value)),
+        high: q.interval.high.map(|e| dec(e.value)),
+        low_inclusive: q.interval.low.map(|e| e.inclusive),
+        high_inclusive: q.interval.high.map(|e| e.inclusive),
+        bound: Some(q.bound),
+        unit: q.unit.clone(),
+        measure: Some(q.measure),
+        direction: q.direction,
+        role: q.role,
+        qualifier: q.qualifier.clone(),
+        period,
+        base_period,
+        error: q.error.clone(),
+        interval: q.interval,
+        decimal_value: q.value,
+    }
+}
+
+/// The JSON name of a kind.
+pub fn kind_name(k: Kind) -> &'static str {
+    match k {
+        Kind::Currency => "currency",
+        Kind::Percent => "percent",
+        Kind::PercentagePoints => "percentage_points",
+        Kind::Count => "count",
+        Kind::Number => "number",
+        Kind::Rank => "rank",
+    }
+}
+
+fn period_mention(doc: &Document, offset: usize, chunk: &str, t: &TimeMention) -> Mention {
+    let start = offset + t.start;
+    let end = offset + t.end;
+    let (line, column) = doc.line_col(start);
+    let iso = |d: Option<Date>| d.map(|d| d.to_string());
+    Mention {
+        schema_version: SCHEMA_VERSION,
+        item: "period",
+        source: doc.source.clone(),
+        line,
+        column,
+        start: doc.file_offset(start),
+        end: doc.file_offset(end),
+        text: chunk[t.start..t.end].to_string(),
+        kind: "period".into(),
+        value: Some(t.label.clone()),
+        low: iso(t.period.start),
+        high: iso(t.period.end),
+        low_inclusive: t.period.start.map(|_| true),
+        high_inclusive: t.period.end.map(|_| true),
+        bound: None,
+        unit: None,
+        measure: None,
+        direction: None,
+        role: None,
+        qualifier: None,
+        period: Some(period_out(t, chunk, false)),
+        base_period: None,
+        error: t.unresolved.clone(),
+        interval: crate::interval::Interval::default(),
+        decimal_value: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chunks_split_at_blank_lines() {
+        let text = "a\nb\n\nc\n  \nd";
+        let c = chunks(text, 0);
+        let parts: Vec<&str> = c.iter().map(|&(s, e)| text[s..e].trim()).collect();
+        assert_eq!(parts, ["a\nb", "c", "d"]);
+    }
+}

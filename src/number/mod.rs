@@ -1,0 +1,888 @@
+//! Numbers: digits, words and mixtures (`1 billion 518 million`, `3 hundred and 21`,
+//! `one and a half`, `two thirds of a million`, `twenty-fifth`), read from tokens.
+//!
+//! [`parse_at`] reads the longest number that starts at a token and says what form it has
+//! (cardinal, ordinal, fraction) and the place value of its last written digit, from which the
+//! quantity layer derives the implicit precision of a rounded figure.
+
+pub mod literal;
+pub mod words;
+
+use rust_decimal::Decimal;
+
+use crate::token::{Gap, TokKind, Token, Tokens, ascii_lower};
+use literal::Shape;
+use words::NumWord;
+
+/// What kind of number was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    Cardinal,
+    Ordinal,
+    Fraction,
+}
+
+/// A number read from tokens `start..end`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Number {
+    pub start: usize,
+    pub end: usize,
+    /// `None` when the number does not fit the exact decimal type.
+    pub value: Option<Decimal>,
+    pub form: Form,
+    /// Place value of the last written digit (`1.8 billion` -> 0.1e9; `twenty-five` -> 1);
+    /// zero for exact forms (fractions, exponents).
+    pub unit: Decimal,
+    /// Written (partly) in words.
+    pub words: bool,
+    /// A scale word (`million`, `lakh`) was part of it.
+    pub scaled: bool,
+    /// Why `value` is `None`.
+    pub error: Option<&'static str>,
+}
+
+/// Per-token word classes for a chunk, computed once so the grammar never re-lowercases.
+#[derive(Debug, Default)]
+pub struct Classes {
+    pub cls: Vec<Option<NumWord>>,
+}
+
+impl Classes {
+    pub fn compute(&mut self, text: &str, toks: &Tokens) {
+        self.cls.clear();
+        let mut buf = [0u8; 32];
+        for t in &toks.toks {
+            let c = match t.kind {
+                TokKind::Word if t.end - t.start <= 14 => {
+                    ascii_lower(&text[t.start..t.end], &mut buf).and_then(words::classify)
+                }
+                TokKind::Symbol('&') => Some(NumWord::And),
+                _ => None,
+            };
+            self.cls.push(c);
+        }
+    }
+
+    pub fn get(&self, i: usize) -> Option<NumWord> {
+        self.cls.get(i).copied().flatten()
+    }
+}
+
+/// Context the grammar reads: the text, its tokens and their classes.
+#[derive(Clone, Copy)]
+pub struct Ctx<'a> {
+    pub text: &'a str,
+    pub toks: &'a Tokens,
+    pub cls: &'a Classes,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn tok(&self, i: usize) -> Option<&'a Token> {
+        self.toks.toks.get(i)
+    }
+    pub fn str(&self, i: usize) -> &'a str {
+        self.toks.toks.get(i).map_or("", |t| &self.text[t.start..t.end])
+    }
+    pub fn lower_is(&self, i: usize, w: &str) -> bool {
+        self.tok(i).is_some_and(|t| t.kind == TokKind::Word) && self.str(i).eq_ignore_ascii_case(w)
+    }
+    pub fn is_symbol(&self, i: usize, c: char) -> bool {
+        self.tok(i).is_some_and(|t| t.kind == TokKind::Symbol(c))
+    }
+    pub fn is_dash(&self, i: usize) -> bool {
+        self.tok(i).is_some_and(|t| matches!(t.kind, TokKind::Symbol('-' | '\u{2013}' | '\u{2014}')))
+    }
+    /// Token `i` continues the same line as the token before it.
+    pub fn same_line(&self, i: usize) -> bool {
+        self.tok(i).is_some_and(|t| t.gap != Gap::Newline)
+    }
+    pub fn gap(&self, i: usize) -> Gap {
+        self.tok(i).map_or(Gap::Newline, |t| t.gap)
+    }
+}
+
+/// The last element read, which decides what may follow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Last {
+    Start,
+    Article,
+    Small,
+    Tens,
+    Digits,
+    Hundred,
+    Scale,
+    Fraction,
+    And,
+}
+
+/// A state worth returning to: the number read so far is complete here.
+#[derive(Debug, Clone, Copy)]
+struct Checkpoint {
+    end: usize,
+    value: Decimal,
+    form: Form,
+    unit: Decimal,
+}
+
+/// Running state of the word-number grammar.
+struct Acc {
+    /// Completed scale groups.
+    total: Decimal,
+    /// The group being built (below the last scale word).
+    current: Decimal,
+    /// Start of the current segment (`current` value when the last `and` was read).
+    segment_base: Decimal,
+    /// Largest scale exponent applied so far.
+    max_scale: u8,
+    /// The scale exponent applied last.
+    last_scale: u8,
+    /// Place value of the element before the last `and`: what follows must be smaller.
+    and_limit: Option<(Decimal, bool)>,
+    /// Checkpoint before the last `and`, to return to if what follows does not fit.
+    before_and: Option<Checkpoint>,
+    last: Last,
+    unit: Decimal,
+    words: bool,
+    scaled: bool,
+    form: Form,
+    negative: bool,
+    best: Option<Checkpoint>,
+}
+
+impl Acc {
+    fn value(&self) -> Option<Decimal> {
+        let v = self.total.checked_add(self.current)?;
+        Some(if self.negative { -v } else { v })
+    }
+
+    fn checkpoint(&mut self, end: usize) {
+        if let Some(value) = self.value() {
+            self.best = Some(Checkpoint { end, value, form: self.form, unit: self.unit });
+        }
+    }
+
+    /// The segment value read since the last `and` (the numerator of a fraction).
+    fn segment(&self) -> Decimal {
+        self.current - self.segment_base
+    }
+}
+
+fn pow10(e: u8) -> Decimal {
+    Decimal::from_i128_with_scale(10i128.pow(u32::from(e)), 0)
+}
+
+/// Read the longest number starting at token `i`.
+pub fn parse_at(ctx: Ctx<'_>, i: usize) -> Option<Number> {
+    let t = ctx.tok(i)?;
+    // A sign: `-5`, `- 1 4/5`, `minus one`, `negative 1200000`.
+    let (negative, first) = match (t.kind, ctx.cls.get(i)) {
+        (TokKind::Symbol('-' | '\u{2212}'), _) => {
+            // A dash glued to a word or number before it joins them (`2020-2025`, `COVID-19`).
+            if i > 0
+                && t.gap == Gap::None
+                && matches!(ctx.tok(i - 1)?.kind, TokKind::Word | TokKind::Number(_) | TokKind::NotNumber)
+            {
+                return None;
+            }
+            let next = ctx.tok(i + 1)?;
+            if !matches!(next.kind, TokKind::Number(_)) || next.gap == Gap::Newline {
+                return None;
+            }
+            (true, i + 1)
+        }
+        (_, Some(NumWord::Minus)) => (true, i + 1),
+        _ => (false, i),
+    };
+    let mut n = parse_unsigned(ctx, first, negative)?;
+    n.start = i;
+    Some(n)
+}
+
+fn parse_unsigned(ctx: Ctx<'_>, first: usize, negative: bool) -> Option<Number> {
+    let mut acc = Acc {
+        total: Decimal::ZERO,
+        current: Decimal::ZERO,
+        segment_base: Decimal::ZERO,
+        max_scale: 0,
+        last_scale: 0,
+        and_limit: None,
+        before_and: None,
+        last: Last::Start,
+        unit: Decimal::ONE,
+        words: false,
+        scaled: false,
+        form: Form::Cardinal,
+        negative,
+        best: None,
+    };
+    let mut j = first;
+    let mut error = None;
+    loop {
+        let Some(tok) = ctx.tok(j) else { break };
+        if j > first && tok.gap == Gap::Newline {
+            break;
+        }
+        match step(ctx, &mut acc, j, &mut error) {
+            Some(next) => j = next,
+            None => break,
+        }
+        if acc.form != Form::Cardinal && acc.last != Last::Fraction {
+            break;
+        }
+    }
+    finish_and(&mut acc);
+    let best = acc.best?;
+    let mut end = best.end;
+    let mut value = best.value;
+    let mut form = best.form;
+    let mut unit = best.unit;
+    // `two thirds of a million`.
+    if form == Form::Fraction && ctx.lower_is(end, "of") {
+        let mut k = end + 1;
+        if matches!(ctx.cls.get(k), Some(NumWord::Article)) {
+            k += 1;
+        }
+        if let Some(NumWord::Scale(e)) = ctx.cls.get(k) {
+            if let Some(v) = value.checked_mul(pow10(e)) {
+                value = v;
+                end = k + 1;
+                form = Form::Cardinal;
+                unit = Decimal::ZERO;
+                acc.scaled = true;
+            }
+        }
+    }
+    // Ratios: `one over three`, `two out of five hundred`.
+    if form == Form::Cardinal && !acc.scaled {
+        if let Some((e, v)) = ratio(ctx, end, value) {
+            end = e;
+            value = v;
+            form = Form::Fraction;
+            unit = Decimal::ZERO;
+        }
+    }
+    // `forty-five (45)` and `45 (forty five)`: the same number restated in brackets.
+    if let Some(e) = restated(ctx, end, value) {
+        end = e;
+    }
+    Some(Number {
+        start: first,
+        end,
+        value: Some(value),
+        form,
+        unit,
+        words: acc.words,
+        scaled: acc.scaled,
+        error,
+    })
+    .map(|mut n| {
+        if error.is_some() {
+            n.value = None;
+        }
+        n
+    })
+}
+
+/// Check that what followed the last `and` was smaller than what came before it
+/// (`3 hundred and 2` is one number, `3 hundred and 2 hundred` is two). On failure, return to
+/// the state before the `and` and report `false`: the number ends there.
+fn resolve_and(acc: &mut Acc) -> bool {
+    let Some((limit, scale)) = acc.and_limit else { return true };
+    let seg = acc.segment();
+    acc.and_limit = None;
+    if acc.last == Last::And || seg >= limit || seg.is_zero() {
+        acc.best = acc.before_and;
+        return false;
+    }
+    // `3 million and a half`: a fraction after a scale word is a fraction of that scale.
+    if scale && seg < Decimal::ONE && acc.last == Last::Fraction {
+        if let Some(v) = seg.checked_mul(limit) {
+            acc.current = acc.segment_base + v;
+            let end = acc.best.map_or(0, |b| b.end);
+            acc.checkpoint(end);
+        }
+    }
+    true
+}
+
+/// After the number ends, settle a pending `and`.
+fn finish_and(acc: &mut Acc) {
+    resolve_and(acc);
+}
+
+/// One element of the grammar at token `j`; returns the next token, or `None` to stop.
+#[allow(clippy::too_many_lines)]
+fn step(ctx: Ctx<'_>, acc: &mut Acc, j: usize, error: &mut Option<&'static str>) -> Option<usize> {
+    let tok = ctx.tok(j)?;
+    if let TokKind::Number(_) = tok.kind {
+        return digits(ctx, acc, j, error);
+    }
+    let cls = ctx.cls.get(j)?;
+    // A hyphen joins `twenty-one`, `one-eighth`, `hundred-fifths`.
+    match cls {
+        NumWord::Small(n) => {
+            let ok = match acc.last {
+                Last::Start | Last::Hundred | Last::Scale | Last::And => true,
+                Last::Tens => (1..=9).contains(&n),
+                _ => false,
+            };
+            if !ok {
+                return None;
+            }
+            // `one` as a pronoun: `the one you mentioned`, `one of the largest`.
+            if n == 1 && acc.last == Last::Start && is_pronoun_one(ctx, j) {
+                return None;
+            }
+            acc.current += Decimal::from(n);
+            acc.last = if n >= 10 { Last::Tens } else { Last::Small };
+            if n >= 10 {
+                // `eleven` cannot take a unit after it: mark as Small-like for what follows.
+                acc.last = Last::Small;
+            }
+            acc.words = true;
+            acc.unit = Decimal::ONE;
+            acc.checkpoint(j + 1);
+            Some(skip_hyphen(ctx, j + 1))
+        }
+        NumWord::Tens(n) => {
+            if !matches!(acc.last, Last::Start | Last::Hundred | Last::Scale | Last::And) {
+                return None;
+            }
+            // `twenty-fifth`: a compound ordinal.
+            let next = skip_hyphen(ctx, j + 1);
+            if let Some(NumWord::Ordinal { value, plural, scale: false }) = ctx.cls.get(next) {
+                if value < 10 && ctx.same_line(next) {
+                    return ordinal(ctx, acc, next, u64::from(n) + value, plural, false);
+                }
+            }
+            acc.current += Decimal::from(n);
+            acc.last = Last::Tens;
+            acc.words = true;
+            acc.unit = Decimal::ONE;
+            acc.checkpoint(j + 1);
+            Some(next)
+        }
+        NumWord::Hundred => {
+            let group = acc.current;
+            if group >= Decimal::ONE_HUNDRED {
+                // `3 hundred and 2 hundred`: the second hundred starts a new number.
+                if acc.and_limit.is_some() {
+                    acc.best = acc.before_and;
+                    acc.and_limit = None;
+                }
+                return None;
+            }
+            if acc.last == Last::Start {
+                // `hundreds of` is vague; a bare `hundred` is 100.
+                if ctx.str(j).eq_ignore_ascii_case("hundreds") {
+                    return None;
+                }
+            }
+            let base = if group.is_zero() { Decimal::ONE } else { group };
+            acc.current = base.checked_mul(Decimal::ONE_HUNDRED)?;
+            acc.unit = if acc.last == Last::Digits {
+                acc.unit.checked_mul(Decimal::ONE_HUNDRED).unwrap_or(Decimal::ONE_HUNDRED)
+            } else {
+                Decimal::ONE
+            };
+            acc.last = Last::Hundred;
+            acc.words = true;
+            acc.checkpoint(j + 1);
+            Some(skip_hyphen(ctx, j + 1))
+        }
+        NumWord::Scale(e) => {
+            if acc.last == Last::Start {
+                return None;
+            }
+            if acc.last == Last::And {
+                return None;
+            }
+            if !resolve_and(acc) {
+                return None;
+            }
+            let m = pow10(e);
+            let group = if acc.current.is_zero() { Decimal::ONE } else { acc.current };
+            if e > acc.max_scale {
+                acc.total = acc.total.checked_add(group).and_then(|v| v.checked_mul(m))?;
+                acc.max_scale = e;
+            } else {
+                acc.total = acc.total.checked_add(group.checked_mul(m)?)?;
+            }
+            acc.current = Decimal::ZERO;
+            acc.segment_base = Decimal::ZERO;
+            // The place value of the last digit written: `1.8 billion` -> 0.1e9; a fraction
+            // (`one and a half billion`) is read to a tenth of the scale.
+            acc.unit = if acc.unit.is_zero() {
+                m.checked_div(Decimal::TEN).unwrap_or(m)
+            } else {
+                acc.unit.checked_mul(m).unwrap_or(m)
+            };
+            acc.last_scale = e;
+            acc.last = Last::Scale;
+            acc.scaled = true;
+            acc.words = true;
+            if acc.form == Form::Fraction {
+                acc.form = Form::Cardinal;
+            }
+            acc.checkpoint(j + 1);
+            Some(j + 1)
+        }
+        NumWord::Dozen => {
+            if acc.last == Last::Start {
+                return None;
+            }
+            let seg = acc.segment();
+            let seg = if seg.is_zero() { Decimal::ONE } else { seg };
+            acc.current = acc.segment_base + seg.checked_mul(Decimal::from(12))?;
+            acc.unit = Decimal::ONE;
+            acc.last = Last::Scale;
+            acc.words = true;
+            acc.form = Form::Cardinal;
+            acc.checkpoint(j + 1);
+            Some(j + 1)
+        }
+        NumWord::Article => {
+            if !matches!(acc.last, Last::Start | Last::And) {
+                return None;
+            }
+            // `a` counts as one only before a number word that needs it.
+            let next = ctx.cls.get(j + 1)?;
+            if !matches!(
+                next,
+                NumWord::Hundred
+                    | NumWord::Scale(_)
+                    | NumWord::Dozen
+                    | NumWord::Half { .. }
+                    | NumWord::Quarter { .. }
+                    | NumWord::Ordinal { .. }
+                    | NumWord::Tens(_)
+            ) {
+                return None;
+            }
+            if let NumWord::Tens(_) = next {
+                // Only `a twenty-first` (a fraction): look for the compound ordinal.
+                let k = skip_hyphen(ctx, j + 2);
+                if !matches!(ctx.cls.get(k), Some(NumWord::Ordinal { value, .. }) if value < 10) {
+                    return None;
+                }
+            }
+            acc.last = Last::Article;
+            acc.words = true;
+            Some(j + 1)
+        }
+        NumWord::Half { plural } | NumWord::Quarter { plural } => {
+            let den = if matches!(cls, NumWord::Half { .. }) { 2 } else { 4 };
+            let num = match acc.last {
+                Last::Article => Decimal::ONE,
+                Last::Small | Last::Tens | Last::Digits | Last::Hundred => acc.segment(),
+                Last::Start => {
+                    // A bare `half` (`more than half`, `half million`); a bare `quarter` is
+                    // usually a period, never taken alone.
+                    if den == 4 && !matches!(ctx.cls.get(j + 1), Some(NumWord::Scale(_))) {
+                        return None;
+                    }
+                    if plural {
+                        return None;
+                    }
+                    Decimal::ONE
+                }
+                _ => return None,
+            };
+            if plural && num <= Decimal::ONE && acc.last != Last::Start {
+                // `three halves` is fine, `one halves` is not English.
+            }
+            let frac = num.checked_div(Decimal::from(den))?;
+            acc.current = acc.segment_base + frac;
+            acc.last = Last::Fraction;
+            acc.form = Form::Fraction;
+            acc.words = true;
+            acc.unit = Decimal::ZERO;
+            acc.checkpoint(j + 1);
+            // `half a million`, `half a dozen`.
+            if matches!(ctx.cls.get(j + 1), Some(NumWord::Article))
+                && matches!(ctx.cls.get(j + 2), Some(NumWord::Scale(_) | NumWord::Dozen))
+            {
+                return Some(j + 2);
+            }
+            Some(j + 1)
+        }
+        NumWord::Ordinal { value, plural, scale } => ordinal(ctx, acc, j, value, plural, scale),
+        NumWord::And => {
+            if !matches!(
+                acc.last,
+                Last::Small | Last::Tens | Last::Digits | Last::Hundred | Last::Scale
+            ) {
+                return None;
+            }
+            // A second `and` (`one hundred and three and two thirds`): settle the first.
+            if acc.and_limit.is_some() && !resolve_and(acc) {
+                return None;
+            }
+            // What follows must be smaller than the place of what came before.
+            let (limit, scale) = match acc.last {
+                Last::Hundred => (Decimal::ONE_HUNDRED, false),
+                Last::Scale => (pow10(acc.last_scale), true),
+                _ => (Decimal::ONE, false),
+            };
+            acc.before_and = acc.best;
+            acc.and_limit = Some((limit, scale));
+            acc.segment_base = acc.current;
+            acc.last = Last::And;
+            Some(j + 1)
+        }
+        NumWord::Point => decimal_words(ctx, acc, j),
+        NumWord::Minus => None,
+    }
+}
+
+/// A digit literal inside (or starting) a number.
+fn digits(
+    ctx: Ctx<'_>,
+    acc: &mut Acc,
+    j: usize,
+    error: &mut Option<&'static str>,
+) -> Option<usize> {
+    let tok = ctx.tok(j)?;
+    let lit = *ctx.toks.literal(tok)?;
+    let allowed = match acc.last {
+        Last::Start => true,
+        // `1 billion 518 million`, but not `$5 billion 10 years ago`.
+        Last::Scale => {
+            tok.gap == Gap::Space
+                && !lit.ordinal
+                && match ctx.cls.get(j + 1) {
+                    Some(NumWord::Scale(e)) => e < acc.last_scale,
+                    Some(NumWord::Hundred) => acc.last_scale > 2,
+                    _ => false,
+                }
+        }
+        Last::And => acc.and_limit.is_some_and(|(l, _)| l > Decimal::ONE),
+        Last::Digits => {
+            // `2 1/4`: an integer then a proper fraction.
+            lit.shape == Shape::Fraction
+                && tok.gap == Gap::Space
+                && acc.current.fract().is_zero()
+                && lit.value.is_some_and(|v| v < Decimal::ONE)
+        }
+        _ => false,
+    };
+    if !allowed {
+        return None;
+    }
+    let Some(v) = lit.value else {
+        *error = lit.error.or(Some(literal::OUT_OF_RANGE));
+        acc.best = Some(Checkpoint { end: j + 1, value: Decimal::ZERO, form: Form::Cardinal, unit: Decimal::ZERO });
+        return None;
+    };
+    if acc.last == Last::And && v.is_zero() {
+        return None;
+    }
+    acc.current = acc.current.checked_add(v)?;
+    acc.unit = match lit.shape {
+        Shape::Integer | Shape::Decimal => Decimal::new(1, lit.decimals.min(28)),
+        Shape::Exponent | Shape::Fraction => Decimal::ZERO,
+    };
+    acc.last = Last::Digits;
+    if lit.ordinal {
+        acc.form = Form::Ordinal;
+        acc.unit = Decimal::ZERO;
+        acc.checkpoint(j + 1);
+        return None;
+    }
+    if lit.shape == Shape::Fraction {
+        acc.form = Form::Fraction;
+        acc.checkpoint(j + 1);
+        return None;
+    }
+    acc.checkpoint(j + 1);
+    if lit.shape == Shape::Exponent {
+        return None;
+    }
+    // `1 point 1`.
+    if matches!(ctx.cls.get(j + 1), Some(NumWord::Point)) && lit.shape == Shape::Integer {
+        return Some(j + 1);
+    }
+    Some(j + 1)
+}
+
+/// An ordinal word at `j` (or the end of a compound ordinal) with the number before it.
+fn ordinal(
+    ctx: Ctx<'_>,
+    acc: &mut Acc,
+    j: usize,
+    value: u64,
+    plural: bool,
+    scale: bool,
+) -> Option<usize> {
+    let den = Decimal::from(value);
+    match acc.last {
+        Last::Start => {
+            if plural {
+                return None;
+            }
+            acc.current = den;
+            acc.form = Form::Ordinal;
+        }
+        Last::Article => {
+            if value <= 2 && !plural {
+                // `a first class seat`, `a second term`: ordinals, not fractions.
+                acc.current = den;
+                acc.form = Form::Ordinal;
+            } else {
+                acc.current = acc.segment_base + Decimal::ONE.checked_div(den)?;
+                acc.form = Form::Fraction;
+                acc.last = Last::Fraction;
+            }
+        }
+        Last::Small | Last::Tens | Last::Digits | Last::Hundred | Last::Scale => {
+            let seg = acc.segment();
+            if plural && acc.last != Last::Scale {
+                acc.current = acc.segment_base + seg.checked_div(den)?;
+                acc.form = Form::Fraction;
+                acc.last = Last::Fraction;
+            } else if plural {
+                let whole = acc.total + acc.current;
+                acc.total = Decimal::ZERO;
+                acc.current = whole.checked_div(den)?;
+                acc.form = Form::Fraction;
+                acc.last = Last::Fraction;
+            } else if scale {
+                // `two hundredth`, `three trillionth`.
+                let whole = acc.total + acc.current;
+                acc.total = Decimal::ZERO;
+                acc.current = whole.checked_mul(den)?;
+                acc.form = Form::Ordinal;
+            } else if matches!(acc.last, Last::Hundred | Last::Scale)
+                || (acc.last == Last::Tens && value < 10)
+            {
+                // `one hundred twenty-fifth`: the ordinal ends the number.
+                acc.current += den;
+                acc.form = Form::Ordinal;
+            } else if value <= 2 {
+                return None;
+            } else {
+                // `one fifth`, `one twenty-fifth`.
+                acc.current = acc.segment_base + seg.checked_div(den)?;
+                acc.form = Form::Fraction;
+                acc.last = Last::Fraction;
+            }
+        }
+        Last::And => {
+            return None;
+        }
+        Last::Fraction => return None,
+    }
+    acc.words = true;
+    acc.unit = Decimal::ZERO;
+    acc.checkpoint(j + 1);
+    if acc.form == Form::Ordinal {
+        return None;
+    }
+    Some(j + 1)
+}
+
+/// `two hundred point zero three`, `nine point nought four`, `point 77`, `1 point 1`.
+fn decimal_words(ctx: Ctx<'_>, acc: &mut Acc, j: usize) -> Option<usize> {
+    if !matches!(acc.last, Last::Start | Last::Small | Last::Tens | Last::Hundred | Last::Digits) {
+        return None;
+    }
+    if acc.last == Last::Digits && !acc.current.fract().is_zero() {
+        return None;
+    }
+    let mut k = j + 1;
+    let mut digits = String::new();
+    if let Some(lit) = ctx.tok(k).and_then(|t| ctx.toks.literal(t)) {
+        if lit.shape == Shape::Integer && !lit.grouped && ctx.gap(k) == Gap::Space {
+            digits.push_str(ctx.str(k));
+            k += 1;
+        }
+    } else {
+        while let Some(cls) = ctx.cls.get(k) {
+            match cls {
+                NumWord::Small(n) if n < 10 => {
+                    digits.push(char::from(b'0' + n));
+                    k += 1;
+                }
+                NumWord::Small(n) => {
+                    digits.push_str(&n.to_string());
+                    k += 1;
+                }
+                NumWord::Tens(n) => {
+                    let k2 = skip_hyphen(ctx, k + 1);
+                    if let Some(NumWord::Small(u)) = ctx.cls.get(k2) {
+                        if (1..=9).contains(&u) {
+                            digits.push_str(&(n + u).to_string());
+                            k = k2 + 1;
+                            continue;
+                        }
+                    }
+                    digits.push_str(&n.to_string());
+                    k += 1;
+                }
+                _ => break,
+            }
+            if digits.len() > 20 {
+                break;
+            }
+        }
+    }
+    if digits.is_empty() {
+        return None;
+    }
+    let frac: Decimal = format!("0.{digits}").parse().ok()?;
+    acc.current = acc.current.checked_add(frac)?;
+    acc.unit = Decimal::new(1, u32::try_from(digits.len()).unwrap_or(28).min(28));
+    acc.last = Last::Digits;
+    acc.words = true;
+    acc.checkpoint(k);
+    Some(k)
+}
+
+/// Skip a hyphen or dash joining two number words (`twenty-one`, `fifty - two`).
+fn skip_hyphen(ctx: Ctx<'_>, k: usize) -> usize {
+    if ctx.is_dash(k) && ctx.cls.get(k + 1).is_some() && ctx.same_line(k + 1) {
+        k + 1
+    } else {
+        k
+    }
+}
+
+/// `one` used as a pronoun rather than a number.
+fn is_pronoun_one(ctx: Ctx<'_>, j: usize) -> bool {
+    const BEFORE: [&str; 13] = [
+        "the", "this", "that", "which", "each", "every", "any", "no", "another", "some", "last",
+        "only", "such",
+    ];
+    let prev_is = |w: &str| j > 0 && ctx.lower_is(j - 1, w);
+    if BEFORE.iter().any(|w| prev_is(w)) {
+        return true;
+    }
+    ctx.lower_is(j + 1, "of") || ctx.lower_is(j + 1, "another") || ctx.lower_is(j + 1, "you")
+}
+
+/// `one over three`, `1 over 3` (at the end of a clause), `two out of five hundred` (a proper
+/// fraction only: `five out of three` is two numbers).
+fn ratio(ctx: Ctx<'_>, end: usize, value: Decimal) -> Option<(usize, Decimal)> {
+    let (k, out_of) = if ctx.lower_is(end, "over") {
+        (end + 1, false)
+    } else if ctx.lower_is(end, "out") && ctx.lower_is(end + 1, "of") {
+        (end + 2, true)
+    } else {
+        return None;
+    };
+    if !ctx.same_line(k) {
+        return None;
+    }
+    let den = parse_unsigned(ctx, k, false)?;
+    if den.form != Form::Cardinal || den.scaled && !out_of {
+        return None;
+    }
+    let d = den.value?;
+    if d.is_zero() {
+        return None;
+    }
+    if out_of {
+        if value >= d {
+            return None;
+        }
+    } else if ctx.tok(den.end).is_some_and(|t| t.kind == TokKind::Word && t.gap != Gap::Newline) {
+        // `$2000 over 3 years`: a duration, not a ratio.
+        return None;
+    }
+    Some((den.end, value.checked_div(d)?))
+}
+
+/// `forty-five (45)`: the bracket repeats the number.
+fn restated(ctx: Ctx<'_>, end: usize, value: Decimal) -> Option<usize> {
+    if !ctx.is_symbol(end, '(') || !ctx.same_line(end) {
+        return None;
+    }
+    let inner = parse_unsigned(ctx, end + 1, false)?;
+    if inner.value != Some(value) || !ctx.is_symbol(inner.end, ')') {
+        return None;
+    }
+    // Only when one side is in words and the other in digits.
+    let first_digits = matches!(ctx.tok(end.saturating_sub(1))?.kind, TokKind::Number(_));
+    let inner_digits = matches!(ctx.tok(end + 1)?.kind, TokKind::Number(_));
+    (first_digits != inner_digits).then_some(inner.end + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> Vec<(String, String)> {
+        let mut toks = Tokens::default();
+        toks.tokenize(text);
+        let mut cls = Classes::default();
+        cls.compute(text, &toks);
+        let ctx = Ctx { text, toks: &toks, cls: &cls };
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            if let Some(n) = parse_at(ctx, i) {
+                let s = toks.toks[n.start].start;
+                let e = toks.toks[n.end - 1].end;
+                out.push((text[s..e].to_string(), n.value.unwrap().normalize().to_string()));
+                i = n.end;
+            } else {
+                i += 1;
+            }
+        }
+        out
+    }
+
+    fn one(text: &str) -> String {
+        let r = read(text);
+        assert_eq!(r.len(), 1, "{text}: {r:?}");
+        r[0].1.clone()
+    }
+
+    #[test]
+    fn words() {
+        assert_eq!(one("twenty-five"), "25");
+        assert_eq!(one("one hundred and five"), "105");
+        assert_eq!(one("a dozen"), "12");
+        assert_eq!(one("half a million"), "500000");
+        assert_eq!(one("one and a half billion"), "1500000000");
+        assert_eq!(one("1 billion 518 million"), "1518000000");
+        assert_eq!(one("two hundred and two thousand"), "202000");
+        assert_eq!(one("three lakh crore"), "3000000000000");
+        assert_eq!(one("two point two million"), "2200000");
+        assert_eq!(one("3 million and a half"), "3500000");
+        assert_eq!(one("one hundred and three quarters"), "100.75");
+        assert_eq!(one("two thirds of a million").len() > 6, true);
+    }
+
+    #[test]
+    fn and_splits_numbers_that_do_not_nest() {
+        let r = read("3 hundred and 2 hundred");
+        let v: Vec<&str> = r.iter().map(|(_, v)| v.as_str()).collect();
+        assert_eq!(v, ["300", "200"]);
+        let r = read("between 20 and 30");
+        assert_eq!(r.len(), 2);
+    }
+
+    #[test]
+    fn ordinals_and_fractions() {
+        assert_eq!(one("twenty-fifth"), "25");
+        assert_eq!(one("one hundred twenty fifth"), "125");
+        assert_eq!(one("three fifths"), "0.6");
+        assert_eq!(one("a fifth"), "0.2");
+        assert_eq!(one("two hundredth"), "200");
+        assert_eq!(one("one over twenty"), "0.05");
+        assert_eq!(one("2 1/4"), "2.25");
+    }
+
+    #[test]
+    fn pronoun_one_is_not_a_number() {
+        assert!(read("The one you mentioned").is_empty());
+        assert!(read("one of the largest").is_empty());
+    }
+
+    #[test]
+    fn signs() {
+        assert_eq!(one("-9.5"), "-9.5");
+        assert_eq!(one("minus five point five"), "-5.5");
+    }
+}

@@ -1,0 +1,35 @@
+//! From a figure and its bound kind to an exact interval.
+
+use rust_decimal::Decimal;
+
+use crate::interval::{Endpoint, Interval};
+use crate::rules::{BoundKind, Qualifiers};
+
+/// The interval a figure `v` stands for, given the place value of its last written digit
+/// (`unit_place`: 0.1e9 for `1.8 billion`; zero when the figure is exact) and its bound.
+///
+/// - exact: `[v, v]`;
+/// - rounded: `[v - u/2, v + u/2]` (implicit precision of a rounded figure);
+/// - approx: `v` +/- the larger of the rounding and the approx tolerance times `|v|`;
+/// - gt / ge / lt / le: one-sided, open or closed at `v`;
+/// - nearly: `[v - tolerance x |v|, v)`.
+pub fn interval(v: Decimal, unit_place: Decimal, bound: BoundKind, q: &Qualifiers) -> Interval {
+    let half = unit_place / Decimal::TWO;
+    match bound {
+        BoundKind::Exact => Interval::point(v),
+        BoundKind::Rounded => Interval::closed(v - half, v + half),
+        BoundKind::Approx => {
+            let d = half.max(v.abs() * q.approx());
+            Interval::closed((v - d).normalize(), (v + d).normalize())
+        }
+        BoundKind::Gt => Interval::new(Some(Endpoint::open(v)), None),
+        BoundKind::Ge => Interval::new(Some(Endpoint::closed(v)), None),
+        BoundKind::Lt => Interval::new(None, Some(Endpoint::open(v))),
+        BoundKind::Le => Interval::new(None, Some(Endpoint::closed(v))),
+        BoundKind::Nearly => {
+            let low = (v - v.abs() * q.nearly()).normalize();
+            Interval::new(Some(Endpoint::closed(low)), Some(Endpoint::open(v)))
+        }
+        BoundKind::Range | BoundKind::Vague => Interval::point(v),
+    }
+}

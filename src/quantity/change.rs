@@ -1,0 +1,100 @@
+//! Change expressions: "an increase of 37.2%", "fell by a third", "doubled", "up 12%".
+
+use crate::number::Ctx;
+use crate::token::TokKind;
+
+/// Which way a change goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    Increase,
+    Decrease,
+}
+
+/// The direction a change word names, if it is one.
+pub fn change_word(w: &str) -> Option<Direction> {
+    use Direction::{Decrease, Increase};
+    Some(match w {
+        "increase" | "increased" | "increases" | "increasing" | "rise" | "rose" | "risen"
+        | "rises" | "rising" | "grow" | "grew" | "grown" | "grows" | "growing" | "growth"
+        | "gain" | "gained" | "gains" | "jump" | "jumped" | "jumps" | "climb" | "climbed"
+        | "climbs" | "surge" | "surged" | "surges" | "soar" | "soared" | "soars" | "expand"
+        | "expanded" | "expands" | "expansion" | "up" | "advanced" | "rebounded" | "hike"
+        | "hiked" | "boost" | "boosted" | "upturn" | "higher" => Increase,
+        "decrease" | "decreased" | "decreases" | "decreasing" | "fall" | "fell" | "fallen"
+        | "falls" | "falling" | "decline" | "declined" | "declines" | "declining" | "drop"
+        | "dropped" | "drops" | "dropping" | "slip" | "slipped" | "slid" | "shrink" | "shrank"
+        | "shrunk" | "shrinks" | "contract" | "contracted" | "contraction" | "plunge"
+        | "plunged" | "plummeted" | "tumbled" | "sank" | "slump" | "slumped" | "down" | "cut"
+        | "reduced" | "reduction" | "eased" | "lower" | "dip" | "dipped" | "lost" | "loss"
+        | "downturn" => Decrease,
+        _ => return None,
+    })
+}
+
+/// Words allowed between a change word and its figure (`increased by`, `an increase of`).
+fn is_link(w: &str) -> bool {
+    matches!(w, "by" | "of" | "some" | "a" | "an" | "the" | "nearly" | "almost" | "about")
+}
+
+/// A change word before token `k` (`increased by 58.8%`, `up 12%`); `floor` is the first token
+/// that may be read. Returns the token where the change phrase starts.
+pub fn before(ctx: Ctx<'_>, k: usize, floor: usize) -> Option<(usize, Direction)> {
+    let mut j = k;
+    let mut links = 0;
+    while j > floor {
+        j -= 1;
+        let t = ctx.tok(j)?;
+        if t.kind != TokKind::Word {
+            return None;
+        }
+        let w = ctx.str(j).to_ascii_lowercase();
+        if let Some(d) = change_word(&w) {
+            // `rose to $2.5bn` is a level; `up` needs its figure right after it.
+            if w == "up" && links > 0 {
+                return None;
+            }
+            return Some((j, d));
+        }
+        if !is_link(&w) || links >= 2 {
+            return None;
+        }
+        links += 1;
+    }
+    None
+}
+
+/// A change word right after a quantity ending at token `k` (`a 12% increase`, `5% lower`,
+/// `37.2% year-on-year`). Returns the end of the phrase.
+pub fn after(ctx: Ctx<'_>, k: usize) -> Option<(usize, Option<Direction>)> {
+    let t = ctx.tok(k)?;
+    if t.kind != TokKind::Word || t.gap == crate::token::Gap::Newline {
+        return None;
+    }
+    let w = ctx.str(k).to_ascii_lowercase();
+    match w.as_str() {
+        "increase" | "rise" | "growth" | "gain" | "jump" | "hike" | "higher" | "decline"
+        | "drop" | "decrease" | "fall" | "reduction" | "contraction" | "lower" | "cut" => {
+            Some((k + 1, change_word(&w)))
+        }
+        "year" if ctx.is_dash(k + 1) && ctx.lower_is(k + 2, "on") => {
+            Some((k + 5, None)).filter(|_| ctx.lower_is(k + 4, "year"))
+        }
+        "yoy" | "y" if w == "yoy" => Some((k + 1, None)),
+        _ => None,
+    }
+}
+
+/// A change stated by a verb alone: `doubled` (+100%), `tripled`, `halved` (-50%),
+/// `threefold`. Returns the growth in percent.
+pub fn verb_factor(w: &str) -> Option<i64> {
+    Some(match w {
+        "doubled" | "doubling" | "doubles" | "twofold" => 100,
+        "tripled" | "trebled" | "tripling" | "triples" | "threefold" => 200,
+        "quadrupled" | "quadrupling" | "fourfold" => 300,
+        "fivefold" | "quintupled" => 400,
+        "tenfold" => 900,
+        "halved" | "halving" | "halves" => -50,
+        _ => return None,
+    })
+}

@@ -1,0 +1,1024 @@
+//! Quantities: a number grown into a claim's value, with its bound, scale, unit and measure.
+//!
+//! [`find`] scans the tokens of a text once. At each number it reads the scale (`bn`,
+//! `million`), the unit (a currency before or after, percent, a counted noun), the qualifier
+//! before it (`more than`, `about`, `nearly`) or after it (`or more`), and whether it states a
+//! change (`increased by 58.8%`). Two figures joined as a range (`between 2 and 3 billion`,
+//! `$2bn-$3bn`) become one quantity. The value is an exact interval ([`crate::interval`]).
+
+pub mod bound;
+pub mod change;
+pub mod unit;
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::interval::{Endpoint, Interval};
+use crate::number::{self, Ctx, Form, Number, words::NumWord};
+use crate::rules::{BoundKind, Vocabulary};
+use crate::token::{Gap, TokKind};
+pub use change::Direction;
+use unit::{PercentUnit, currency_after, currency_before, percent_after, phrase};
+
+/// What a quantity is a number of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    Currency,
+    Percent,
+    PercentagePoints,
+    Count,
+    Number,
+    Rank,
+}
+
+/// Whether a quantity states a level, a change, or a rank.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Measure {
+    Level,
+    Change,
+    Rank,
+}
+
+/// The role of a level in a two-level change (`rose from $1.8bn to $2.5bn`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    From,
+    To,
+}
+
+/// A quantity found in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quantity {
+    /// Byte span in the text given to [`find`].
+    pub start: usize,
+    pub end: usize,
+    /// Token span, for later steps that look at the words around.
+    pub first_tok: usize,
+    pub end_tok: usize,
+    pub kind: Kind,
+    /// The stated number (signed for a decrease); `None` for a range or a vague magnitude.
+    pub value: Option<Decimal>,
+    pub interval: Interval,
+    pub bound: BoundKind,
+    /// ISO 4217 code, `percent`, `percentage_points`, the singular counted noun, or `None`.
+    pub unit: Option<String>,
+    pub measure: Measure,
+    pub direction: Option<Direction>,
+    pub role: Option<Role>,
+    /// The qualifier words as written (`more than`, `about`).
+    pub qualifier: Option<String>,
+    /// Why the value could not be read exactly (e.g. out of range).
+    pub error: Option<String>,
+}
+
+/// Byte spans that belong to time expressions; numbers inside them are not quantities.
+pub trait Blocked {
+    fn blocks(&self, start: usize, end: usize) -> bool;
+}
+
+impl Blocked for [(usize, usize)] {
+    fn blocks(&self, start: usize, end: usize) -> bool {
+        let i = self.partition_point(|&(_, e)| e <= start);
+        self.get(i).is_some_and(|&(s, _)| s < end)
+    }
+}
+
+/// Work buffers reused across chunks.
+#[derive(Default)]
+pub struct Scanner {
+    pub toks: crate::token::Tokens,
+    pub cls: number::Classes,
+}
+
+impl Scanner {
+    /// Find every quantity in `text`. `blocked` holds sorted byte spans of time expressions.
+    pub fn find(&mut self, text: &str, vocab: &Vocabulary, blocked: &[(usize, usize)]) -> Vec<Quantity> {
+        self.toks.tokenize(text);
+        self.cls.compute(text, &self.toks);
+        let ctx = Ctx { text, toks: &self.toks, cls: &self.cls };
+        let mut out: Vec<Quantity> = Vec::new();
+        let mut i = 0;
+        let mut floor = 0;
+        let n = self.toks.len();
+        while i < n {
+            if let Some(mut q) = scan_at(ctx, vocab, blocked, i, floor) {
+                // `rose from $1.8bn to $2.5bn`: the figure after `to` is the new level.
+                if let Some(prev) = out.last() {
+                    if prev.role == Some(Role::From)
+                        && q.first_tok == prev.end_tok + 1
+                        && ctx.lower_is(prev.end_tok, "to")
+                    {
+                        q.role = Some(Role::To);
+                        q.measure = if q.kind == Kind::Rank { Measure::Rank } else { Measure::Level };
+                        q.direction = None;
+                    }
+                }
+                i = q.end_tok.max(i + 1);
+                floor = i;
+                out.push(q);
+            } else {
+                i += 1;
+            }
+        }
+        combine_bounds(ctx, &mut out);
+        out
+    }
+}
+
+/// Try to read a quantity whose number starts at token `i`.
+fn scan_at(
+    ctx: Ctx<'_>,
+    vocab: &Vocabulary,
+    blocked: &[(usize, usize)],
+    i: usize,
+    floor: usize,
+) -> Option<Quantity> {
+    let tok = ctx.tok(i)?;
+    if blocked.blocks(tok.start, tok.end) && !money_symbol_before(ctx, i) {
+        return None;
+    }
+    match tok.kind {
+        TokKind::Number(_) | TokKind::Symbol('-' | '\u{2212}') => {}
+        TokKind::Word => {
+            let cls = ctx.cls.get(i);
+            if cls.is_none() {
+                return verb_change(ctx, vocab, i, floor)
+                    .or_else(|| vague(ctx, vocab, i, floor))
+                    .or_else(|| article_money(ctx, vocab, i, floor));
+            }
+            if let Some(q) = vague(ctx, vocab, i, floor) {
+                return Some(q);
+            }
+            if matches!(cls, Some(NumWord::Article)) {
+                if let Some(q) = article_money(ctx, vocab, i, floor) {
+                    return Some(q);
+                }
+            }
+        }
+        _ => return None,
+    }
+    let num = number::parse_at(ctx, i)?;
+    if is_not_quantity(ctx, &num) {
+        return None;
+    }
+    let mut q = build(ctx, vocab, &num, floor)?;
+    if blocked.blocks(q.start, q.end)
+        && !matches!(q.kind, Kind::Currency | Kind::Percent | Kind::PercentagePoints)
+    {
+        return None;
+    }
+    if year_like(ctx, &num, &q) {
+        return None;
+    }
+    try_range(ctx, vocab, &mut q, floor);
+    Some(q)
+}
+
+/// `$2020` is money even where a year was expected.
+fn money_symbol_before(ctx: Ctx<'_>, i: usize) -> bool {
+    i > 0 && ctx.gap(i) == Gap::None && matches!(ctx.tok(i - 1).map(|t| t.kind), Some(TokKind::Symbol('$' | '€' | '£' | '¥')))
+}
+
+/// Digits that are part of a name, a label or a time, not a quantity.
+fn is_not_quantity(ctx: Ctx<'_>, num: &Number) -> bool {
+    let first = num.start;
+    let Some(t) = ctx.tok(first) else { return true };
+    if !matches!(t.kind, TokKind::Number(_)) {
+        return false;
+    }
+    // Glued to a word before it: `C5`, `G20`, `COVID-19`, `MP3` (but `US$5`, `USD34.6` are
+    // currency prefixes, handled by the caller).
+    if first > 0 && t.gap == Gap::None {
+        let prev = ctx.tok(first - 1).map(|p| p.kind);
+        if prev == Some(TokKind::Word) && !is_currency_word(ctx, first - 1) {
+            return true;
+        }
+        if ctx.is_dash(first - 1) && first > 1 && ctx.gap(first - 1) == Gap::None {
+            if ctx.tok(first - 2).is_some_and(|p| p.kind == TokKind::Word)
+                && ctx.str(first - 2).chars().next().is_some_and(char::is_uppercase)
+            {
+                return true;
+            }
+        }
+        if matches!(prev, Some(TokKind::Symbol('#' | '\u{00A7}' | '\u{00B6}' | '@' | '/' | '_'))) {
+            return true;
+        }
+    }
+    // `[3]`: a footnote marker.
+    if first > 0
+        && ctx.is_symbol(first - 1, '[')
+        && ctx.is_symbol(num.end, ']')
+        && t.gap == Gap::None
+    {
+        return true;
+    }
+    // A time of day: `10:30`, `2 pm`, `2.30 p.m.`
+    if ctx.is_symbol(num.end, ':') && ctx.gap(num.end) == Gap::None {
+        return true;
+    }
+    if let Some(next) = ctx.tok(num.end) {
+        if next.kind == TokKind::Word && next.gap != Gap::Newline {
+            let w = ctx.str(num.end);
+            let lower = w.to_ascii_lowercase();
+            let ampm = lower == "am" && (w == "AM" || num.value.is_some_and(|v| v <= Decimal::from(12)))
+                || lower == "pm" && num.value.is_some_and(|v| v <= Decimal::from(12) || w == "PM")
+                || (lower == "a" || lower == "p")
+                    && ctx.is_symbol(num.end + 1, '.')
+                    && ctx.lower_is(num.end + 2, "m");
+            if ampm && ctx.toks.literal(t).is_none_or(|l| l.decimals == 0 || l.decimals == 2) {
+                return true;
+            }
+        }
+    }
+    // Labels: `Section 3`, `page 12`, `Article 5`, `No. 7`.
+    if first > 0 {
+        let mut p = first - 1;
+        if ctx.is_symbol(p, '.') && p > 0 {
+            p -= 1;
+        }
+        if ctx.tok(p).is_some_and(|t| t.kind == TokKind::Word) {
+            let w = ctx.str(p).to_ascii_lowercase();
+            if matches!(
+                w.as_str(),
+                "section" | "article" | "chapter" | "paragraph" | "clause" | "page" | "pages"
+                    | "footnote" | "figure" | "fig" | "table" | "annex" | "appendix" | "item"
+                    | "version" | "v" | "pp" | "vol" | "volume" | "resolution" | "no"
+                    | "subsection" | "amendment" | "step" | "exhibit" | "chart"
+            ) && !(w == "no" && ctx.str(p) == "no")
+            {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+fn is_currency_word(ctx: Ctx<'_>, k: usize) -> bool {
+    let w = ctx.str(k);
+    crate::rules::default_vocabulary().currencies.lookup(w).is_some()
+        || (w.len() == 4 && w.starts_with('M'))
+}
+
+/// A bare four-digit year (`in 2022`) read as a number: not a quantity.
+fn year_like(ctx: Ctx<'_>, num: &Number, q: &Quantity) -> bool {
+    let Some(lit) = ctx.tok(num.start).and_then(|t| ctx.toks.literal(t)) else { return false };
+    if num.end != num.start + 1 || !lit.is_year_like() {
+        return false;
+    }
+    let Some(v) = lit.value else { return false };
+    if v < Decimal::from(1000) || v > Decimal::from(2199) {
+        return false;
+    }
+    if matches!(q.kind, Kind::Currency | Kind::Percent | Kind::PercentagePoints | Kind::Rank) {
+        return false;
+    }
+    if q.qualifier.is_some() && q.unit.is_some() {
+        return false;
+    }
+    if q.kind == Kind::Count {
+        // `2022 jobs` is a count; `in 2022 exports rose` is a year.
+        let prev = num.start.checked_sub(1).map(|p| ctx.str(p).to_ascii_lowercase());
+        return prev.is_some_and(|p| {
+            matches!(
+                p.as_str(),
+                "in" | "since" | "by" | "from" | "until" | "till" | "to" | "of" | "during"
+                    | "between" | "and" | "before" | "after" | "at" | "for" | "year" | "fiscal"
+                    | "fy" | "through" | "end" | "early" | "late" | "mid" | "spring" | "summer"
+                    | "autumn" | "fall" | "winter" | "january" | "february" | "march" | "april"
+                    | "may" | "june" | "july" | "august" | "september" | "october" | "november"
+                    | "december" | "the" | "as" | "on" | "-" | "–"
+            )
+        });
+    }
+    true
+}
+
+/// The pieces of a quantity being built.
+struct Parts {
+    first: usize,
+    end: usize,
+    value: Option<Decimal>,
+    unit_place: Decimal,
+    form: Form,
+    scaled: bool,
+    words: bool,
+    kind: Kind,
+    unit: Option<String>,
+    qualifier: Option<(usize, BoundKind)>,
+    after_bound: Option<BoundKind>,
+    direction: Option<Direction>,
+    error: Option<String>,
+}
+
+/// Build a quantity around the number `num`.
+#[allow(clippy::too_many_lines)]
+fn build(ctx: Ctx<'_>, vocab: &Vocabulary, num: &Number, floor: usize) -> Option<Quantity> {
+    let cur = &vocab.currencies;
+    let mut p = Parts {
+        first: num.start,
+        end: num.end,
+        value: num.value,
+        unit_place: num.unit,
+        form: num.form,
+        scaled: num.scaled,
+        words: num.words,
+        kind: Kind::Number,
+        unit: None,
+        qualifier: None,
+        after_bound: None,
+        direction: None,
+        error: num.error.map(str::to_string),
+    };
+    if num.form == Form::Ordinal {
+        p.kind = Kind::Rank;
+        // `81st largest`: keep the superlative with the rank.
+        if let Some(t) = ctx.tok(p.end) {
+            let w = ctx.str(p.end).to_ascii_lowercase();
+            if t.kind == TokKind::Word && t.gap == Gap::Space && (w.ends_with("est") && w.len() > 4 || w == "most") {
+                p.end += 1;
+            }
+        }
+    } else {
+        // Currency before the number: `$`, `US$`, `USD`, `c $`, `Rs.`, `MUSD`.
+        let mut money_scale = None;
+        let mut currency = None;
+        if let Some(m) = currency_before(ctx, cur, num.start, floor) {
+            p.first = m.start;
+            money_scale = m.scale;
+            currency = Some(m.currency);
+        }
+        // `$-99.99`
+        // Scale abbreviation: `1.8bn`, `10 bln`, `$3m`.
+        let money_hint = currency.is_some() || next_is_currency(ctx, vocab, p.end);
+        if let Some((end, e)) = scale_at(ctx, p.end, money_hint) {
+            apply_scale(&mut p, e);
+            p.end = end;
+        }
+        if currency.is_none() {
+            if let Some(m) = currency_after(ctx, cur, p.end) {
+                if m.start == p.end && !glued_to_word_after(ctx, m.end) {
+                    p.end = m.end;
+                    money_scale = money_scale.or(m.scale);
+                    currency = Some(m.currency);
+                    // `75 USD million`
+                    if !p.scaled {
+                        if let Some((end, e)) = scale_at(ctx, p.end, true) {
+                            apply_scale(&mut p, e);
+                            p.end = end;
+                        }
+                    }
+                }
+            }
+        }
+        if let Some(e) = money_scale {
+            apply_scale(&mut p, e);
+        }
+        if let Some(c) = currency {
+            p.kind = Kind::Currency;
+            p.unit = c.iso().map(str::to_string);
+            if !p.scaled {
+                subunits_after(ctx, vocab, &mut p, &c);
+            }
+            // `($99.99)`: accounting negative.
+            if p.first > 0
+                && ctx.is_symbol(p.first - 1, '(')
+                && ctx.is_symbol(p.end, ')')
+                && ctx.gap(p.first) == Gap::None
+                && ctx.gap(p.end) == Gap::None
+            {
+                p.value = p.value.map(|v| -v);
+            }
+        } else if let Some((end, pu)) = percent_after(ctx, p.end) {
+            p.end = end;
+            match pu {
+                PercentUnit::Percent => {
+                    p.kind = Kind::Percent;
+                    p.unit = Some("percent".into());
+                }
+                PercentUnit::Points => {
+                    p.kind = Kind::PercentagePoints;
+                    p.unit = Some("percentage_points".into());
+                }
+                PercentUnit::BasisPoints => {
+                    p.kind = Kind::PercentagePoints;
+                    p.unit = Some("percentage_points".into());
+                    p.value = p.value.and_then(|v| v.checked_div(Decimal::ONE_HUNDRED));
+                    p.unit_place = p.unit_place / Decimal::ONE_HUNDRED;
+                }
+            }
+        } else if let Some((end, c)) = subunit_alone(ctx, vocab, p.end) {
+            // `50 cents`, `470 pence`, `10¢`: money in the main unit.
+            p.end = end;
+            p.kind = Kind::Currency;
+            p.unit = c.iso().map(str::to_string);
+            p.value = p.value.and_then(|v| v.checked_div(Decimal::ONE_HUNDRED));
+            p.unit_place = p.unit_place / Decimal::ONE_HUNDRED;
+        } else if num.form != Form::Fraction || num.words {
+            if let Some((k, noun)) = unit::counted_noun(ctx, p.end) {
+                p.kind = Kind::Count;
+                p.unit = Some(noun);
+                p.end = k + 1;
+                // `six weeks'`
+                if ctx.is_symbol(p.end, '\'') && ctx.gap(p.end) == Gap::None {
+                    p.end += 1;
+                }
+            }
+        }
+    }
+
+    // Qualifier before: `more than`, `about`, `nearly`, `some`.
+    if let Some((start, b)) = qualifier_before(ctx, vocab, p.first, floor) {
+        p.qualifier = Some((start, b));
+    }
+    // Qualifier after: `or more`, `plus`, `+`, `or so`.
+    if let Some((end, b)) = qualifier_after(ctx, vocab, p.end) {
+        p.after_bound = Some(b);
+        p.end = end;
+    }
+    // A change: `increased by 58.8%`, `up 12%`, `a 12% increase`.
+    let change_floor = floor;
+    let q_start = p.qualifier.map_or(p.first, |(s, _)| s);
+    if let Some((_, d)) = change::before(ctx, q_start, change_floor) {
+        p.direction = Some(d);
+    } else if let Some((end, d)) = change::after(ctx, p.end) {
+        if let Some(d) = d {
+            p.direction = Some(d);
+            if p.kind == Kind::Percent || p.kind == Kind::Currency {
+                p.end = end;
+            }
+        } else if p.kind == Kind::Percent {
+            p.direction = Some(Direction::Increase);
+            p.end = end;
+        }
+    }
+    if num.form == Form::Ordinal {
+        p.direction = None;
+    }
+    finish(ctx, vocab, p)
+}
+
+/// Fill in the bound and interval, and make the quantity.
+fn finish(ctx: Ctx<'_>, vocab: &Vocabulary, mut p: Parts) -> Option<Quantity> {
+    let first = p.qualifier.map_or(p.first, |(s, _)| s);
+    let start_tok = ctx.tok(first)?;
+    let end_tok = ctx.tok(p.end.checked_sub(1)?)?;
+    // A change with no unit of its own (`fell by a third`) is a share: read it in percent.
+    if p.direction.is_some() && p.kind == Kind::Number && p.form == Form::Fraction {
+        p.value = p.value.and_then(|v| v.checked_mul(Decimal::ONE_HUNDRED));
+        p.kind = Kind::Percent;
+        p.unit = Some("percent".into());
+    }
+    if p.direction == Some(Direction::Decrease) {
+        p.value = p.value.map(|v| -v.abs());
+    }
+    let bound = match (p.qualifier, p.after_bound) {
+        (Some((_, b)), _) => b,
+        (None, Some(b)) => b,
+        (None, None) => default_bound(&p),
+    };
+    let interval = match p.value {
+        Some(v) => bound::interval(v, p.unit_place, bound, &vocab.qualifiers),
+        None => Interval::default(),
+    };
+    let qualifier = p.qualifier.map(|(s, _)| {
+        let t = ctx.tok(s).map_or(0, |t| t.start);
+        ctx.text[t..ctx.tok(p.first).map_or(t, |f| f.start)].trim_end().to_string()
+    });
+    let measure = if p.kind == Kind::Rank {
+        Measure::Rank
+    } else if p.direction.is_some() {
+        Measure::Change
+    } else {
+        Measure::Level
+    };
+    if p.value.is_none() && p.error.is_none() {
+        p.error = Some(crate::number::literal::OUT_OF_RANGE.into());
+    }
+    Some(Quantity {
+        start: start_tok.start,
+        end: end_tok.end,
+        first_tok: first,
+        end_tok: p.end,
+        kind: p.kind,
+        value: p.value.map(|v| v.normalize()),
+        interval,
+        bound,
+        unit: p.unit,
+        measure,
+        direction: p.direction,
+        role: None,
+        qualifier,
+        error: p.error,
+    })
+}
+
+/// A plain figure is exact when it is a whole number written without a scale word (`590`,
+/// `$94,000`); a figure with decimals, a scale word, or a percentage is rounded.
+fn default_bound(p: &Parts) -> BoundKind {
+    if p.form != Form::Cardinal || p.unit_place.is_zero() {
+        return BoundKind::Exact;
+    }
+    let whole = p.value.is_some_and(|v| v.fract().is_zero());
+    if p.scaled || !whole || p.unit_place < Decimal::ONE || p.kind == Kind::Percent || p.kind == Kind::PercentagePoints {
+        BoundKind::Rounded
+    } else {
+        BoundKind::Exact
+    }
+}
+
+fn apply_scale(p: &mut Parts, e: u8) {
+    let m = Decimal::from_i128_with_scale(10i128.pow(u32::from(e)), 0);
+    p.value = p.value.and_then(|v| v.checked_mul(m));
+    if p.value.is_none() {
+        p.error = Some(crate::number::literal::OUT_OF_RANGE.into());
+    }
+    p.unit_place = if p.unit_place.is_zero() {
+        m / Decimal::TEN
+    } else {
+        p.unit_place.checked_mul(m).unwrap_or(m)
+    };
+    p.scaled = true;
+}
+
+/// A scale abbreviation at token `k`: glued (`1.8bn`) or after a space (`10 bln`).
+fn scale_at(ctx: Ctx<'_>, k: usize, money: bool) -> Option<(usize, u8)> {
+    let t = ctx.tok(k)?;
+    if t.kind != TokKind::Word || t.gap == Gap::Newline {
+        return None;
+    }
+    let w = ctx.str(k);
+    // `10 m` with a space is metres unless money; `10M` glued is a million.
+    let e = scale_abbrev_ctx(w, money, t.gap == Gap::None)?;
+    // Must end the word: `10km` is not `10k`.
+    if ctx.tok(k + 1).is_some_and(|n| n.gap == Gap::None && n.kind == TokKind::Word) {
+        return None;
+    }
+    // `10 m.` abbreviations may carry a dot: `3 bln.`, `5 mln.`
+    Some((k + 1, e))
+}
+
+fn scale_abbrev_ctx(w: &str, money: bool, glued: bool) -> Option<u8> {
+    if let Some(e) = unit::scale_abbrev(w, money) {
+        if !glued && matches!(w, "M" | "G" | "K") && !money {
+            // `1,674,200.5 M` and `2.33 k` are scales in number context; keep them.
+            return Some(e);
+        }
+        return Some(e);
+    }
+    if let Some(NumWord::Scale(e)) = crate::number::words::classify(&w.to_ascii_lowercase()) {
+        return Some(e);
+    }
+    None
+}
+
+fn next_is_currency(ctx: Ctx<'_>, vocab: &Vocabulary, k: usize) -> bool {
+    // `5m euros`, `3 bln dollars`: look one token past a possible scale word.
+    (k..k + 2).any(|j| currency_after(ctx, &vocab.currencies, j).is_some_and(|m| m.start == j))
+}
+
+/// A currency glued to letters after it is a word, not money (`USDA`).
+fn glued_to_word_after(ctx: Ctx<'_>, k: usize) -> bool {
+    ctx.tok(k).is_some_and(|t| t.gap == Gap::None && t.kind == TokKind::Word)
+}
+
+/// `3 dollars 50 cents`, `$20 and 43c`, `15 dollars 50`: sub-units after an amount.
+fn subunits_after(ctx: Ctx<'_>, vocab: &Vocabulary, p: &mut Parts, c: &crate::rules::currency::Currency) {
+    let mut k = p.end;
+    if ctx.lower_is(k, "and") {
+        k += 1;
+    }
+    if ctx.gap(k) == Gap::Newline || k == p.end && ctx.gap(k) != Gap::Space {
+        return;
+    }
+    let Some(n) = number::parse_at(ctx, k) else { return };
+    let Some(v) = n.value else { return };
+    if n.form != Form::Cardinal || v >= Decimal::ONE_HUNDRED || !v.fract().is_zero() || v.is_sign_negative() {
+        return;
+    }
+    if let Some((end, sub)) = subunit_alone(ctx, vocab, n.end) {
+        if sub.code == c.code || sub.iso().is_none() || c.code == "USD" || ctx.str(n.end) != "c" || true {
+            let div = unit::subunit_divisor(&ctx.str(n.end).to_ascii_lowercase());
+            p.value = p.value.and_then(|x| v.checked_div(div).and_then(|f| x.checked_add(f)));
+            p.end = end;
+            p.unit_place = Decimal::ZERO;
+            return;
+        }
+    }
+    // `15 dollars 50`: two digits (or words) ending the phrase.
+    let ends_clause = ctx
+        .tok(n.end)
+        .is_none_or(|t| t.gap == Gap::Newline || !matches!(t.kind, TokKind::Word | TokKind::Number(_)));
+    let two_digits = ctx.toks.literal(ctx.tok(k).expect("token exists")).is_none_or(|l| l.int_digits == 2);
+    if ends_clause && two_digits && p.value.is_some_and(|x| x.fract().is_zero()) {
+        p.value = p.value.and_then(|x| v.checked_div(Decimal::ONE_HUNDRED).and_then(|f| x.checked_add(f)));
+        p.end = n.end;
+        p.unit_place = Decimal::ZERO;
+    }
+}
+
+/// A sub-unit word or sign right after a number: `cents`, `pence`, `c`, `¢`, `sen`.
+fn subunit_alone(
+    ctx: Ctx<'_>,
+    vocab: &Vocabulary,
+    k: usize,
+) -> Option<(usize, crate::rules::currency::Currency)> {
+    let t = ctx.tok(k)?;
+    if t.gap == Gap::Newline {
+        return None;
+    }
+    let w = ctx.str(k);
+    // Single letters only when glued (`43c`, `10p`); `10 c` with a space is too ambiguous.
+    if w.chars().count() == 1 && t.gap != Gap::None && w != "¢" {
+        return None;
+    }
+    if glued_to_word_after(ctx, k + 1) {
+        return None;
+    }
+    let key = if w.chars().count() == 1 { w.to_string() } else { w.to_lowercase() };
+    vocab.currencies.by_subunit(&key).map(|c| (k + 1, c.clone()))
+}
+
+/// The longest qualifier phrase ending right before token `k`.
+fn qualifier_before(ctx: Ctx<'_>, vocab: &Vocabulary, k: usize, floor: usize) -> Option<(usize, BoundKind)> {
+    let q = &vocab.qualifiers;
+    let mut k = k;
+    // `higher than the tenth`: an article between the qualifier and an ordinal.
+    if k > floor + 1 && ctx.lower_is(k - 1, "the") {
+        k -= 1;
+    }
+    let max = q.max_tokens.min(8);
+    for len in (1..=max).rev() {
+        if len > k || k - len < floor {
+            continue;
+        }
+        let start = k - len;
+        let Some(key) = phrase(ctx, start, k) else { continue };
+        let key = crate::rules::currency::normalize(&key);
+        if let Some(b) = q.before.get(&key) {
+            // Whole words only.
+            if start > 0 && ctx.gap(start) == Gap::None && ctx.tok(start).is_some_and(|t| t.kind == TokKind::Word) && ctx.tok(start - 1).is_some_and(|t| t.kind == TokKind::Word) {
+                continue;
+            }
+            return Some((start, *b));
+        }
+    }
+    None
+}
+
+/// A qualifier phrase right after token `k` (`or more`, `plus`).
+fn qualifier_after(ctx: Ctx<'_>, vocab: &Vocabulary, k: usize) -> Option<(usize, BoundKind)> {
+    let q = &vocab.qualifiers;
+    if ctx.gap(k) == Gap::Newline {
+        return None;
+    }
+    for len in (1..=4).rev() {
+        let Some(key) = phrase(ctx, k, k + len) else { continue };
+        let key = crate::rules::currency::normalize(&key);
+        if let Some(b) = q.after.get(&key) {
+            // `+` only glued (`50+`); words must end there (`or more` but not `or moreover`).
+            if key == "+" && ctx.gap(k) != Gap::None {
+                continue;
+            }
+            if glued_to_word_after(ctx, k + len) {
+                continue;
+            }
+            // `5,000 or less than 6,000`: the phrase belongs to the next figure.
+            if ctx.tok(k + len).is_some_and(|t| matches!(t.kind, TokKind::Number(_))) {
+                continue;
+            }
+            if key.ends_with("than") {
+                continue;
+            }
+            return Some((k + len, *b));
+        }
+    }
+    None
+}
+
+/// `doubled`, `more than tripled`, `halved`, `threefold`: a change with no figure.
+fn verb_change(ctx: Ctx<'_>, vocab: &Vocabulary, i: usize, floor: usize) -> Option<Quantity> {
+    let w = ctx.str(i).to_ascii_lowercase();
+    let pct = change::verb_factor(&w)?;
+    let value = Decimal::from(pct);
+    let qual = qualifier_before(ctx, vocab, i, floor);
+    let first = qual.map_or(i, |(s, _)| s);
+    let bound = qual.map_or(BoundKind::Exact, |(_, b)| b);
+    // `nearly doubled` is a factor just below 2: growth in [80%, 100%).
+    let interval = match bound {
+        BoundKind::Nearly => {
+            let factor = Decimal::ONE + value / Decimal::ONE_HUNDRED;
+            let low = factor * (Decimal::ONE - vocab.qualifiers.nearly());
+            Interval::new(
+                Some(Endpoint::closed((low - Decimal::ONE) * Decimal::ONE_HUNDRED)),
+                Some(Endpoint::open(value)),
+            )
+        }
+        b => bound::interval(value, Decimal::ZERO, b, &vocab.qualifiers),
+    };
+    let qualifier = qual.and_then(|(s, _)| {
+        Some(ctx.text[ctx.tok(s)?.start..ctx.tok(i)?.start].trim_end().to_string())
+    });
+    Some(Quantity {
+        start: ctx.tok(first)?.start,
+        end: ctx.tok(i)?.end,
+        first_tok: first,
+        end_tok: i + 1,
+        kind: Kind::Percent,
+        value: Some(value),
+        interval,
+        bound,
+        unit: Some("percent".into()),
+        measure: Measure::Change,
+        direction: Some(if pct < 0 { Direction::Decrease } else { Direction::Increase }),
+        role: None,
+        qualifier,
+        error: None,
+    })
+}
+
+/// `tens of billions of dollars`, `hundreds of companies`, `several hundred`, `a few million`.
+fn vague(ctx: Ctx<'_>, vocab: &Vocabulary, i: usize, floor: usize) -> Option<Quantity> {
+    let q = &vocab.qualifiers;
+    let mut found = None;
+    for len in (1..=3).rev() {
+        let Some(key) = phrase(ctx, i, i + len) else { continue };
+        if let Some(v) = q.vague.get(&crate::rules::currency::normalize(&key)) {
+            found = Some((i + len, *v));
+            break;
+        }
+    }
+    let (mut k, v) = found?;
+    let key = ctx.str(i).to_ascii_lowercase();
+    let plural_magnitude = key.ends_with('s') && key != "several";
+    let mut low = v.low;
+    let mut high = v.high;
+    // `tens of billions`, `several hundred`, `hundreds of thousands`.
+    let mut k2 = k;
+    if ctx.lower_is(k2, "of") && plural_magnitude {
+        k2 += 1;
+    }
+    let mut scaled = false;
+    let scale_e = match ctx.cls.get(k2) {
+        Some(NumWord::Scale(e)) => Some(e),
+        Some(NumWord::Hundred) => Some(2),
+        _ => None,
+    };
+    if let Some(e) = scale_e {
+        let m = Decimal::from_i128_with_scale(10i128.pow(u32::from(e)), 0);
+        low = low.checked_mul(m)?;
+        high = high.checked_mul(m)?;
+        k = k2 + 1;
+        scaled = true;
+    }
+    // A bare `tens` or `scores` needs its scale word; `several`, `a few`, `dozens` need a noun or scale.
+    let mut kind = Kind::Number;
+    let mut unit = None;
+    let mut k3 = k;
+    if ctx.lower_is(k3, "of") {
+        k3 += 1;
+    }
+    if let Some(m) = currency_after(ctx, &vocab.currencies, k3) {
+        if m.start == k3 {
+            kind = Kind::Currency;
+            unit = m.currency.iso().map(str::to_string);
+            k = m.end;
+        }
+    } else if let Some(m) = ctx.tok(k3).and_then(|_| {
+        // `hundreds of the U.S. companies`: allow a determiner and names before the noun.
+        let mut j = k3;
+        if ctx.lower_is(j, "the") || ctx.lower_is(j, "these") || ctx.lower_is(j, "their") {
+            j += 1;
+        }
+        // Skip a name written with dots: `U.S.`
+        while ctx.tok(j).is_some_and(|t| t.kind == TokKind::Word && ctx.str(j).len() <= 2 && ctx.str(j).chars().all(char::is_uppercase))
+            && ctx.is_symbol(j + 1, '.')
+        {
+            j += 2;
+        }
+        unit::counted_noun(ctx, j)
+    }) {
+        kind = Kind::Count;
+        unit = Some(m.1);
+        k = m.0 + 1;
+    }
+    if !scaled && kind == Kind::Number && v.value.is_none() {
+        return None;
+    }
+    if key == "tens" && !scaled {
+        return None;
+    }
+    let qual = qualifier_before(ctx, vocab, i, floor);
+    let first = qual.map_or(i, |(s, _)| s);
+    let value = v.value;
+    let interval = match value {
+        Some(val) => bound::interval(val, Decimal::ONE, BoundKind::Approx, &vocab.qualifiers),
+        None => Interval::new(Some(Endpoint::closed(low)), Some(Endpoint::open(high))),
+    };
+    Some(Quantity {
+        start: ctx.tok(first)?.start,
+        end: ctx.tok(k - 1)?.end,
+        first_tok: first,
+        end_tok: k,
+        kind,
+        value,
+        interval,
+        bound: if value.is_some() { BoundKind::Approx } else { BoundKind::Vague },
+        unit,
+        measure: Measure::Level,
+        direction: None,
+        role: None,
+        qualifier: qual.map(|(s, _)| ctx.text[ctx.tok(s).map_or(0, |t| t.start)..ctx.tok(i).map_or(0, |t| t.start)].trim_end().to_string()),
+        error: None,
+    })
+}
+
+/// `a dollar`, `one penny`: money with an article for a number.
+fn article_money(ctx: Ctx<'_>, vocab: &Vocabulary, i: usize, floor: usize) -> Option<Quantity> {
+    if !matches!(ctx.cls.get(i), Some(NumWord::Article)) {
+        return None;
+    }
+    let m = currency_after(ctx, &vocab.currencies, i + 1);
+    let (end, code, value) = if let Some(m) = m.filter(|m| m.start == i + 1) {
+        // Only a currency named by a word (`a dollar`), never a symbol or code (`a $5m deal`).
+        if ctx.tok(i + 1).is_none_or(|t| t.kind != TokKind::Word) || ctx.tok(m.end).is_some_and(|t| matches!(t.kind, TokKind::Number(_)) || t.gap == Gap::None) {
+            return None;
+        }
+        if ctx.is_dash(m.end) {
+            return None;
+        }
+        (m.end, m.currency.iso().map(str::to_string), Decimal::ONE)
+    } else if let Some((end, c)) = subunit_alone(ctx, vocab, i + 1) {
+        if ctx.str(i + 1).len() < 4 {
+            return None;
+        }
+        (end, c.iso().map(str::to_string), Decimal::new(1, 2))
+    } else {
+        return None;
+    };
+    let qual = qualifier_before(ctx, vocab, i, floor);
+    let first = qual.map_or(i, |(s, _)| s);
+    let bound = qual.map_or(BoundKind::Exact, |(_, b)| b);
+    Some(Quantity {
+        start: ctx.tok(first)?.start,
+        end: ctx.tok(end - 1)?.end,
+        first_tok: first,
+        end_tok: end,
+        kind: Kind::Currency,
+        value: Some(value),
+        interval: bound::interval(value, Decimal::ZERO, bound, &vocab.qualifiers),
+        bound,
+        unit: code,
+        measure: Measure::Level,
+        direction: None,
+        role: None,
+        qualifier: None,
+        error: None,
+    })
+}
+
+/// Join `A-B`, `A to B`, `between A and B`, `from A to B` into a range (or, after a change
+/// verb, into two levels: `rose from $1.8bn to $2.5bn`).
+fn try_range(ctx: Ctx<'_>, vocab: &Vocabulary, a: &mut Quantity, floor: usize) {
+    let j = a.end_tok;
+    let Some(joiner) = ctx.tok(j) else { return };
+    if joiner.gap == Gap::Newline {
+        return;
+    }
+    let prev_word = |k: usize| k.checked_sub(1).map(|p| ctx.str(p).to_ascii_lowercase()).unwrap_or_default();
+    let starts_with = prev_word(a.first_tok);
+    let (b_start, between) = if ctx.is_dash(j) || ctx.is_symbol(j, '~') {
+        (j + 1, false)
+    } else if ctx.lower_is(j, "to") || ctx.lower_is(j, "through") || ctx.lower_is(j, "thru") {
+        (j + 1, false)
+    } else if ctx.lower_is(j, "and") && starts_with == "between" {
+        (j + 1, true)
+    } else {
+        return;
+    };
+    if ctx.gap(b_start) == Gap::Newline || a.measure == Measure::Change && !ctx.is_dash(j) {
+        return;
+    }
+    // B is read without a qualifier of its own; a dash directly before B is a joiner, not a sign.
+    let Some(num_b) = number::parse_at(ctx, b_start).or_else(|| {
+        // `$10-$20`: a currency symbol starts B.
+        let m = currency_after(ctx, &vocab.currencies, b_start)?;
+        (m.start == b_start).then(|| number::parse_at(ctx, m.end)).flatten()
+    }) else {
+        return;
+    };
+    if is_not_quantity(ctx, &num_b) {
+        return;
+    }
+    let Some(mut b) = build(ctx, vocab, &num_b, b_start) else { return };
+    if b.qualifier.is_some() || b.interval == Interval::default() && b.value.is_none() {
+        return;
+    }
+    let (Some(mut va), Some(vb)) = (a.value, b.value) else { return };
+    let vb = vb.abs();
+    // Units must agree; a missing one is shared (`2-3 bn USD`, `between $2 and 3 billion`).
+    if a.unit.is_some() && b.unit.is_some() && a.unit != b.unit {
+        return;
+    }
+    if a.kind != b.kind && a.kind != Kind::Number && b.kind != Kind::Number {
+        return;
+    }
+    // Scale distributes from B to A when A has none: `2 to 3 billion`.
+    let b_scale = scale_factor(ctx, vocab, &num_b, &b);
+    if b_scale > Decimal::ONE && va * b_scale <= vb && va < vb / b_scale + Decimal::ONE && !a_has_scale(a) {
+        va *= b_scale;
+    }
+    if va >= vb {
+        return;
+    }
+    let change_verb = matches!(starts_with.as_str(), "from")
+        && a.first_tok >= 2
+        && change::change_word(&ctx.str(a.first_tok - 2).to_ascii_lowercase()).is_some()
+        || matches!(starts_with.as_str(), "from") && ctx.lower_is(a.first_tok.saturating_sub(2), "moved");
+    if change_verb && !between {
+        // Two levels: the quantities stay separate, each with its role.
+        a.role = Some(Role::From);
+        a.measure = if a.kind == Kind::Rank { Measure::Rank } else { Measure::Level };
+        a.direction = None;
+        b.role = Some(Role::To);
+        // The caller re-reads B at its own position; mark the pair through the role only.
+        return;
+    }
+    let first = if between || starts_with == "from" { a.first_tok - 1 } else { a.first_tok };
+    if first < floor {
+        return;
+    }
+    a.first_tok = first;
+    a.start = ctx.tok(first).map_or(a.start, |t| t.start);
+    a.end_tok = b.end_tok;
+    a.end = b.end;
+    if a.unit.is_none() {
+        a.unit = b.unit.clone();
+        a.kind = b.kind;
+    }
+    let signed = |v: Decimal| if a.direction == Some(Direction::Decrease) { -v } else { v };
+    let (lo, hi) = if a.direction == Some(Direction::Decrease) { (signed(vb), signed(va)) } else { (va, vb) };
+    a.value = None;
+    a.bound = BoundKind::Range;
+    a.interval = Interval::closed(lo.normalize(), hi.normalize());
+}
+
+fn a_has_scale(a: &Quantity) -> bool {
+    a.value.is_some_and(|v| v.abs() >= Decimal::from(1000))
+}
+
+/// The scale factor applied to B (`3 billion` -> 1e9), from its value and written number.
+fn scale_factor(ctx: Ctx<'_>, _vocab: &Vocabulary, num: &Number, b: &Quantity) -> Decimal {
+    let (Some(raw), Some(v)) = (num.value, b.value) else { return Decimal::ONE };
+    let _ = ctx;
+    if raw.is_zero() {
+        return Decimal::ONE;
+    }
+    let f = (v.abs() / raw.abs()).round();
+    if f > Decimal::ONE { f } else { Decimal::ONE }
+}
+
+/// `more than 10 and less than 20`, `at most 100 and at least 20`: two one-sided bounds joined
+/// into one range.
+fn combine_bounds(ctx: Ctx<'_>, out: &mut Vec<Quantity>) {
+    let mut i = 0;
+    while i + 1 < out.len() {
+        let (a, b) = (&out[i], &out[i + 1]);
+        let joined = b.first_tok >= a.end_tok
+            && b.first_tok - a.end_tok <= 2
+            && (a.end_tok..b.first_tok).all(|k| {
+                let w = ctx.str(k).to_ascii_lowercase();
+                matches!(w.as_str(), "and" | "but" | "," | "or" | ";")
+            })
+            && b.first_tok > a.end_tok;
+        let lower = |q: &Quantity| matches!(q.bound, BoundKind::Gt | BoundKind::Ge);
+        let upper = |q: &Quantity| matches!(q.bound, BoundKind::Lt | BoundKind::Le);
+        if joined && a.unit == b.unit && (lower(a) && upper(b) || upper(a) && lower(b)) {
+            let (lo, hi) = if lower(a) { (a, b) } else { (b, a) };
+            if let (Some(l), Some(h)) = (lo.interval.low, hi.interval.high) {
+                if l.value < h.value {
+                    let merged = Quantity {
+                        start: a.start,
+                        end: b.end,
+                        first_tok: a.first_tok,
+                        end_tok: b.end_tok,
+                        value: None,
+                        interval: Interval::new(Some(l), Some(h)),
+                        bound: BoundKind::Range,
+                        qualifier: None,
+                        ..a.clone()
+                    };
+                    out[i] = merged;
+                    out.remove(i + 1);
+                    continue;
+                }
+            }
+        }
+        i += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests;

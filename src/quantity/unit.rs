@@ -1,0 +1,338 @@
+//! Units after or before a number: currencies, percent, percentage points, scale abbreviations,
+//! counted nouns.
+
+use rust_decimal::Decimal;
+
+use crate::number::Ctx;
+use crate::rules::Currencies;
+use crate::rules::currency::{Currency, normalize};
+use crate::token::{Gap, TokKind};
+
+/// Join tokens `a..b` as written, one space for any gap: the key for vocabulary lookups.
+pub fn phrase(ctx: Ctx<'_>, a: usize, b: usize) -> Option<String> {
+    let mut s = String::new();
+    for k in a..b {
+        let t = ctx.tok(k)?;
+        if k > a {
+            match t.gap {
+                Gap::Newline => return None,
+                Gap::Space => s.push(' '),
+                Gap::None => {}
+            }
+        }
+        s.push_str(&ctx.text[t.start..t.end]);
+    }
+    Some(s)
+}
+
+/// A scale abbreviation after a number (`bn`, `mln`, `k`, `MM`, `G`); `money` allows the ones
+/// that are only safe next to a currency (`m`, `b`, `T`: otherwise metres, bits, tesla).
+pub fn scale_abbrev(word: &str, money: bool) -> Option<u8> {
+    Some(match word {
+        "k" | "K" | "thsd" | "thous" => 3,
+        "mn" | "mln" | "Mn" | "Mln" | "MM" | "mio" | "Mio" | "mil" => 6,
+        "M" => 6,
+        "m" if money => 6,
+        "bn" | "bln" | "Bn" | "Bln" | "BN" | "bil" => 9,
+        "G" => 9,
+        "b" | "B" if money => 9,
+        "tn" | "trln" | "tln" | "Tn" | "TN" | "trn" => 12,
+        "T" if money => 12,
+        _ => return None,
+    })
+}
+
+/// A currency match: tokens `start..end`, the currency, and a scale carried by the symbol
+/// (`MUSD` is millions of US dollars).
+#[derive(Debug, Clone)]
+pub struct CurrencyMatch {
+    pub start: usize,
+    pub end: usize,
+    pub currency: Currency,
+    pub scale: Option<u8>,
+}
+
+/// The longest currency symbol, code or name starting at token `k`.
+pub fn currency_after(ctx: Ctx<'_>, cur: &Currencies, k: usize) -> Option<CurrencyMatch> {
+    let first = ctx.tok(k)?;
+    if first.gap == Gap::Newline {
+        return None;
+    }
+    let max = cur.max_tokens.min(8);
+    for len in (1..=max).rev() {
+        let end = k + len;
+        if end > ctx.toks.len() {
+            continue;
+        }
+        // A phrase must end at a word boundary: `dollars` but not `dollarsign`.
+        let Some(key) = phrase(ctx, k, end) else { continue };
+        if let Some(m) = lookup(cur, &key, k, end) {
+            // A single-letter or symbol match glued to more letters is not a currency (`Mr`).
+            if let Some(next) = ctx.tok(end) {
+                let last = ctx.tok(end - 1)?;
+                if next.gap == Gap::None
+                    && next.kind == TokKind::Word
+                    && last.kind == TokKind::Word
+                {
+                    continue;
+                }
+            }
+            return Some(m);
+        }
+    }
+    None
+}
+
+/// The longest currency symbol, code or name ending just before token `k`, not reaching before
+/// token `floor`.
+pub fn currency_before(
+    ctx: Ctx<'_>,
+    cur: &Currencies,
+    k: usize,
+    floor: usize,
+) -> Option<CurrencyMatch> {
+    let num = ctx.tok(k)?;
+    if num.gap == Gap::Newline || k == 0 {
+        return None;
+    }
+    let max = cur.max_tokens.min(8);
+    for len in (1..=max).rev() {
+        if len > k || k - len < floor {
+            continue;
+        }
+        let start = k - len;
+        let Some(key) = phrase(ctx, start, k) else { continue };
+        if let Some(m) = lookup(cur, &key, start, k) {
+            // The phrase must start at a word boundary (`US$`, not the `S$` of `US$`).
+            if start > 0 {
+                let t = ctx.tok(start)?;
+                let prev = ctx.tok(start - 1)?;
+                if t.gap == Gap::None
+                    && (prev.kind == TokKind::Word || matches!(prev.kind, TokKind::Number(_)))
+                {
+                    continue;
+                }
+            }
+            return Some(m);
+        }
+    }
+    None
+}
+
+fn lookup(cur: &Currencies, key: &str, start: usize, end: usize) -> Option<CurrencyMatch> {
+    if let Some(c) = cur.lookup(key) {
+        return Some(CurrencyMatch { start, end, currency: c.clone(), scale: None });
+    }
+    // `MUSD`, `MEUR`: millions of a currency (Scandinavian and German business style).
+    if key.len() == 4 && key.starts_with('M') {
+        if let Some(c) = cur.by_code(&key[1..]) {
+            return Some(CurrencyMatch { start, end, currency: c.clone(), scale: Some(6) });
+        }
+    }
+    None
+}
+
+/// Percent words and signs after a number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PercentUnit {
+    Percent,
+    /// Percentage points.
+    Points,
+    /// Basis points: hundredths of a percentage point.
+    BasisPoints,
+}
+
+/// `%`, `percent`, `per cent`, `pct`, `percentage points`, `pp`, `bps` at token `k`.
+pub fn percent_after(ctx: Ctx<'_>, k: usize) -> Option<(usize, PercentUnit)> {
+    let t = ctx.tok(k)?;
+    if t.gap == Gap::Newline {
+        return None;
+    }
+    if matches!(t.kind, TokKind::Symbol('%' | '\u{FF05}' | '\u{066A}')) {
+        return Some((k + 1, PercentUnit::Percent));
+    }
+    if t.kind != TokKind::Word {
+        return None;
+    }
+    let w = normalize(ctx.str(k));
+    let points_at = |j: usize| {
+        ctx.tok(j).is_some_and(|t| t.gap != Gap::Newline)
+            && matches!(normalize(ctx.str(j)).as_str(), "point" | "points" | "pts")
+    };
+    match w.as_str() {
+        "percentage" | "percent" | "percents" | "pct" if points_at(k + 1) => {
+            Some((k + 2, PercentUnit::Points))
+        }
+        "percent" | "percents" | "pct" | "percentage" | "pc" => Some((k + 1, PercentUnit::Percent)),
+        "per" if ctx.lower_is(k + 1, "cent") => {
+            if points_at(k + 2) {
+                Some((k + 3, PercentUnit::Points))
+            } else {
+                Some((k + 2, PercentUnit::Percent))
+            }
+        }
+        "pp" | "ppt" | "ppts" | "pps" => Some((k + 1, PercentUnit::Points)),
+        "p" if ctx.is_symbol(k + 1, '.') && ctx.lower_is(k + 2, "p") => {
+            let end = if ctx.is_symbol(k + 3, '.') { k + 4 } else { k + 3 };
+            Some((end, PercentUnit::Points))
+        }
+        "bps" | "bp" => Some((k + 1, PercentUnit::BasisPoints)),
+        "basis" if matches!(normalize(ctx.str(k + 1)).as_str(), "point" | "points") => {
+            Some((k + 2, PercentUnit::BasisPoints))
+        }
+        _ => None,
+    }
+}
+
+/// Words that never name what a number counts.
+const NOT_NOUNS: &[&str] = &[
+    "a", "about", "above", "across", "after", "against", "ago", "all", "almost", "along", "also",
+    "am", "among", "an", "and", "another", "any", "are", "around", "as", "at", "away", "back",
+    "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can",
+    "could", "did", "do", "does", "down", "during", "each", "earlier", "either", "else", "end",
+    "ended", "enough", "even", "ever", "every", "for", "from", "had", "has", "have", "he", "her",
+    "here", "him", "his", "how", "i", "if", "in", "including", "into", "is", "it", "its",
+    "itself", "just", "last", "later", "least", "less", "like", "may", "me", "might", "more",
+    "most", "much", "must", "my", "near", "nearly", "neither", "next", "no", "nor", "not", "now",
+    "of", "off", "on", "once", "one", "only", "onto", "or", "other", "our", "out", "over", "own",
+    "past", "per", "plus", "rather", "respectively", "same", "she", "should", "since", "so",
+    "some", "such", "than", "that", "the", "their", "them", "then", "there", "these", "they",
+    "this", "those", "though", "through", "thus", "till", "to", "too", "toward", "towards",
+    "under", "until", "up", "upon", "us", "very", "via", "was", "we", "were", "what", "when",
+    "where", "whereas", "which", "while", "who", "whom", "whose", "why", "will", "with",
+    "within", "without", "would", "yet", "you", "your", "s", "t", "st", "nd", "rd", "th",
+    "percent", "percentage", "times", "time", "compared", "versus", "vs", "year-on-year",
+    "alone", "apiece", "each", "overall", "total", "respectively", "already", "again", "amid",
+    "reached", "amounted", "stood", "totalled", "totaled", "rose", "fell", "grew", "increased",
+    "decreased", "declined", "dropped", "jumped", "exceeded", "topped", "reaching", "according",
+    "said", "says", "say", "announced", "among", "became", "made", "worth", "valued",
+];
+
+/// Adjectives often found between a number and its noun (`590 new companies`).
+const MODIFIERS: &[&str] = &[
+    "new", "more", "additional", "other", "foreign", "local", "major", "large", "small", "big",
+    "joint", "private", "public", "state", "active", "registered", "operating", "full-time",
+    "permanent", "direct", "international", "domestic", "different", "separate", "key",
+    "square", "cubic", "metric", "million", "billion",
+];
+
+/// The counted noun after a number (`590 companies` -> `company`), skipping a few modifiers
+/// and capitalized words (`590 American companies`). Returns the noun's token and its singular.
+pub fn counted_noun(ctx: Ctx<'_>, k: usize) -> Option<(usize, String)> {
+    let mut j = k;
+    let mut skipped = 0;
+    // `27-kilometer`: a unit glued by a hyphen.
+    if ctx.is_dash(j) && ctx.gap(j) == Gap::None && ctx.gap(j + 1) == Gap::None {
+        j += 1;
+    }
+    loop {
+        let t = ctx.tok(j)?;
+        if t.gap == Gap::Newline || t.kind != TokKind::Word {
+            return None;
+        }
+        let w = ctx.str(j);
+        let lower = w.to_lowercase();
+        let first = w.chars().next()?;
+        if first.is_uppercase() {
+            // `590 American companies`: skip a capitalized modifier, but a capitalized word
+            // alone is a name (`2 Fast`), not a unit.
+            if skipped >= 2 || w.len() == 1 {
+                return None;
+            }
+            skipped += 1;
+            j += 1;
+            continue;
+        }
+        if MODIFIERS.contains(&lower.as_str()) && skipped < 2 {
+            if let Some(next) = ctx.tok(j + 1) {
+                if next.kind == TokKind::Word && next.gap == Gap::Space {
+                    skipped += 1;
+                    j += 1;
+                    continue;
+                }
+            }
+        }
+        if NOT_NOUNS.contains(&lower.as_str()) || lower.len() < 2 && t.gap != Gap::None {
+            return None;
+        }
+        if crate::number::words::classify(&lower).is_some() {
+            return None;
+        }
+        return Some((j, singular(&lower)));
+    }
+}
+
+/// A simple English singular: `companies` -> `company`, `boxes` -> `box`, `jobs` -> `job`.
+pub fn singular(w: &str) -> String {
+    const SAME: &[&str] =
+        &["series", "species", "news", "means", "headquarters", "people", "sheep", "data", "gas"];
+    const IRREGULAR: &[(&str, &str)] = &[
+        ("people", "person"),
+        ("men", "man"),
+        ("women", "woman"),
+        ("children", "child"),
+        ("feet", "foot"),
+        ("teeth", "tooth"),
+        ("mice", "mouse"),
+        ("geese", "goose"),
+        ("lives", "life"),
+        ("knives", "knife"),
+        ("wives", "wife"),
+        ("halves", "half"),
+        ("criteria", "criterion"),
+        ("phenomena", "phenomenon"),
+        ("indices", "index"),
+    ];
+    if let Some((_, s)) = IRREGULAR.iter().find(|(p, _)| *p == w) {
+        return (*s).to_string();
+    }
+    if SAME.contains(&w) || w.len() <= 3 {
+        return w.to_string();
+    }
+    if let Some(stem) = w.strip_suffix("ies") {
+        return format!("{stem}y");
+    }
+    for suffix in ["sses", "xes", "ches", "shes", "zzes"] {
+        if w.ends_with(suffix) {
+            return w[..w.len() - 2].to_string();
+        }
+    }
+    if w.ends_with("ss") || w.ends_with("us") || w.ends_with("is") {
+        return w.to_string();
+    }
+    if let Some(stem) = w.strip_suffix('s') {
+        return stem.to_string();
+    }
+    w.to_string()
+}
+
+/// Cents, pence and other sub-units: the divisor that turns them into the main unit.
+pub fn subunit_divisor(word: &str) -> Decimal {
+    match word {
+        // The Chinese jiao/mao is a tenth; everything else listed is a hundredth.
+        "mao" | "jiao" => Decimal::TEN,
+        _ => Decimal::ONE_HUNDRED,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn singulars() {
+        assert_eq!(singular("companies"), "company");
+        assert_eq!(singular("jobs"), "job");
+        assert_eq!(singular("boxes"), "box");
+        assert_eq!(singular("people"), "person");
+        assert_eq!(singular("bus"), "bus");
+        assert_eq!(singular("business"), "business");
+    }
+
+    #[test]
+    fn scale_abbreviations_need_money_when_ambiguous() {
+        assert_eq!(scale_abbrev("bn", false), Some(9));
+        assert_eq!(scale_abbrev("m", false), None);
+        assert_eq!(scale_abbrev("m", true), Some(6));
+    }
+}

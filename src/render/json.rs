@@ -1,0 +1,73 @@
+//! The `json` and `jsonl` formats.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::extract::{Mention, SCHEMA_VERSION};
+
+/// A document's entry in the JSON output.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocumentOut {
+    pub source: String,
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub url: Option<String>,
+    pub date: Option<String>,
+    /// `read`, `skipped` or `error`.
+    pub status: &'static str,
+    pub notes: Vec<String>,
+    pub mentions: usize,
+}
+
+/// An input problem in the JSON output.
+#[derive(Debug, Clone, Serialize)]
+pub struct ErrorOut {
+    pub source: String,
+    pub message: String,
+}
+
+#[derive(Serialize)]
+struct Whole<'a> {
+    schema_version: u32,
+    tool: Tool,
+    documents: &'a [DocumentOut],
+    mentions: &'a [Mention],
+    errors: &'a [ErrorOut],
+}
+
+#[derive(Serialize)]
+struct Tool {
+    name: &'static str,
+    version: &'static str,
+}
+
+/// Write one mention as a JSON line.
+///
+/// # Errors
+/// I/O errors from `out`.
+pub fn line(out: &mut dyn Write, m: &Mention) -> io::Result<()> {
+    serde_json::to_writer(&mut *out, m)?;
+    out.write_all(b"\n")
+}
+
+/// Write the whole run as one JSON document.
+///
+/// # Errors
+/// I/O errors from `out`.
+pub fn whole(
+    out: &mut dyn Write,
+    documents: &[DocumentOut],
+    mentions: &[Mention],
+    errors: &[ErrorOut],
+) -> io::Result<()> {
+    let w = Whole {
+        schema_version: SCHEMA_VERSION,
+        tool: Tool { name: "claimcheck", version: env!("CARGO_PKG_VERSION") },
+        documents,
+        mentions,
+        errors,
+    };
+    serde_json::to_writer_pretty(&mut *out, &w)?;
+    out.write_all(b"\n")
+}

@@ -1,0 +1,138 @@
+//! Rules: the vocabulary claimcheck reads numbers with, from plain TOML files in `rules/`.
+//!
+//! The default rule files are compiled into the binary ([`DEFAULT_RULES`]), so claimcheck works
+//! with no set-up. Each file is parsed with `deny_unknown_fields`, and a mistake is reported as
+//! `file:line:column: message` with the span the TOML parser gives.
+
+pub mod currency;
+pub mod qualifier;
+
+use std::fmt;
+
+use serde::de::DeserializeOwned;
+
+pub use currency::{CurrencyFile, Currencies};
+pub use qualifier::{BoundKind, QualifierFile, Qualifiers};
+
+/// The bundled rule files, in load order: (file name, contents).
+pub const DEFAULT_RULES: &[(&str, &str)] = &[
+    ("currencies.toml", include_str!("../../rules/currencies.toml")),
+    ("qualifiers.toml", include_str!("../../rules/qualifiers.toml")),
+];
+
+/// A mistake in a rule file, with its location.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleError {
+    pub file: String,
+    /// 1-based line and column, when the parser knows them.
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub message: String,
+}
+
+impl fmt::Display for RuleError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.line, self.column) {
+            (Some(l), Some(c)) => write!(f, "{}:{l}:{c}: {}", self.file, self.message),
+            _ => write!(f, "{}: {}", self.file, self.message),
+        }
+    }
+}
+
+impl std::error::Error for RuleError {}
+
+/// Parse one TOML rule file into `T`, locating any error.
+pub fn parse_file<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, RuleError> {
+    toml::from_str(text).map_err(|e| {
+        let (line, column) = e.span().map_or((None, None), |span| {
+            let (l, c) = line_col(text, span.start);
+            (Some(l), Some(c))
+        });
+        RuleError { file: file.to_string(), line, column, message: e.message().to_string() }
+    })
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = text.get(..offset).unwrap_or("");
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
+}
+
+/// The vocabulary the quantity parser reads with.
+#[derive(Debug, Clone)]
+pub struct Vocabulary {
+    pub currencies: Currencies,
+    pub qualifiers: Qualifiers,
+}
+
+impl Vocabulary {
+    /// The bundled default rules.
+    ///
+    /// # Errors
+    /// Only if a bundled file is broken, which a unit test rules out.
+    pub fn defaults() -> Result<Self, RuleError> {
+        let mut currencies = None;
+        let mut qualifiers = None;
+        for (name, text) in DEFAULT_RULES {
+            match *name {
+                "currencies.toml" => currencies = Some(parse_file::<CurrencyFile>(name, text)?),
+                "qualifiers.toml" => qualifiers = Some(parse_file::<QualifierFile>(name, text)?),
+                _ => {}
+            }
+        }
+        let missing = |f: &str| RuleError {
+            file: f.to_string(),
+            line: None,
+            column: None,
+            message: "missing from the bundled rules".into(),
+        };
+        Ok(Self {
+            currencies: Currencies::build(&currencies.ok_or_else(|| missing("currencies.toml"))?)?,
+            qualifiers: Qualifiers::build(&qualifiers.ok_or_else(|| missing("qualifiers.toml"))?)?,
+        })
+    }
+}
+
+/// The default vocabulary, built once per process.
+pub fn default_vocabulary() -> &'static Vocabulary {
+    static VOCAB: std::sync::LazyLock<Vocabulary> = std::sync::LazyLock::new(|| {
+        Vocabulary::defaults().unwrap_or_else(|e| panic!("bundled rules are broken: {e}"))
+    });
+    &VOCAB
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_rules_load() {
+        let v = Vocabulary::defaults().unwrap();
+        assert_eq!(v.currencies.by_symbol("$").map(|c| c.code.as_str()), Some("USD"));
+    }
+
+    #[test]
+    fn every_rules_file_is_bundled() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/rules");
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let name = entry.unwrap().file_name().to_string_lossy().to_string();
+            if name.ends_with(".toml") {
+                assert!(
+                    DEFAULT_RULES.iter().any(|(n, _)| *n == name),
+                    "rules/{name} is not in DEFAULT_RULES"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn errors_are_located() {
+        let err = parse_file::<QualifierFile>("q.toml", "schema = 1\n[tolerance]\napprox = 3\n")
+            .unwrap_err();
+        assert_eq!(err.line, Some(3));
+        assert!(err.to_string().starts_with("q.toml:3:"), "{err}");
+    }
+}

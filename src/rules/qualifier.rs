@@ -1,0 +1,150 @@
+//! Qualifiers: "more than", "about", "nearly", "up to"... and vague magnitudes, from
+//! `rules/qualifiers.toml`.
+
+use std::collections::HashMap;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use super::RuleError;
+use super::currency::normalize;
+
+/// How a figure bounds the true value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BoundKind {
+    /// Exactly the figure.
+    Exact,
+    /// A rounded figure: +/- half a unit of the last digit written.
+    Rounded,
+    /// About the figure.
+    Approx,
+    Gt,
+    Ge,
+    Lt,
+    Le,
+    /// Just below the figure ("nearly", "almost").
+    Nearly,
+    /// Between two figures.
+    Range,
+    /// A vague magnitude ("tens of billions").
+    Vague,
+}
+
+/// `rules/qualifiers.toml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QualifierFile {
+    pub schema: u32,
+    pub tolerance: Tolerance,
+    #[serde(default)]
+    pub qualifier: Vec<QualifierRule>,
+    #[serde(default)]
+    pub vague: Vec<VagueRule>,
+}
+
+/// Tolerances, as fractions of the figure.
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tolerance {
+    #[serde(with = "rust_decimal::serde::str")]
+    pub approx: Decimal,
+    #[serde(with = "rust_decimal::serde::str")]
+    pub nearly: Decimal,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QualifierRule {
+    pub bound: BoundKind,
+    #[serde(default)]
+    pub before: Vec<String>,
+    #[serde(default)]
+    pub after: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VagueRule {
+    pub words: Vec<String>,
+    #[serde(with = "rust_decimal::serde::str")]
+    pub low: Decimal,
+    #[serde(with = "rust_decimal::serde::str")]
+    pub high: Decimal,
+    /// A representative value, where the phrase has one (`a couple` is 2).
+    #[serde(default, with = "rust_decimal::serde::str_option")]
+    pub value: Option<Decimal>,
+}
+
+/// A vague magnitude: `[low, high)` before any scale word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Vague {
+    pub low: Decimal,
+    pub high: Decimal,
+    pub value: Option<Decimal>,
+}
+
+/// Lookup tables for qualifier phrases, keyed by normalized text.
+#[derive(Debug, Clone, Default)]
+pub struct Qualifiers {
+    pub before: HashMap<String, BoundKind>,
+    pub after: HashMap<String, BoundKind>,
+    pub vague: HashMap<String, Vague>,
+    pub tolerance: Option<Tolerance>,
+    /// The longest phrase, in tokens.
+    pub max_tokens: usize,
+}
+
+impl Qualifiers {
+    /// Build the tables.
+    ///
+    /// # Errors
+    /// A tolerance outside `[0, 1)`, or a vague magnitude whose low is not below its high.
+    pub fn build(file: &QualifierFile) -> Result<Self, RuleError> {
+        let err = |message: String| RuleError {
+            file: "qualifiers.toml".into(),
+            line: None,
+            column: None,
+            message,
+        };
+        for (name, t) in [("approx", file.tolerance.approx), ("nearly", file.tolerance.nearly)] {
+            if t.is_sign_negative() || t >= Decimal::ONE {
+                return Err(err(format!("tolerance.{name} must be in [0, 1), not {t}")));
+            }
+        }
+        let mut q = Self { tolerance: Some(file.tolerance), ..Self::default() };
+        for rule in &file.qualifier {
+            for p in &rule.before {
+                q.before.insert(normalize(p), rule.bound);
+            }
+            for p in &rule.after {
+                q.after.insert(normalize(p), rule.bound);
+            }
+        }
+        for v in &file.vague {
+            if v.low >= v.high {
+                return Err(err(format!("vague {:?}: low {} is not below high {}", v.words, v.low, v.high)));
+            }
+            for w in &v.words {
+                q.vague.insert(normalize(w), Vague { low: v.low, high: v.high, value: v.value });
+            }
+        }
+        q.max_tokens = q
+            .before
+            .keys()
+            .chain(q.after.keys())
+            .chain(q.vague.keys())
+            .map(|k| k.split(' ').count() * 2)
+            .max()
+            .unwrap_or(1);
+        Ok(q)
+    }
+
+    pub fn approx(&self) -> Decimal {
+        self.tolerance.map_or(Decimal::new(1, 1), |t| t.approx)
+    }
+
+    pub fn nearly(&self) -> Decimal {
+        self.tolerance.map_or(Decimal::new(1, 1), |t| t.nearly)
+    }
+}

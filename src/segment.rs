@@ -1,0 +1,129 @@
+//! Sentences and clauses: where a quantity looks for its period.
+//!
+//! A sentence ends at `.`, `!` or `?` followed by white space and a capital, a digit or a quote,
+//! unless the word before the dot is an abbreviation (`U.S.`, `Feb.`, `Mr.`); every line break
+//! also ends a sentence, since headlines and list items carry no final stop.
+
+/// Byte spans of the sentences of `text`.
+pub fn sentences(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b'\n' || b == b'\r' {
+            push(&mut out, text, start, i);
+            start = i + 1;
+        } else if matches!(b, b'.' | b'!' | b'?') && ends_sentence(text, i) {
+            push(&mut out, text, start, i + 1);
+            start = i + 1;
+        }
+        i += 1;
+    }
+    push(&mut out, text, start, bytes.len());
+    out
+}
+
+fn push(out: &mut Vec<(usize, usize)>, text: &str, start: usize, end: usize) {
+    let s = &text[start..end];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    if start + lead < end - trail {
+        out.push((start + lead, end - trail));
+    }
+}
+
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "inc", "corp", "co", "ltd", "plc", "vs",
+    "etc", "no", "nos", "nr", "fig", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "gen", "gov", "sen", "rep", "approx", "est", "dept", "e.g",
+    "i.e", "u.s", "u.k", "u.n", "e.u", "pp", "vol", "ca", "al", "bln", "mln", "bn", "mn",
+];
+
+/// Whether the stop at byte `i` ends a sentence.
+fn ends_sentence(text: &str, i: usize) -> bool {
+    let bytes = text.as_bytes();
+    // Followed by white space, then a capital, digit, quote or bracket.
+    let mut j = i + 1;
+    // Closing quotes and brackets stay with the sentence.
+    while j < bytes.len() && matches!(bytes[j], b'"' | b'\'' | b')' | b']') {
+        j += 1;
+    }
+    let rest = &text[j.min(text.len())..];
+    let Some(ws) = rest.chars().next() else { return true };
+    if !ws.is_whitespace() {
+        return false;
+    }
+    let Some(next) = rest.trim_start().chars().next() else { return true };
+    if !(next.is_uppercase() || next.is_ascii_digit() || "\"'“‘«([".contains(next)) {
+        return false;
+    }
+    if bytes[i] != b'.' {
+        return true;
+    }
+    // The word before the dot.
+    let before = &text[..i];
+    let word_start = before
+        .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"')
+        .map_or(0, |p| p + 1);
+    let word = before[word_start..].to_ascii_lowercase();
+    if word.chars().count() == 1 && word.chars().all(char::is_alphabetic) {
+        // A single letter: an initial (`J. Smith`) or part of `U.S.`.
+        return false;
+    }
+    !ABBREVIATIONS.contains(&word.trim_end_matches('.'))
+}
+
+/// The clause index of byte `pos` within a sentence `start..pos`: clauses split at `,`, `;`,
+/// `:`, and at `while` / `whereas`, which join contrasting figures.
+pub fn clause_breaks(text: &str, start: usize, end: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    let s = &text[start..end];
+    for (off, c) in s.char_indices() {
+        if matches!(c, ',' | ';' | ':' | '\u{2013}' | '\u{2014}') {
+            // A comma inside a number (`1,200`) is not a clause break.
+            let prev = s[..off].chars().next_back();
+            let next = s[off + c.len_utf8()..].chars().next();
+            if c == ',' && prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit()) {
+                continue;
+            }
+            out.push(start + off);
+        }
+    }
+    for word in [" while ", " whereas ", " but "] {
+        let mut from = 0;
+        while let Some(p) = s[from..].find(word) {
+            out.push(start + from + p);
+            from += p + word.len();
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        sentences(text).into_iter().map(|(s, e)| &text[s..e]).collect()
+    }
+
+    #[test]
+    fn splits_at_stops_but_not_abbreviations() {
+        assert_eq!(
+            split("The U.S. grew 5%. Exports rose. Mr. Smith said so."),
+            ["The U.S. grew 5%.", "Exports rose.", "Mr. Smith said so."]
+        );
+        assert_eq!(split("It was $1.8 billion. Then $2 bn"), ["It was $1.8 billion.", "Then $2 bn"]);
+        assert_eq!(split("Visited Feb. 28 in Astana.\nNext line"), ["Visited Feb. 28 in Astana.", "Next line"]);
+    }
+
+    #[test]
+    fn clauses_ignore_grouping_commas() {
+        let t = "It was 1,200 jobs, while exports rose";
+        let b = clause_breaks(t, 0, t.len());
+        assert_eq!(b.len(), 2);
+    }
+}

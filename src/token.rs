@@ -1,0 +1,273 @@
+//! Tokens: one linear pass over a text that splits it into words, numeric literals and symbols.
+//!
+//! Numeric literals are lexed here, at the character level, because their shape decides what they
+//! mean: `1,234,567` is one number but `22,24,26` is three; `1 234 567` groups with spaces but
+//! `423 0000` is two numbers; `2.3.1` is a version, not a quantity. Everything above this level
+//! (number words, scales, units, bounds) works on tokens.
+
+use rust_decimal::Decimal;
+
+use crate::number::literal::{self, Literal};
+
+/// What separates a token from the one before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gap {
+    /// Directly attached (`$5`, `5%`, `10km`).
+    None,
+    /// Horizontal white space only.
+    Space,
+    /// At least one line break: quantities never span it.
+    Newline,
+}
+
+/// The kind of a token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokKind {
+    /// A run of letters (Unicode alphabetic), e.g. `billion`, `Kazakhstan`.
+    Word,
+    /// A numeric literal; the index points into [`Tokens::literals`].
+    Number(u32),
+    /// Something that looks numeric but is not a quantity: a version (`2.3.1`), an IP address,
+    /// a phone number (`+7 717 255 5555`). Its digits must never be read as a number.
+    NotNumber,
+    /// Any other single character (`$`, `%`, `,`, `-`, `€`...).
+    Symbol(char),
+}
+
+/// One token with its byte span in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokKind,
+    pub gap: Gap,
+}
+
+/// The tokens of one text, with the literals they refer to. Reused across chunks so that
+/// tokenizing allocates only when a chunk is larger than any before it.
+#[derive(Debug, Default)]
+pub struct Tokens {
+    pub toks: Vec<Token>,
+    pub literals: Vec<Literal>,
+}
+
+impl Tokens {
+    /// Tokenize `text`, replacing the previous contents.
+    pub fn tokenize(&mut self, text: &str) {
+        self.toks.clear();
+        self.literals.clear();
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        let mut gap = Gap::None;
+        while i < bytes.len() {
+            let b = bytes[i];
+            // Fast path for ASCII white space.
+            if b == b' ' || b == b'\t' {
+                if gap == Gap::None {
+                    gap = Gap::Space;
+                }
+                i += 1;
+                continue;
+            }
+            if b == b'\n' || b == b'\r' {
+                gap = Gap::Newline;
+                i += 1;
+                continue;
+            }
+            if b.is_ascii_digit() || (b == b'.' && self.dot_starts_number(bytes, i)) {
+                let (end, lit) = literal::lex(text, i);
+                let kind = match lit {
+                    Some(lit) => {
+                        self.literals.push(lit);
+                        TokKind::Number(u32::try_from(self.literals.len() - 1).unwrap_or(u32::MAX))
+                    }
+                    None => TokKind::NotNumber,
+                };
+                self.toks.push(Token { start: i, end, kind, gap });
+                gap = Gap::None;
+                i = end;
+                continue;
+            }
+            if b == b'+' && bytes.get(i + 1).is_some_and(u8::is_ascii_digit) {
+                if let Some(end) = literal::phone_number(bytes, i) {
+                    self.toks.push(Token { start: i, end, kind: TokKind::NotNumber, gap });
+                    gap = Gap::None;
+                    i = end;
+                    continue;
+                }
+            }
+            if b.is_ascii_alphabetic() {
+                let mut end = i + 1;
+                while end < bytes.len() && bytes[end].is_ascii_alphabetic() {
+                    end += 1;
+                }
+                // A word may continue with non-ASCII letters (`Tokayev`, `Québec`).
+                if end < bytes.len() && bytes[end] >= 0x80 {
+                    end = extend_word(text, end);
+                }
+                self.toks.push(Token { start: i, end, kind: TokKind::Word, gap });
+                gap = Gap::None;
+                i = end;
+                continue;
+            }
+            if b < 0x80 {
+                self.toks.push(Token { start: i, end: i + 1, kind: TokKind::Symbol(b as char), gap });
+                gap = Gap::None;
+                i += 1;
+                continue;
+            }
+            // Non-ASCII: decode one char.
+            let c = text[i..].chars().next().unwrap_or('\u{FFFD}');
+            let len = c.len_utf8();
+            if is_space(c) {
+                if c == '\u{2028}' || c == '\u{2029}' || c == '\u{85}' {
+                    gap = Gap::Newline;
+                } else if gap == Gap::None {
+                    gap = Gap::Space;
+                }
+                i += len;
+                continue;
+            }
+            if is_invisible(c) {
+                // Soft hyphens and zero-width characters join what they separate.
+                i += len;
+                continue;
+            }
+            if c.is_alphabetic() {
+                let end = extend_word(text, i);
+                self.toks.push(Token { start: i, end, kind: TokKind::Word, gap });
+                gap = Gap::None;
+                i = end;
+                continue;
+            }
+            if let Some(end) = literal::lex_unicode_digits(text, i) {
+                let (end, lit) = end;
+                self.literals.push(lit);
+                let idx = u32::try_from(self.literals.len() - 1).unwrap_or(u32::MAX);
+                self.toks.push(Token { start: i, end, kind: TokKind::Number(idx), gap });
+                gap = Gap::None;
+                i = end;
+                continue;
+            }
+            self.toks.push(Token { start: i, end: i + len, kind: TokKind::Symbol(c), gap });
+            gap = Gap::None;
+            i += len;
+        }
+    }
+
+    /// A `.` starts a number (`.08`) when a digit follows and no digit or letter precedes it.
+    fn dot_starts_number(&self, bytes: &[u8], i: usize) -> bool {
+        bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
+            && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric() && bytes[i - 1] != b'.')
+    }
+
+    pub fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.toks.is_empty()
+    }
+
+    /// The literal of a number token.
+    pub fn literal(&self, tok: &Token) -> Option<&Literal> {
+        match tok.kind {
+            TokKind::Number(i) => self.literals.get(i as usize),
+            _ => None,
+        }
+    }
+
+    /// The value of a number token.
+    pub fn value(&self, tok: &Token) -> Option<Decimal> {
+        self.literal(tok).and_then(|l| l.value)
+    }
+}
+
+/// White space other than ASCII space, tab and line breaks.
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace()
+}
+
+/// Characters that are invisible in print and must not split a token.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}')
+}
+
+/// The end of a word that continues at `i` (letters, marks and invisible joiners).
+fn extend_word(text: &str, i: usize) -> usize {
+    let mut end = i;
+    for (off, c) in text[i..].char_indices() {
+        if c.is_alphabetic() || is_mark(c) {
+            end = i + off + c.len_utf8();
+        } else if is_invisible(c) {
+            // A soft hyphen inside a word is part of it only if a letter follows.
+            let next = text[i + off + c.len_utf8()..].chars().next();
+            if next.is_some_and(char::is_alphabetic) {
+                end = i + off + c.len_utf8();
+            } else {
+                break;
+            }
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+fn is_mark(c: char) -> bool {
+    matches!(c as u32, 0x0300..=0x036F)
+}
+
+/// Lowercase an ASCII word into `buf` for vocabulary lookups; `None` when it does not fit or is
+/// not ASCII (no vocabulary word is).
+pub fn ascii_lower<'b>(word: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
+    let bytes = word.as_bytes();
+    if bytes.len() > buf.len() || !word.is_ascii() {
+        return None;
+    }
+    for (d, s) in buf.iter_mut().zip(bytes) {
+        *d = s.to_ascii_lowercase();
+    }
+    std::str::from_utf8(&buf[..bytes.len()]).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(String, TokKind)> {
+        let mut t = Tokens::default();
+        t.tokenize(text);
+        t.toks.iter().map(|k| (text[k.start..k.end].to_string(), k.kind)).collect()
+    }
+
+    #[test]
+    fn splits_words_numbers_and_symbols() {
+        let k = kinds("$1.8bn, up 5%");
+        let texts: Vec<&str> = k.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(texts, ["$", "1.8", "bn", ",", "up", "5", "%"]);
+        assert!(matches!(k[1].1, TokKind::Number(_)));
+    }
+
+    #[test]
+    fn versions_and_phones_are_not_numbers() {
+        let k = kinds("version 2.3.1 and +7 717 255 5555 or 192.168.0.1");
+        let nn: Vec<&str> =
+            k.iter().filter(|(_, k)| *k == TokKind::NotNumber).map(|(s, _)| s.as_str()).collect();
+        assert_eq!(nn, ["2.3.1", "+7 717 255 5555", "192.168.0.1"]);
+    }
+
+    #[test]
+    fn gaps_record_line_breaks() {
+        let mut t = Tokens::default();
+        t.tokenize("5\n6 7");
+        let gaps: Vec<Gap> = t.toks.iter().map(|t| t.gap).collect();
+        assert_eq!(gaps, [Gap::None, Gap::Newline, Gap::Space]);
+    }
+
+    #[test]
+    fn soft_hyphen_does_not_split_words() {
+        let k = kinds("bil\u{00AD}lion");
+        assert_eq!(k.len(), 1);
+    }
+}
