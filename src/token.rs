@@ -105,6 +105,13 @@ impl Tokens {
                 if end < bytes.len() && bytes[end] >= 0x80 {
                     end = extend_word(text, end);
                 }
+                // A URL is one token: its digits (`%2D`, `/2019/`) are never quantities.
+                if let Some(url_end) = url_end(bytes, i, end) {
+                    self.toks.push(Token { start: i, end: url_end, kind: TokKind::NotNumber, gap });
+                    gap = Gap::None;
+                    i = url_end;
+                    continue;
+                }
                 self.toks.push(Token { start: i, end, kind: TokKind::Word, gap });
                 gap = Gap::None;
                 i = end;
@@ -181,6 +188,26 @@ impl Tokens {
     pub fn value(&self, tok: &Token) -> Option<Decimal> {
         self.literal(tok).and_then(|l| l.value)
     }
+}
+
+/// If the word `start..end` begins a URL (`https://...`, `www....`), where the URL ends.
+fn url_end(bytes: &[u8], start: usize, end: usize) -> Option<usize> {
+    let word = &bytes[start..end];
+    let scheme = bytes[end..].starts_with(b"://")
+        && (word.eq_ignore_ascii_case(b"http") || word.eq_ignore_ascii_case(b"https") || word.eq_ignore_ascii_case(b"ftp"));
+    let www = word.eq_ignore_ascii_case(b"www") && bytes.get(end) == Some(&b'.');
+    if !scheme && !www {
+        return None;
+    }
+    let mut j = end;
+    while j < bytes.len() && !bytes[j].is_ascii_whitespace() && !matches!(bytes[j], b'"' | b'<' | b'>') {
+        j += 1;
+    }
+    // Trailing punctuation ends the sentence, not the URL.
+    while j > end && matches!(bytes[j - 1], b'.' | b',' | b';' | b':' | b')' | b'!' | b'?') {
+        j -= 1;
+    }
+    Some(j)
 }
 
 /// White space other than ASCII space, tab and line breaks.

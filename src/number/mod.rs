@@ -143,6 +143,8 @@ struct Acc {
     last: Last,
     unit: Decimal,
     words: bool,
+    /// A digit literal was part of the number.
+    digits: bool,
     scaled: bool,
     form: Form,
     negative: bool,
@@ -210,6 +212,7 @@ fn parse_unsigned(ctx: Ctx<'_>, first: usize, negative: bool) -> Option<Number> 
         last: Last::Start,
         unit: Decimal::ONE,
         words: false,
+        digits: false,
         scaled: false,
         form: Form::Cardinal,
         negative,
@@ -286,7 +289,7 @@ fn parse_unsigned(ctx: Ctx<'_>, first: usize, negative: bool) -> Option<Number> 
 /// Check that what followed the last `and` was smaller than what came before it
 /// (`3 hundred and 2` is one number, `3 hundred and 2 hundred` is two). On failure, return to
 /// the state before the `and` and report `false`: the number ends there.
-fn resolve_and(acc: &mut Acc) -> bool {
+fn resolve_and(acc: &mut Acc, at_end: bool) -> bool {
     let Some((limit, scale)) = acc.and_limit else { return true };
     let seg = acc.segment();
     acc.and_limit = None;
@@ -295,7 +298,7 @@ fn resolve_and(acc: &mut Acc) -> bool {
         return false;
     }
     // `3 million and a half`: a fraction after a scale word is a fraction of that scale.
-    if scale && seg < Decimal::ONE && acc.last == Last::Fraction {
+    if at_end && scale && seg < Decimal::ONE && acc.last == Last::Fraction {
         if let Some(v) = seg.checked_mul(limit) {
             acc.current = acc.segment_base + v;
             let end = acc.best.map_or(0, |b| b.end);
@@ -307,7 +310,7 @@ fn resolve_and(acc: &mut Acc) -> bool {
 
 /// After the number ends, settle a pending `and`.
 fn finish_and(acc: &mut Acc) {
-    resolve_and(acc);
+    resolve_and(acc, true);
 }
 
 /// One element of the grammar at token `j`; returns the next token, or `None` to stop.
@@ -345,15 +348,21 @@ fn step(ctx: Ctx<'_>, acc: &mut Acc, j: usize, error: &mut Option<&'static str>)
             Some(skip_hyphen(ctx, j + 1))
         }
         NumWord::Tens(n) => {
-            if !matches!(acc.last, Last::Start | Last::Hundred | Last::Scale | Last::And) {
-                return None;
-            }
-            // `twenty-fifth`: a compound ordinal.
+            // `twenty-fifth`, `a twenty-first`, `three twenty-firsts`: a compound ordinal
+            // (hyphenated, or singular: `twenty fifths` is twenty fifths).
             let next = skip_hyphen(ctx, j + 1);
             if let Some(NumWord::Ordinal { value, plural, scale: false }) = ctx.cls.get(next) {
-                if value < 10 && ctx.same_line(next) {
-                    return ordinal(ctx, acc, next, u64::from(n) + value, plural, false);
+                let hyphenated = next > j + 1;
+                if value < 10 && ctx.same_line(next) && (hyphenated || !plural) {
+                    let ok = matches!(acc.last, Last::Start | Last::Hundred | Last::Scale | Last::And)
+                        || matches!(acc.last, Last::Article | Last::Small | Last::Digits);
+                    if ok {
+                        return ordinal(ctx, acc, next, u64::from(n) + value, plural, false);
+                    }
                 }
+            }
+            if !matches!(acc.last, Last::Start | Last::Hundred | Last::Scale | Last::And) {
+                return None;
             }
             acc.current += Decimal::from(n);
             acc.last = Last::Tens;
@@ -364,7 +373,7 @@ fn step(ctx: Ctx<'_>, acc: &mut Acc, j: usize, error: &mut Option<&'static str>)
         }
         NumWord::Hundred => {
             let group = acc.current;
-            if group >= Decimal::ONE_HUNDRED {
+            if group >= Decimal::ONE_HUNDRED && acc.last != Last::Digits {
                 // `3 hundred and 2 hundred`: the second hundred starts a new number.
                 if acc.and_limit.is_some() {
                     acc.best = acc.before_and;
@@ -397,10 +406,19 @@ fn step(ctx: Ctx<'_>, acc: &mut Acc, j: usize, error: &mut Option<&'static str>)
             if acc.last == Last::And {
                 return None;
             }
-            if !resolve_and(acc) {
+            if !resolve_and(acc, false) {
                 return None;
             }
             let m = pow10(e);
+            if acc.last == Last::Scale && acc.current.is_zero() {
+                // `three lakh crore`, `three thousand millions`: scales multiply.
+                acc.total = acc.total.checked_mul(m)?;
+                acc.max_scale = acc.max_scale.max(e);
+                acc.unit = acc.unit.checked_mul(m).unwrap_or(m);
+                acc.last_scale = e;
+                acc.checkpoint(j + 1);
+                return Some(j + 1);
+            }
             let group = if acc.current.is_zero() { Decimal::ONE } else { acc.current };
             if e > acc.max_scale {
                 acc.total = acc.total.checked_add(group).and_then(|v| v.checked_mul(m))?;
@@ -515,7 +533,7 @@ fn step(ctx: Ctx<'_>, acc: &mut Acc, j: usize, error: &mut Option<&'static str>)
                 return None;
             }
             // A second `and` (`one hundred and three and two thirds`): settle the first.
-            if acc.and_limit.is_some() && !resolve_and(acc) {
+            if acc.and_limit.is_some() && !resolve_and(acc, false) {
                 return None;
             }
             // What follows must be smaller than the place of what came before.
@@ -578,6 +596,7 @@ fn digits(
         return None;
     }
     acc.current = acc.current.checked_add(v)?;
+    acc.digits = true;
     acc.unit = match lit.shape {
         Shape::Integer | Shape::Decimal => Decimal::new(1, lit.decimals.min(28)),
         Shape::Exponent | Shape::Fraction => Decimal::ZERO,
@@ -635,15 +654,17 @@ fn ordinal(
             }
         }
         Last::Small | Last::Tens | Last::Digits | Last::Hundred | Last::Scale => {
-            let seg = acc.segment();
-            if plural && acc.last != Last::Scale {
-                acc.current = acc.segment_base + seg.checked_div(den)?;
-                acc.form = Form::Fraction;
-                acc.last = Last::Fraction;
-            } else if plural {
-                let whole = acc.total + acc.current;
+            // The numerator is the whole number read so far (`one hundred and thirty-two
+            // fifths` is 132/5), unless what followed an `and` cannot stand as a whole number
+            // (`twenty and three fifths` is 20 + 3/5).
+            let (base, numer) = fraction_parts(acc, scale);
+            // `one hundred twenty-fifth` (words only: `280 million first` is two things).
+            let compound_ordinal = !acc.digits
+                && (matches!(acc.last, Last::Hundred | Last::Scale)
+                    || (acc.last == Last::Tens && value < 10));
+            if plural {
                 acc.total = Decimal::ZERO;
-                acc.current = whole.checked_div(den)?;
+                acc.current = base + numer.checked_div(den)?;
                 acc.form = Form::Fraction;
                 acc.last = Last::Fraction;
             } else if scale {
@@ -652,9 +673,7 @@ fn ordinal(
                 acc.total = Decimal::ZERO;
                 acc.current = whole.checked_mul(den)?;
                 acc.form = Form::Ordinal;
-            } else if matches!(acc.last, Last::Hundred | Last::Scale)
-                || (acc.last == Last::Tens && value < 10)
-            {
+            } else if compound_ordinal && acc.and_limit.is_none() {
                 // `one hundred twenty-fifth`: the ordinal ends the number.
                 acc.current += den;
                 acc.form = Form::Ordinal;
@@ -662,7 +681,8 @@ fn ordinal(
                 return None;
             } else {
                 // `one fifth`, `one twenty-fifth`.
-                acc.current = acc.segment_base + seg.checked_div(den)?;
+                acc.total = Decimal::ZERO;
+                acc.current = base + numer.checked_div(den)?;
                 acc.form = Form::Fraction;
                 acc.last = Last::Fraction;
             }
@@ -681,6 +701,25 @@ fn ordinal(
     Some(j + 1)
 }
 
+/// The base and numerator of a fraction whose denominator comes next. With a decimal-like
+/// denominator (`hundredths`) what follows `and` is always the numerator: `two hundred and
+/// fifty-four hundredths` is 200.54.
+fn fraction_parts(acc: &mut Acc, decimal_like: bool) -> (Decimal, Decimal) {
+    let whole = acc.total + acc.current;
+    match acc.and_limit {
+        Some((limit, _)) if acc.segment() >= limit || decimal_like => {
+            let base = acc.total + acc.segment_base;
+            acc.and_limit = None;
+            (base, acc.segment())
+        }
+        Some(_) => {
+            acc.and_limit = None;
+            (Decimal::ZERO, whole)
+        }
+        None => (Decimal::ZERO, whole),
+    }
+}
+
 /// `two hundred point zero three`, `nine point nought four`, `point 77`, `1 point 1`.
 fn decimal_words(ctx: Ctx<'_>, acc: &mut Acc, j: usize) -> Option<usize> {
     if !matches!(acc.last, Last::Start | Last::Small | Last::Tens | Last::Hundred | Last::Digits) {
@@ -691,6 +730,9 @@ fn decimal_words(ctx: Ctx<'_>, acc: &mut Acc, j: usize) -> Option<usize> {
     }
     let mut k = j + 1;
     let mut digits = String::new();
+    if !ctx.same_line(k) {
+        return None;
+    }
     if let Some(lit) = ctx.tok(k).and_then(|t| ctx.toks.literal(t)) {
         if lit.shape == Shape::Integer && !lit.grouped && ctx.gap(k) == Gap::Space {
             digits.push_str(ctx.str(k));
@@ -698,6 +740,9 @@ fn decimal_words(ctx: Ctx<'_>, acc: &mut Acc, j: usize) -> Option<usize> {
         }
     } else {
         while let Some(cls) = ctx.cls.get(k) {
+            if !ctx.same_line(k) {
+                break;
+            }
             match cls {
                 NumWord::Small(n) if n < 10 => {
                     digits.push(char::from(b'0' + n));

@@ -70,7 +70,7 @@ pub fn classify(w: &str) -> Option<NumWord> {
         "thousand" | "thousands" => Scale(3),
         "lakh" | "lakhs" | "lac" | "lacs" | "lkh" | "lkhs" => Scale(5),
         "million" | "millions" => Scale(6),
-        "crore" | "crores" | "koti" | "krore" | "krores" => Scale(7),
+        "crore" | "crores" | "koti" | "krore" | "krores" | "cr" => Scale(7),
         "billion" | "billions" => Scale(9),
         "trillion" | "trillions" => Scale(12),
         "dozen" | "dozens" | "dz" | "dzs" | "doz" | "dozs" => Dozen,

@@ -170,10 +170,11 @@ fn scan_at(
     {
         return None;
     }
-    if year_like(ctx, &num, &q) {
+    let year = year_like(ctx, &num, &q);
+    try_range(ctx, vocab, &mut q, floor);
+    if year && (q.bound != BoundKind::Range || range_of_years(&q)) {
         return None;
     }
-    try_range(ctx, vocab, &mut q, floor);
     Some(q)
 }
 
@@ -196,14 +197,16 @@ fn is_not_quantity(ctx: Ctx<'_>, num: &Number) -> bool {
         if prev == Some(TokKind::Word) && !is_currency_word(ctx, first - 1) {
             return true;
         }
-        if ctx.is_dash(first - 1) && first > 1 && ctx.gap(first - 1) == Gap::None {
-            if ctx.tok(first - 2).is_some_and(|p| p.kind == TokKind::Word)
-                && ctx.str(first - 2).chars().next().is_some_and(char::is_uppercase)
-            {
-                return true;
-            }
+        // `COVID-19`, `F-16`, `s-1`: a name or a unit exponent.
+        if (ctx.is_dash(first - 1) || ctx.is_symbol(first - 1, '\u{2212}'))
+            && first > 1
+            && ctx.gap(first - 1) == Gap::None
+            && ctx.tok(first - 2).is_some_and(|p| p.kind == TokKind::Word)
+        {
+            return true;
         }
-        if matches!(prev, Some(TokKind::Symbol('#' | '\u{00A7}' | '\u{00B6}' | '@' | '/' | '_'))) {
+        // `#3`, `§ 12`, `km^3`, `±0.01`.
+        if matches!(prev, Some(TokKind::Symbol('#' | '\u{00A7}' | '\u{00B6}' | '@' | '/' | '_' | '^' | '\u{00B1}'))) {
             return true;
         }
     }
@@ -269,13 +272,14 @@ fn year_like(ctx: Ctx<'_>, num: &Number, q: &Quantity) -> bool {
         return false;
     }
     let Some(v) = lit.value else { return false };
-    if v < Decimal::from(1000) || v > Decimal::from(2199) {
+    if v < Decimal::from(1000) || v > Decimal::from(2199) || q.value != Some(v) {
         return false;
     }
     if matches!(q.kind, Kind::Currency | Kind::Percent | Kind::PercentagePoints | Kind::Rank) {
         return false;
     }
-    if q.qualifier.is_some() && q.unit.is_some() {
+    // `above 1000`, `more than 2000 companies`: a bound makes it a figure.
+    if q.qualifier.is_some() {
         return false;
     }
     if q.kind == Kind::Count {
@@ -294,6 +298,14 @@ fn year_like(ctx: Ctx<'_>, num: &Number, q: &Quantity) -> bool {
         });
     }
     true
+}
+
+/// A range whose both ends look like years (`1998-2005`): a period, not a quantity.
+fn range_of_years(q: &Quantity) -> bool {
+    let year = |e: Option<crate::interval::Endpoint>| {
+        e.is_some_and(|e| e.value.fract().is_zero() && e.value >= Decimal::from(1000) && e.value <= Decimal::from(2199))
+    };
+    q.unit.is_none() && year(q.interval.low) && year(q.interval.high)
 }
 
 /// The pieces of a quantity being built.
@@ -357,6 +369,16 @@ fn build(ctx: Ctx<'_>, vocab: &Vocabulary, num: &Number, floor: usize) -> Option
             apply_scale(&mut p, e);
             p.end = end;
         }
+        // `one-yen bid`, `a 12-cent dividend`: a unit glued by a hyphen.
+        let glued_unit = ctx.is_dash(p.end) && ctx.gap(p.end) == Gap::None && ctx.gap(p.end + 1) == Gap::None;
+        if currency.is_none() && glued_unit {
+            if let Some(m) = currency_after(ctx, cur, p.end + 1) {
+                if m.start == p.end + 1 && !glued_to_word_after(ctx, m.end) {
+                    p.end = m.end;
+                    currency = Some(m.currency);
+                }
+            }
+        }
         if currency.is_none() {
             if let Some(m) = currency_after(ctx, cur, p.end) {
                 if m.start == p.end && !glued_to_word_after(ctx, m.end) {
@@ -388,6 +410,7 @@ fn build(ctx: Ctx<'_>, vocab: &Vocabulary, num: &Number, floor: usize) -> Option
                 && ctx.is_symbol(p.end, ')')
                 && ctx.gap(p.first) == Gap::None
                 && ctx.gap(p.end) == Gap::None
+                && p.value.is_some_and(|v| v.is_sign_positive())
             {
                 p.value = p.value.map(|v| -v);
             }
@@ -610,7 +633,8 @@ fn subunits_after(ctx: Ctx<'_>, vocab: &Vocabulary, p: &mut Parts, c: &crate::ru
     // `15 dollars 50`: two digits (or words) ending the phrase.
     let ends_clause = ctx
         .tok(n.end)
-        .is_none_or(|t| t.gap == Gap::Newline || !matches!(t.kind, TokKind::Word | TokKind::Number(_)));
+        .is_none_or(|t| t.gap == Gap::Newline || !matches!(t.kind, TokKind::Word | TokKind::Number(_)))
+        && currency_after(ctx, &vocab.currencies, n.end).is_none();
     let two_digits = ctx.toks.literal(ctx.tok(k).expect("token exists")).is_none_or(|l| l.int_digits == 2);
     if ends_clause && two_digits && p.value.is_some_and(|x| x.fract().is_zero()) {
         p.value = p.value.and_then(|x| v.checked_div(Decimal::ONE_HUNDRED).and_then(|f| x.checked_add(f)));
@@ -638,7 +662,11 @@ fn subunit_alone(
         return None;
     }
     let key = if w.chars().count() == 1 { w.to_string() } else { w.to_lowercase() };
-    vocab.currencies.by_subunit(&key).map(|c| (k + 1, c.clone()))
+    vocab
+        .currencies
+        .by_subunit(&key)
+        .or_else(|| vocab.currencies.by_subunit(&unit::singular(&key)))
+        .map(|c| (k + 1, c.clone()))
 }
 
 /// The longest qualifier phrase ending right before token `k`.
@@ -685,8 +713,11 @@ fn qualifier_after(ctx: Ctx<'_>, vocab: &Vocabulary, k: usize) -> Option<(usize,
             if glued_to_word_after(ctx, k + len) {
                 continue;
             }
-            // `5,000 or less than 6,000`: the phrase belongs to the next figure.
-            if ctx.tok(k + len).is_some_and(|t| matches!(t.kind, TokKind::Number(_))) {
+            // `5,000 or less than 6,000`, `above a quarter and below a half`: the phrase
+            // belongs to the next figure.
+            if number::parse_at(ctx, k + len).is_some()
+                || ctx.tok(k + len).is_some_and(|t| matches!(t.kind, TokKind::Number(_)))
+            {
                 continue;
             }
             if key.ends_with("than") {
@@ -888,8 +919,18 @@ fn try_range(ctx: Ctx<'_>, vocab: &Vocabulary, a: &mut Quantity, floor: usize) {
         return;
     }
     let prev_word = |k: usize| k.checked_sub(1).map(|p| ctx.str(p).to_ascii_lowercase()).unwrap_or_default();
-    let starts_with = prev_word(a.first_tok);
+    // `between the tenth and the fifteenth`: look past an article.
+    let a_lead = if prev_word(a.first_tok) == "the" { a.first_tok - 1 } else { a.first_tok };
+    let starts_with = prev_word(a_lead);
+    let a_digits = ctx.tok(a.end_tok.saturating_sub(1)).is_some_and(|t| !matches!(t.kind, TokKind::Word))
+        || (a.first_tok..a.end_tok).any(|k| matches!(ctx.tok(k).map(|t| t.kind), Some(TokKind::Number(_))));
     let (b_start, between) = if ctx.is_dash(j) || ctx.is_symbol(j, '~') {
+        // `10-20`, `$2bn-$3bn`; never words (`three-nought-four` is three numbers).
+        let b_digits = ctx.tok(j + 1).is_some_and(|t| !matches!(t.kind, TokKind::Word))
+            || currency_after(ctx, &vocab.currencies, j + 1).is_some();
+        if !a_digits || !b_digits {
+            return;
+        }
         (j + 1, false)
     } else if ctx.lower_is(j, "to") || ctx.lower_is(j, "through") || ctx.lower_is(j, "thru") {
         (j + 1, false)
@@ -901,6 +942,7 @@ fn try_range(ctx: Ctx<'_>, vocab: &Vocabulary, a: &mut Quantity, floor: usize) {
     if ctx.gap(b_start) == Gap::Newline || a.measure == Measure::Change && !ctx.is_dash(j) {
         return;
     }
+    let b_start = if ctx.lower_is(b_start, "the") && a_lead < a.first_tok { b_start + 1 } else { b_start };
     // B is read without a qualifier of its own; a dash directly before B is a joiner, not a sign.
     let Some(num_b) = number::parse_at(ctx, b_start).or_else(|| {
         // `$10-$20`: a currency symbol starts B.
@@ -946,7 +988,7 @@ fn try_range(ctx: Ctx<'_>, vocab: &Vocabulary, a: &mut Quantity, floor: usize) {
         // The caller re-reads B at its own position; mark the pair through the role only.
         return;
     }
-    let first = if between || starts_with == "from" { a.first_tok - 1 } else { a.first_tok };
+    let first = if between || starts_with == "from" { a_lead - 1 } else { a.first_tok };
     if first < floor {
         return;
     }
@@ -995,7 +1037,8 @@ fn combine_bounds(ctx: Ctx<'_>, out: &mut Vec<Quantity>) {
             && b.first_tok > a.end_tok;
         let lower = |q: &Quantity| matches!(q.bound, BoundKind::Gt | BoundKind::Ge);
         let upper = |q: &Quantity| matches!(q.bound, BoundKind::Lt | BoundKind::Le);
-        if joined && a.unit == b.unit && (lower(a) && upper(b) || upper(a) && lower(b)) {
+        let units_agree = a.unit == b.unit || a.unit.is_none() || b.unit.is_none();
+        if joined && units_agree && (lower(a) && upper(b) || upper(a) && lower(b)) {
             let (lo, hi) = if lower(a) { (a, b) } else { (b, a) };
             if let (Some(l), Some(h)) = (lo.interval.low, hi.interval.high) {
                 if l.value < h.value {
@@ -1008,6 +1051,8 @@ fn combine_bounds(ctx: Ctx<'_>, out: &mut Vec<Quantity>) {
                         interval: Interval::new(Some(l), Some(h)),
                         bound: BoundKind::Range,
                         qualifier: None,
+                        unit: a.unit.clone().or_else(|| b.unit.clone()),
+                        kind: if a.unit.is_some() { a.kind } else { b.kind },
                         ..a.clone()
                     };
                     out[i] = merged;
