@@ -79,6 +79,9 @@ pub struct Mention {
     pub role: Option<Role>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub qualifier: Option<String>,
+    /// For a rate: what the figure is per (`$70 a share` -> `share`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub per: Option<String>,
     pub period: Option<PeriodOut>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub base_period: Option<PeriodOut>,
@@ -315,6 +318,7 @@ fn quantity_mention(
         direction: q.direction,
         role: q.role,
         qualifier: q.qualifier.clone(),
+        per: q.per.clone(),
         period,
         base_period,
         error: q.error.clone(),
@@ -361,6 +365,7 @@ fn period_mention(doc: &Document, offset: usize, chunk: &str, t: &TimeMention) -
         direction: None,
         role: None,
         qualifier: None,
+        per: None,
         period: Some(period_out(t, chunk, false)),
         base_period: None,
         error: t.unresolved.clone(),

@@ -70,6 +70,8 @@ pub struct Quantity {
     pub role: Option<Role>,
     /// The qualifier words as written (`more than`, `about`).
     pub qualifier: Option<String>,
+    /// For a rate, what the figure is per (`$70 a share` -> `share`, `$350 per kg` -> `kg`).
+    pub per: Option<String>,
     /// Why the value could not be read exactly (e.g. out of range).
     pub error: Option<String>,
 }
@@ -322,6 +324,7 @@ struct Parts {
     qualifier: Option<(usize, BoundKind)>,
     after_bound: Option<BoundKind>,
     direction: Option<Direction>,
+    per: Option<String>,
     error: Option<String>,
 }
 
@@ -342,6 +345,7 @@ fn build(ctx: Ctx<'_>, vocab: &Vocabulary, num: &Number, floor: usize) -> Option
         qualifier: None,
         after_bound: None,
         direction: None,
+        per: None,
         error: num.error.map(str::to_string),
     };
     if num.form == Form::Ordinal {
@@ -403,6 +407,11 @@ fn build(ctx: Ctx<'_>, vocab: &Vocabulary, num: &Number, floor: usize) -> Option
             p.unit = c.iso().map(str::to_string);
             if !p.scaled {
                 subunits_after(ctx, vocab, &mut p, &c);
+            }
+            // A rate: `$350 per kg`, `$70 a share`, `$15.4/hour`.
+            if let Some((end, per)) = rate_after(ctx, p.end) {
+                p.end = end;
+                p.per = Some(per);
             }
             // `($99.99)`: accounting negative.
             if p.first > 0
@@ -534,8 +543,27 @@ fn finish(ctx: Ctx<'_>, vocab: &Vocabulary, mut p: Parts) -> Option<Quantity> {
         direction: p.direction,
         role: None,
         qualifier,
+        per: p.per,
         error: p.error,
     })
+}
+
+/// `per kg`, `a share`, `an hour`, `/hour` after an amount of money.
+fn rate_after(ctx: Ctx<'_>, k: usize) -> Option<(usize, String)> {
+    if ctx.gap(k) == Gap::Newline {
+        return None;
+    }
+    let word_at = |j: usize| ctx.tok(j).is_some_and(|t| t.kind == TokKind::Word && t.gap != Gap::Newline);
+    if (ctx.lower_is(k, "per") || ctx.is_symbol(k, '/') && ctx.gap(k) == Gap::None) && word_at(k + 1) {
+        return Some((k + 2, ctx.str(k + 1).to_ascii_lowercase()));
+    }
+    if (ctx.lower_is(k, "a") || ctx.lower_is(k, "an")) && word_at(k + 1) {
+        let w = ctx.str(k + 1).to_ascii_lowercase();
+        if matches!(w.as_str(), "share" | "barrel" | "ton" | "tonne" | "year" | "month" | "week" | "day" | "hour" | "head" | "person" | "unit" | "kilogram" | "kg" | "litre" | "liter" | "gallon" | "piece" | "dozen" | "pound" | "ounce") {
+            return Some((k + 2, w));
+        }
+    }
+    None
 }
 
 /// A plain figure is exact when it is a whole number written without a scale word (`590`,
@@ -766,6 +794,7 @@ fn verb_change(ctx: Ctx<'_>, vocab: &Vocabulary, i: usize, floor: usize) -> Opti
         direction: Some(if pct < 0 { Direction::Decrease } else { Direction::Increase }),
         role: None,
         qualifier,
+        per: None,
         error: None,
     })
 }
@@ -862,6 +891,7 @@ fn vague(ctx: Ctx<'_>, vocab: &Vocabulary, i: usize, floor: usize) -> Option<Qua
         direction: None,
         role: None,
         qualifier: qual.map(|(s, _)| ctx.text[ctx.tok(s).map_or(0, |t| t.start)..ctx.tok(i).map_or(0, |t| t.start)].trim_end().to_string()),
+        per: None,
         error: None,
     })
 }
@@ -906,6 +936,7 @@ fn article_money(ctx: Ctx<'_>, vocab: &Vocabulary, i: usize, floor: usize) -> Op
         direction: None,
         role: None,
         qualifier: None,
+        per: None,
         error: None,
     })
 }
@@ -924,7 +955,10 @@ fn try_range(ctx: Ctx<'_>, vocab: &Vocabulary, a: &mut Quantity, floor: usize) {
     let starts_with = prev_word(a_lead);
     let a_digits = ctx.tok(a.end_tok.saturating_sub(1)).is_some_and(|t| !matches!(t.kind, TokKind::Word))
         || (a.first_tok..a.end_tok).any(|k| matches!(ctx.tok(k).map(|t| t.kind), Some(TokKind::Number(_))));
-    let (b_start, between) = if ctx.is_dash(j) || ctx.is_symbol(j, '~') {
+    let (b_start, between) = if ctx.is_dash(j) && ctx.gap(j) == Gap::None && ctx.lower_is(j + 1, "to") {
+        // `8- to 16-meter`: a suspended hyphen.
+        (j + 2, false)
+    } else if ctx.is_dash(j) || ctx.is_symbol(j, '~') {
         // `10-20`, `$2bn-$3bn`; never words (`three-nought-four` is three numbers).
         let b_digits = ctx.tok(j + 1).is_some_and(|t| !matches!(t.kind, TokKind::Word))
             || currency_after(ctx, &vocab.currencies, j + 1).is_some();
@@ -961,7 +995,7 @@ fn try_range(ctx: Ctx<'_>, vocab: &Vocabulary, a: &mut Quantity, floor: usize) {
     let (Some(mut va), Some(vb)) = (a.value, b.value) else { return };
     let vb = vb.abs();
     // Units must agree; a missing one is shared (`2-3 bn USD`, `between $2 and 3 billion`).
-    if a.unit.is_some() && b.unit.is_some() && a.unit != b.unit {
+    if a.unit.is_some() && b.unit.is_some() && a.unit != b.unit || a.per != b.per && a.per.is_some() {
         return;
     }
     if a.kind != b.kind && a.kind != Kind::Number && b.kind != Kind::Number {
