@@ -105,14 +105,24 @@ pub struct Extractor {
 
 impl Extractor {
     /// Extract every mention from a document, in order of position.
-    pub fn extract(&mut self, doc: &Document, vocab: &Vocabulary, opts: ExtractOptions) -> Vec<Mention> {
-        let ctx = TimeContext { document_date: doc.meta.date };
+    pub fn extract(
+        &mut self,
+        doc: &Document,
+        vocab: &Vocabulary,
+        opts: ExtractOptions,
+    ) -> Vec<Mention> {
+        let ctx = TimeContext {
+            document_date: doc.meta.date,
+        };
         let mut out = Vec::new();
         for (c_start, c_end) in chunks(&doc.text, doc.body_start) {
             let chunk = &doc.text[c_start..c_end];
             let times = time::find_time_mentions(chunk, &ctx);
-            let blocked: Vec<(usize, usize)> =
-                times.iter().filter(|t| t.strong).map(|t| (t.start, t.end)).collect();
+            let blocked: Vec<(usize, usize)> = times
+                .iter()
+                .filter(|t| t.strong)
+                .map(|t| (t.start, t.end))
+                .collect();
             let quantities = self.scanner.find(chunk, vocab, &blocked);
             let attached = attach_periods(chunk, &quantities, &times);
             let mut items: Vec<Mention> = quantities
@@ -125,7 +135,10 @@ impl Extractor {
                     if matches!(t.kind, TimeKind::TimeOfDay) {
                         continue;
                     }
-                    if quantities.iter().any(|q| q.start < t.end && t.start < q.end) {
+                    if quantities
+                        .iter()
+                        .any(|q| q.start < t.end && t.start < q.end)
+                    {
                         continue;
                     }
                     items.push(period_mention(doc, c_start, chunk, t));
@@ -218,7 +231,11 @@ fn attach_periods(
     let usable: Vec<&TimeMention> = times
         .iter()
         .filter(|t| !matches!(t.kind, TimeKind::TimeOfDay | TimeKind::Date))
-        .filter(|t| !quantities.iter().any(|q| q.start < t.end && t.start < q.end))
+        .filter(|t| {
+            !quantities
+                .iter()
+                .any(|q| q.start < t.end && t.start < q.end)
+        })
         .collect();
     let sentences = segment::sentences(chunk);
     let mut out = Vec::with_capacity(quantities.len());
@@ -234,15 +251,21 @@ fn attach_periods(
             current_sentence = si;
         }
         let (s_start, s_end) = sentences.get(si).copied().unwrap_or((0, chunk.len()));
-        let in_sentence: Vec<&&TimeMention> =
-            usable.iter().filter(|t| t.start >= s_start && t.end <= s_end).collect();
+        let in_sentence: Vec<&&TimeMention> = usable
+            .iter()
+            .filter(|t| t.start >= s_start && t.end <= s_end)
+            .collect();
         let breaks = segment::clause_breaks(chunk, s_start, s_end);
         let clause_of = |pos: usize| breaks.partition_point(|&b| b < pos);
         let q_clause = clause_of(q.start);
         let (bases, levels): (Vec<&&TimeMention>, Vec<&&TimeMention>) =
             in_sentence.iter().partition(|t| is_base_marker(chunk, t));
         let distance = |t: &TimeMention| {
-            if t.start >= q.end { t.start - q.end } else { q.start.saturating_sub(t.end) }
+            if t.start >= q.end {
+                t.start - q.end
+            } else {
+                q.start.saturating_sub(t.end)
+            }
         };
         // Same clause first, then the nearest in the sentence.
         let pick = |list: &[&&TimeMention], same_clause: bool| -> Option<TimeMention> {
@@ -254,7 +277,10 @@ fn attach_periods(
         let level = pick(&levels, true).or_else(|| pick(&levels, false));
         let mut period = level.as_ref().map(|t| period_out(t, chunk, false));
         if period.is_none()
-            && matches!(q.kind, Kind::Currency | Kind::Percent | Kind::PercentagePoints)
+            && matches!(
+                q.kind,
+                Kind::Currency | Kind::Percent | Kind::PercentagePoints
+            )
             && q.role.is_none()
         {
             if let Some((ps, p)) = &prev_sentence_period {
@@ -266,7 +292,9 @@ fn attach_periods(
             }
         }
         let base = if q.measure == Measure::Change {
-            pick(&bases, true).or_else(|| pick(&bases, false)).map(|t| period_out(&t, chunk, false))
+            pick(&bases, true)
+                .or_else(|| pick(&bases, false))
+                .map(|t| period_out(&t, chunk, false))
         } else {
             None
         };

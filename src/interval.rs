@@ -12,10 +12,16 @@ pub struct Endpoint {
 
 impl Endpoint {
     pub const fn closed(value: Decimal) -> Self {
-        Self { value, inclusive: true }
+        Self {
+            value,
+            inclusive: true,
+        }
     }
     pub const fn open(value: Decimal) -> Self {
-        Self { value, inclusive: false }
+        Self {
+            value,
+            inclusive: false,
+        }
     }
 }
 

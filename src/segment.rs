@@ -37,8 +37,8 @@ fn push(out: &mut Vec<(usize, usize)>, text: &str, start: usize, end: usize) {
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "inc", "corp", "co", "ltd", "plc", "vs",
     "etc", "no", "nos", "nr", "fig", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec", "gen", "gov", "sen", "rep", "approx", "est", "dept", "e.g",
-    "i.e", "u.s", "u.k", "u.n", "e.u", "pp", "vol", "ca", "al", "bln", "mln", "bn", "mn",
+    "sept", "oct", "nov", "dec", "gen", "gov", "sen", "rep", "approx", "est", "dept", "e.g", "i.e",
+    "u.s", "u.k", "u.n", "e.u", "pp", "vol", "ca", "al", "bln", "mln", "bn", "mn",
 ];
 
 /// Whether the stop at byte `i` ends a sentence.
@@ -51,11 +51,15 @@ fn ends_sentence(text: &str, i: usize) -> bool {
         j += 1;
     }
     let rest = &text[j.min(text.len())..];
-    let Some(ws) = rest.chars().next() else { return true };
+    let Some(ws) = rest.chars().next() else {
+        return true;
+    };
     if !ws.is_whitespace() {
         return false;
     }
-    let Some(next) = rest.trim_start().chars().next() else { return true };
+    let Some(next) = rest.trim_start().chars().next() else {
+        return true;
+    };
     if !(next.is_uppercase() || next.is_ascii_digit() || "\"'“‘«([".contains(next)) {
         return false;
     }
@@ -85,7 +89,10 @@ pub fn clause_breaks(text: &str, start: usize, end: usize) -> Vec<usize> {
             // A comma inside a number (`1,200`) is not a clause break.
             let prev = s[..off].chars().next_back();
             let next = s[off + c.len_utf8()..].chars().next();
-            if c == ',' && prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit()) {
+            if c == ','
+                && prev.is_some_and(|p| p.is_ascii_digit())
+                && next.is_some_and(|n| n.is_ascii_digit())
+            {
                 continue;
             }
             out.push(start + off);
@@ -107,7 +114,10 @@ mod tests {
     use super::*;
 
     fn split(text: &str) -> Vec<&str> {
-        sentences(text).into_iter().map(|(s, e)| &text[s..e]).collect()
+        sentences(text)
+            .into_iter()
+            .map(|(s, e)| &text[s..e])
+            .collect()
     }
 
     #[test]
@@ -116,8 +126,14 @@ mod tests {
             split("The U.S. grew 5%. Exports rose. Mr. Smith said so."),
             ["The U.S. grew 5%.", "Exports rose.", "Mr. Smith said so."]
         );
-        assert_eq!(split("It was $1.8 billion. Then $2 bn"), ["It was $1.8 billion.", "Then $2 bn"]);
-        assert_eq!(split("Visited Feb. 28 in Astana.\nNext line"), ["Visited Feb. 28 in Astana.", "Next line"]);
+        assert_eq!(
+            split("It was $1.8 billion. Then $2 bn"),
+            ["It was $1.8 billion.", "Then $2 bn"]
+        );
+        assert_eq!(
+            split("Visited Feb. 28 in Astana.\nNext line"),
+            ["Visited Feb. 28 in Astana.", "Next line"]
+        );
     }
 
     #[test]

@@ -83,14 +83,24 @@ impl Tokens {
                     }
                     None => TokKind::NotNumber,
                 };
-                self.toks.push(Token { start: i, end, kind, gap });
+                self.toks.push(Token {
+                    start: i,
+                    end,
+                    kind,
+                    gap,
+                });
                 gap = Gap::None;
                 i = end;
                 continue;
             }
             if b == b'+' && bytes.get(i + 1).is_some_and(u8::is_ascii_digit) {
                 if let Some(end) = literal::phone_number(bytes, i) {
-                    self.toks.push(Token { start: i, end, kind: TokKind::NotNumber, gap });
+                    self.toks.push(Token {
+                        start: i,
+                        end,
+                        kind: TokKind::NotNumber,
+                        gap,
+                    });
                     gap = Gap::None;
                     i = end;
                     continue;
@@ -107,18 +117,33 @@ impl Tokens {
                 }
                 // A URL is one token: its digits (`%2D`, `/2019/`) are never quantities.
                 if let Some(url_end) = url_end(bytes, i, end) {
-                    self.toks.push(Token { start: i, end: url_end, kind: TokKind::NotNumber, gap });
+                    self.toks.push(Token {
+                        start: i,
+                        end: url_end,
+                        kind: TokKind::NotNumber,
+                        gap,
+                    });
                     gap = Gap::None;
                     i = url_end;
                     continue;
                 }
-                self.toks.push(Token { start: i, end, kind: TokKind::Word, gap });
+                self.toks.push(Token {
+                    start: i,
+                    end,
+                    kind: TokKind::Word,
+                    gap,
+                });
                 gap = Gap::None;
                 i = end;
                 continue;
             }
             if b < 0x80 {
-                self.toks.push(Token { start: i, end: i + 1, kind: TokKind::Symbol(b as char), gap });
+                self.toks.push(Token {
+                    start: i,
+                    end: i + 1,
+                    kind: TokKind::Symbol(b as char),
+                    gap,
+                });
                 gap = Gap::None;
                 i += 1;
                 continue;
@@ -142,7 +167,12 @@ impl Tokens {
             }
             if c.is_alphabetic() {
                 let end = extend_word(text, i);
-                self.toks.push(Token { start: i, end, kind: TokKind::Word, gap });
+                self.toks.push(Token {
+                    start: i,
+                    end,
+                    kind: TokKind::Word,
+                    gap,
+                });
                 gap = Gap::None;
                 i = end;
                 continue;
@@ -151,12 +181,22 @@ impl Tokens {
                 let (end, lit) = end;
                 self.literals.push(lit);
                 let idx = u32::try_from(self.literals.len() - 1).unwrap_or(u32::MAX);
-                self.toks.push(Token { start: i, end, kind: TokKind::Number(idx), gap });
+                self.toks.push(Token {
+                    start: i,
+                    end,
+                    kind: TokKind::Number(idx),
+                    gap,
+                });
                 gap = Gap::None;
                 i = end;
                 continue;
             }
-            self.toks.push(Token { start: i, end: i + len, kind: TokKind::Symbol(c), gap });
+            self.toks.push(Token {
+                start: i,
+                end: i + len,
+                kind: TokKind::Symbol(c),
+                gap,
+            });
             gap = Gap::None;
             i += len;
         }
@@ -194,13 +234,18 @@ impl Tokens {
 fn url_end(bytes: &[u8], start: usize, end: usize) -> Option<usize> {
     let word = &bytes[start..end];
     let scheme = bytes[end..].starts_with(b"://")
-        && (word.eq_ignore_ascii_case(b"http") || word.eq_ignore_ascii_case(b"https") || word.eq_ignore_ascii_case(b"ftp"));
+        && (word.eq_ignore_ascii_case(b"http")
+            || word.eq_ignore_ascii_case(b"https")
+            || word.eq_ignore_ascii_case(b"ftp"));
     let www = word.eq_ignore_ascii_case(b"www") && bytes.get(end) == Some(&b'.');
     if !scheme && !www {
         return None;
     }
     let mut j = end;
-    while j < bytes.len() && !bytes[j].is_ascii_whitespace() && !matches!(bytes[j], b'"' | b'<' | b'>') {
+    while j < bytes.len()
+        && !bytes[j].is_ascii_whitespace()
+        && !matches!(bytes[j], b'"' | b'<' | b'>')
+    {
         j += 1;
     }
     // Trailing punctuation ends the sentence, not the URL.
@@ -217,7 +262,10 @@ pub fn is_space(c: char) -> bool {
 
 /// Characters that are invisible in print and must not split a token.
 pub fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}')
+    matches!(
+        c,
+        '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
+    )
 }
 
 /// The end of a word that continues at `i` (letters, marks and invisible joiners).
@@ -265,7 +313,10 @@ mod tests {
     fn kinds(text: &str) -> Vec<(String, TokKind)> {
         let mut t = Tokens::default();
         t.tokenize(text);
-        t.toks.iter().map(|k| (text[k.start..k.end].to_string(), k.kind)).collect()
+        t.toks
+            .iter()
+            .map(|k| (text[k.start..k.end].to_string(), k.kind))
+            .collect()
     }
 
     #[test]
@@ -279,8 +330,11 @@ mod tests {
     #[test]
     fn versions_and_phones_are_not_numbers() {
         let k = kinds("version 2.3.1 and +7 717 255 5555 or 192.168.0.1");
-        let nn: Vec<&str> =
-            k.iter().filter(|(_, k)| *k == TokKind::NotNumber).map(|(s, _)| s.as_str()).collect();
+        let nn: Vec<&str> = k
+            .iter()
+            .filter(|(_, k)| *k == TokKind::NotNumber)
+            .map(|(s, _)| s.as_str())
+            .collect();
         assert_eq!(nn, ["2.3.1", "+7 717 255 5555", "192.168.0.1"]);
     }
 

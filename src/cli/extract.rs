@@ -52,10 +52,21 @@ pub fn run(args: &ExtractArgs) -> ExitStatus {
             return ExitStatus::Error;
         }
     };
-    let format = args.format.unwrap_or(if io::stdout().is_terminal() { Format::Table } else { Format::Jsonl });
-    let opts = ExtractOptions { periods: args.periods };
-    let load_opts = LoadOptions { max_file_size: args.input.max_file_size };
-    let pool = match rayon::ThreadPoolBuilder::new().num_threads(args.input.threads.unwrap_or(0)).build() {
+    let format = args.format.unwrap_or(if io::stdout().is_terminal() {
+        Format::Table
+    } else {
+        Format::Jsonl
+    });
+    let opts = ExtractOptions {
+        periods: args.periods,
+    };
+    let load_opts = LoadOptions {
+        max_file_size: args.input.max_file_size,
+    };
+    let pool = match rayon::ThreadPoolBuilder::new()
+        .num_threads(args.input.threads.unwrap_or(0))
+        .build()
+    {
         Ok(p) => p,
         Err(e) => {
             report_error("threads", &e.to_string());
@@ -69,12 +80,18 @@ pub fn run(args: &ExtractArgs) -> ExitStatus {
     let mut all_docs = Vec::new();
     let mut all_mentions = Vec::new();
     let mut all_errors = Vec::new();
-    let width = if io::stdout().is_terminal() { terminal_width() } else { 100 };
+    let width = if io::stdout().is_terminal() {
+        terminal_width()
+    } else {
+        100
+    };
     for batch in entries.chunks(BATCH) {
         let outcomes: Vec<Outcome> = pool.install(|| {
             batch
                 .par_iter()
-                .map_init(Extractor::default, |ex, entry| process(ex, entry, &vocab, opts, &load_opts))
+                .map_init(Extractor::default, |ex, entry| {
+                    process(ex, entry, &vocab, opts, &load_opts)
+                })
                 .collect()
         });
         for o in outcomes {
@@ -87,10 +104,16 @@ pub fn run(args: &ExtractArgs) -> ExitStatus {
             if let Some(e) = &o.error {
                 report_error(&o.doc.source, e);
                 failed = true;
-                all_errors.push(ErrorOut { source: o.doc.source.clone(), message: e.clone() });
+                all_errors.push(ErrorOut {
+                    source: o.doc.source.clone(),
+                    message: e.clone(),
+                });
             }
             let result = match format {
-                Format::Jsonl => o.mentions.iter().try_for_each(|m| render::json::line(&mut out, m)),
+                Format::Jsonl => o
+                    .mentions
+                    .iter()
+                    .try_for_each(|m| render::json::line(&mut out, m)),
                 Format::Table => render::table::mentions(&mut out, &o.mentions, width),
                 Format::Json => {
                     all_mentions.extend(o.mentions);
@@ -114,7 +137,11 @@ pub fn run(args: &ExtractArgs) -> ExitStatus {
     if let Err(e) = out.flush() {
         return io_failure(&e);
     }
-    if failed { ExitStatus::Error } else { ExitStatus::Success }
+    if failed {
+        ExitStatus::Error
+    } else {
+        ExitStatus::Success
+    }
 }
 
 fn process(
@@ -148,7 +175,13 @@ fn process(
                 notes: notes.clone(),
                 mentions: mentions.len(),
             };
-            Outcome { doc: out, mentions, notes, error: None, skipped: None }
+            Outcome {
+                doc: out,
+                mentions,
+                notes,
+                error: None,
+                skipped: None,
+            }
         }
         Loaded::Skipped { source, reason } => Outcome {
             doc: blank(source, "skipped"),
@@ -178,5 +211,8 @@ fn io_failure(e: &io::Error) -> ExitStatus {
 }
 
 fn terminal_width() -> u16 {
-    std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).unwrap_or(100)
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(100)
 }

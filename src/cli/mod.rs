@@ -65,11 +65,19 @@ pub fn run(args: Args) -> ExitStatus {
 /// Print an error the same way everywhere: `claimcheck: <source>: <message>`.
 #[allow(clippy::print_stderr)]
 pub(crate) fn report_error(source: &str, message: &str) {
-    eprintln!("claimcheck: {}: {}", crate::render::sanitize_for_terminal(source), message);
+    eprintln!(
+        "claimcheck: {}: {}",
+        crate::render::sanitize_for_terminal(source),
+        message
+    );
 }
 
 /// Print a note (not an error): `claimcheck: note: <source>: <message>`.
 #[allow(clippy::print_stderr)]
 pub(crate) fn report_note(source: &str, message: &str) {
-    eprintln!("claimcheck: note: {}: {}", crate::render::sanitize_for_terminal(source), message);
+    eprintln!(
+        "claimcheck: note: {}: {}",
+        crate::render::sanitize_for_terminal(source),
+        message
+    );
 }

@@ -49,7 +49,11 @@ impl Literal {
             int_digits: 0,
             grouped: false,
             ordinal: false,
-            error: if value.is_none() { Some(OUT_OF_RANGE) } else { None },
+            error: if value.is_none() {
+                Some(OUT_OF_RANGE)
+            } else {
+                None
+            },
         }
     }
 
@@ -73,7 +77,11 @@ struct DigitBuf {
 
 impl DigitBuf {
     fn new() -> Self {
-        Self { buf: [0; MAX_DIGITS], len: 0, overflow: false }
+        Self {
+            buf: [0; MAX_DIGITS],
+            len: 0,
+            overflow: false,
+        }
     }
     fn push(&mut self, b: u8) {
         // Leading zeros carry no value: drop them so `0033` and long zero runs fit.
@@ -193,7 +201,10 @@ pub fn lex(text: &str, start: usize) -> (usize, Option<Literal>) {
             i = end;
         } else if let Some(end) = continental(bytes, start, d0_end) {
             // `1.111,11`: dots group, the comma is the decimal separator.
-            let comma = bytes[d0_end..end].iter().position(|&b| b == b',').map(|p| d0_end + p);
+            let comma = bytes[d0_end..end]
+                .iter()
+                .position(|&b| b == b',')
+                .map(|p| d0_end + p);
             let comma = comma.unwrap_or(end);
             for &b in &bytes[d0_end..comma] {
                 if b.is_ascii_digit() {
@@ -494,7 +505,9 @@ pub fn phone_number(bytes: &[u8], start: usize) -> Option<usize> {
                 last_digit_end = j;
             }
             b' ' | b'-' | b'.' | b'(' | b')'
-                if bytes.get(j + 1).is_some_and(|b| b.is_ascii_digit() || *b == b'(') =>
+                if bytes
+                    .get(j + 1)
+                    .is_some_and(|b| b.is_ascii_digit() || *b == b'(') =>
             {
                 j += 1;
             }
@@ -678,7 +691,9 @@ pub fn lex_unicode_digits(text: &str, start: usize) -> Option<(usize, Literal)> 
             end = start + off + c.len_utf8();
         } else if (c == '.' || c == '\u{066B}' || c == '．')
             && !seen_point
-            && chars.peek().is_some_and(|(_, n)| unicode_digit(*n).is_some())
+            && chars
+                .peek()
+                .is_some_and(|(_, n)| unicode_digit(*n).is_some())
         {
             buf.push_point();
             seen_point = true;
@@ -689,7 +704,14 @@ pub fn lex_unicode_digits(text: &str, start: usize) -> Option<(usize, Literal)> 
     if end == start {
         return None;
     }
-    let mut lit = Literal::new(buf.value(), if seen_point { Shape::Decimal } else { Shape::Integer });
+    let mut lit = Literal::new(
+        buf.value(),
+        if seen_point {
+            Shape::Decimal
+        } else {
+            Shape::Integer
+        },
+    );
     lit.decimals = decimals;
     lit.int_digits = int_digits;
     Some((end, lit))
@@ -716,7 +738,10 @@ mod tests {
 
     fn v(text: &str) -> (String, Option<String>) {
         let (end, lit) = lex(text, 0);
-        (text[..end].to_string(), lit.and_then(|l| l.value).map(|d| d.normalize().to_string()))
+        (
+            text[..end].to_string(),
+            lit.and_then(|l| l.value).map(|d| d.normalize().to_string()),
+        )
     }
 
     fn d(s: &str) -> Option<String> {

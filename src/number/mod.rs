@@ -37,6 +37,8 @@ pub struct Number {
     pub words: bool,
     /// A scale word (`million`, `lakh`) was part of it.
     pub scaled: bool,
+    /// The power of ten of the last scale word (`3 billion` -> 9), 0 without one.
+    pub scale_exp: u8,
     /// Why `value` is `None`.
     pub error: Option<&'static str>,
 }
@@ -81,7 +83,10 @@ impl<'a> Ctx<'a> {
         self.toks.toks.get(i)
     }
     pub fn str(&self, i: usize) -> &'a str {
-        self.toks.toks.get(i).map_or("", |t| &self.text[t.start..t.end])
+        self.toks
+            .toks
+            .get(i)
+            .map_or("", |t| &self.text[t.start..t.end])
     }
     pub fn lower_is(&self, i: usize, w: &str) -> bool {
         self.tok(i).is_some_and(|t| t.kind == TokKind::Word) && self.str(i).eq_ignore_ascii_case(w)
@@ -90,7 +95,8 @@ impl<'a> Ctx<'a> {
         self.tok(i).is_some_and(|t| t.kind == TokKind::Symbol(c))
     }
     pub fn is_dash(&self, i: usize) -> bool {
-        self.tok(i).is_some_and(|t| matches!(t.kind, TokKind::Symbol('-' | '\u{2013}' | '\u{2014}')))
+        self.tok(i)
+            .is_some_and(|t| matches!(t.kind, TokKind::Symbol('-' | '\u{2013}' | '\u{2014}')))
     }
     /// Token `i` continues the same line as the token before it.
     pub fn same_line(&self, i: usize) -> bool {
@@ -159,7 +165,12 @@ impl Acc {
 
     fn checkpoint(&mut self, end: usize) {
         if let Some(value) = self.value() {
-            self.best = Some(Checkpoint { end, value, form: self.form, unit: self.unit });
+            self.best = Some(Checkpoint {
+                end,
+                value,
+                form: self.form,
+                unit: self.unit,
+            });
         }
     }
 
@@ -182,7 +193,10 @@ pub fn parse_at(ctx: Ctx<'_>, i: usize) -> Option<Number> {
             // A dash glued to a word or number before it joins them (`2020-2025`, `COVID-19`).
             if i > 0
                 && t.gap == Gap::None
-                && matches!(ctx.tok(i - 1)?.kind, TokKind::Word | TokKind::Number(_) | TokKind::NotNumber)
+                && matches!(
+                    ctx.tok(i - 1)?.kind,
+                    TokKind::Word | TokKind::Number(_) | TokKind::NotNumber
+                )
             {
                 return None;
             }
@@ -276,6 +290,7 @@ fn parse_unsigned(ctx: Ctx<'_>, first: usize, negative: bool) -> Option<Number> 
         unit,
         words: acc.words,
         scaled: acc.scaled,
+        scale_exp: if acc.scaled { acc.last_scale } else { 0 },
         error,
     })
     .map(|mut n| {
@@ -290,7 +305,9 @@ fn parse_unsigned(ctx: Ctx<'_>, first: usize, negative: bool) -> Option<Number> 
 /// (`3 hundred and 2` is one number, `3 hundred and 2 hundred` is two). On failure, return to
 /// the state before the `and` and report `false`: the number ends there.
 fn resolve_and(acc: &mut Acc, at_end: bool) -> bool {
-    let Some((limit, scale)) = acc.and_limit else { return true };
+    let Some((limit, scale)) = acc.and_limit else {
+        return true;
+    };
     let seg = acc.segment();
     acc.and_limit = None;
     if acc.last == Last::And || seg >= limit || seg.is_zero() {
@@ -351,17 +368,27 @@ fn step(ctx: Ctx<'_>, acc: &mut Acc, j: usize, error: &mut Option<&'static str>)
             // `twenty-fifth`, `a twenty-first`, `three twenty-firsts`: a compound ordinal
             // (hyphenated, or singular: `twenty fifths` is twenty fifths).
             let next = skip_hyphen(ctx, j + 1);
-            if let Some(NumWord::Ordinal { value, plural, scale: false }) = ctx.cls.get(next) {
+            if let Some(NumWord::Ordinal {
+                value,
+                plural,
+                scale: false,
+            }) = ctx.cls.get(next)
+            {
                 let hyphenated = next > j + 1;
                 if value < 10 && ctx.same_line(next) && (hyphenated || !plural) {
-                    let ok = matches!(acc.last, Last::Start | Last::Hundred | Last::Scale | Last::And)
-                        || matches!(acc.last, Last::Article | Last::Small | Last::Digits);
+                    let ok = matches!(
+                        acc.last,
+                        Last::Start | Last::Hundred | Last::Scale | Last::And
+                    ) || matches!(acc.last, Last::Article | Last::Small | Last::Digits);
                     if ok {
                         return ordinal(ctx, acc, next, u64::from(n) + value, plural, false);
                     }
                 }
             }
-            if !matches!(acc.last, Last::Start | Last::Hundred | Last::Scale | Last::And) {
+            if !matches!(
+                acc.last,
+                Last::Start | Last::Hundred | Last::Scale | Last::And
+            ) {
                 return None;
             }
             acc.current += Decimal::from(n);
@@ -390,7 +417,9 @@ fn step(ctx: Ctx<'_>, acc: &mut Acc, j: usize, error: &mut Option<&'static str>)
             let base = if group.is_zero() { Decimal::ONE } else { group };
             acc.current = base.checked_mul(Decimal::ONE_HUNDRED)?;
             acc.unit = if acc.last == Last::Digits {
-                acc.unit.checked_mul(Decimal::ONE_HUNDRED).unwrap_or(Decimal::ONE_HUNDRED)
+                acc.unit
+                    .checked_mul(Decimal::ONE_HUNDRED)
+                    .unwrap_or(Decimal::ONE_HUNDRED)
             } else {
                 Decimal::ONE
             };
@@ -419,9 +448,16 @@ fn step(ctx: Ctx<'_>, acc: &mut Acc, j: usize, error: &mut Option<&'static str>)
                 acc.checkpoint(j + 1);
                 return Some(j + 1);
             }
-            let group = if acc.current.is_zero() { Decimal::ONE } else { acc.current };
+            let group = if acc.current.is_zero() {
+                Decimal::ONE
+            } else {
+                acc.current
+            };
             if e > acc.max_scale {
-                acc.total = acc.total.checked_add(group).and_then(|v| v.checked_mul(m))?;
+                acc.total = acc
+                    .total
+                    .checked_add(group)
+                    .and_then(|v| v.checked_mul(m))?;
                 acc.max_scale = e;
             } else {
                 acc.total = acc.total.checked_add(group.checked_mul(m)?)?;
@@ -489,7 +525,11 @@ fn step(ctx: Ctx<'_>, acc: &mut Acc, j: usize, error: &mut Option<&'static str>)
             Some(j + 1)
         }
         NumWord::Half { plural } | NumWord::Quarter { plural } => {
-            let den = if matches!(cls, NumWord::Half { .. }) { 2 } else { 4 };
+            let den = if matches!(cls, NumWord::Half { .. }) {
+                2
+            } else {
+                4
+            };
             let num = match acc.last {
                 Last::Article => Decimal::ONE,
                 Last::Small | Last::Tens | Last::Digits | Last::Hundred => acc.segment(),
@@ -524,7 +564,11 @@ fn step(ctx: Ctx<'_>, acc: &mut Acc, j: usize, error: &mut Option<&'static str>)
             }
             Some(j + 1)
         }
-        NumWord::Ordinal { value, plural, scale } => ordinal(ctx, acc, j, value, plural, scale),
+        NumWord::Ordinal {
+            value,
+            plural,
+            scale,
+        } => ordinal(ctx, acc, j, value, plural, scale),
         NumWord::And => {
             if !matches!(
                 acc.last,
@@ -589,7 +633,12 @@ fn digits(
     }
     let Some(v) = lit.value else {
         *error = lit.error.or(Some(literal::OUT_OF_RANGE));
-        acc.best = Some(Checkpoint { end: j + 1, value: Decimal::ZERO, form: Form::Cardinal, unit: Decimal::ZERO });
+        acc.best = Some(Checkpoint {
+            end: j + 1,
+            value: Decimal::ZERO,
+            form: Form::Cardinal,
+            unit: Decimal::ZERO,
+        });
         return None;
     };
     if acc.last == Last::And && v.is_zero() {
@@ -722,7 +771,10 @@ fn fraction_parts(acc: &mut Acc, decimal_like: bool) -> (Decimal, Decimal) {
 
 /// `two hundred point zero three`, `nine point nought four`, `point 77`, `1 point 1`.
 fn decimal_words(ctx: Ctx<'_>, acc: &mut Acc, j: usize) -> Option<usize> {
-    if !matches!(acc.last, Last::Start | Last::Small | Last::Tens | Last::Hundred | Last::Digits) {
+    if !matches!(
+        acc.last,
+        Last::Start | Last::Small | Last::Tens | Last::Hundred | Last::Digits
+    ) {
         return None;
     }
     if acc.last == Last::Digits && !acc.current.fract().is_zero() {
@@ -830,7 +882,10 @@ fn ratio(ctx: Ctx<'_>, end: usize, value: Decimal) -> Option<(usize, Decimal)> {
         if value >= d {
             return None;
         }
-    } else if ctx.tok(den.end).is_some_and(|t| t.kind == TokKind::Word && t.gap != Gap::Newline) {
+    } else if ctx
+        .tok(den.end)
+        .is_some_and(|t| t.kind == TokKind::Word && t.gap != Gap::Newline)
+    {
         // `$2000 over 3 years`: a duration, not a ratio.
         return None;
     }
@@ -861,14 +916,21 @@ mod tests {
         toks.tokenize(text);
         let mut cls = Classes::default();
         cls.compute(text, &toks);
-        let ctx = Ctx { text, toks: &toks, cls: &cls };
+        let ctx = Ctx {
+            text,
+            toks: &toks,
+            cls: &cls,
+        };
         let mut out = Vec::new();
         let mut i = 0;
         while i < toks.len() {
             if let Some(n) = parse_at(ctx, i) {
                 let s = toks.toks[n.start].start;
                 let e = toks.toks[n.end - 1].end;
-                out.push((text[s..e].to_string(), n.value.unwrap().normalize().to_string()));
+                out.push((
+                    text[s..e].to_string(),
+                    n.value.unwrap().normalize().to_string(),
+                ));
                 i = n.end;
             } else {
                 i += 1;

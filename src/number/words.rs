@@ -15,7 +15,11 @@ pub enum NumWord {
     Dozen,
     /// An ordinal word: `fifth` is `Ordinal { value: 5, plural: false }`; `fifths` is plural.
     /// Scale ordinals (`hundredth`, `millionth`) have `scale: true`.
-    Ordinal { value: u64, plural: bool, scale: bool },
+    Ordinal {
+        value: u64,
+        plural: bool,
+        scale: bool,
+    },
     /// half / halves.
     Half { plural: bool },
     /// quarter / quarters.
@@ -35,8 +39,16 @@ pub fn classify(w: &str) -> Option<NumWord> {
     use NumWord::{
         And, Article, Dozen, Half, Hundred, Minus, Ordinal, Point, Quarter, Scale, Small, Tens,
     };
-    let ord = |value: u64, plural: bool| Ordinal { value, plural, scale: false };
-    let sord = |value: u64, plural: bool| Ordinal { value, plural, scale: true };
+    let ord = |value: u64, plural: bool| Ordinal {
+        value,
+        plural,
+        scale: false,
+    };
+    let sord = |value: u64, plural: bool| Ordinal {
+        value,
+        plural,
+        scale: true,
+    };
     Some(match w {
         "zero" | "nought" | "naught" | "nil" => Small(0),
         "one" => Small(1),
@@ -130,16 +142,22 @@ fn glued(w: &str) -> Option<NumWord> {
         ("eighty", 80),
         ("ninety", 90),
     ];
-    if w.len() < 9 {
+    if w.len() < 7 {
         return None;
     }
     for (prefix, tens) in TENS {
         if let Some(rest) = w.strip_prefix(prefix) {
             return match classify(rest)? {
                 NumWord::Small(n) if (1..=9).contains(&n) => Some(NumWord::Small(tens + n)),
-                NumWord::Ordinal { value, plural, scale: false } if value < 10 => {
-                    Some(NumWord::Ordinal { value: u64::from(tens) + value, plural, scale: false })
-                }
+                NumWord::Ordinal {
+                    value,
+                    plural,
+                    scale: false,
+                } if value < 10 => Some(NumWord::Ordinal {
+                    value: u64::from(tens) + value,
+                    plural,
+                    scale: false,
+                }),
                 _ => None,
             };
         }
@@ -158,11 +176,19 @@ mod tests {
         assert_eq!(classify("billions"), Some(NumWord::Scale(9)));
         assert_eq!(
             classify("fifths"),
-            Some(NumWord::Ordinal { value: 5, plural: true, scale: false })
+            Some(NumWord::Ordinal {
+                value: 5,
+                plural: true,
+                scale: false
+            })
         );
         assert_eq!(
             classify("twentyfifth"),
-            Some(NumWord::Ordinal { value: 25, plural: false, scale: false })
+            Some(NumWord::Ordinal {
+                value: 25,
+                plural: false,
+                scale: false
+            })
         );
         assert_eq!(classify("fortytwo"), Some(NumWord::Small(42)));
         assert_eq!(classify("kazakhstan"), None);

@@ -34,7 +34,10 @@ pub fn change_word(w: &str) -> Option<Direction> {
 
 /// Words allowed between a change word and its figure (`increased by`, `an increase of`).
 fn is_link(w: &str) -> bool {
-    matches!(w, "by" | "of" | "some" | "a" | "an" | "the" | "nearly" | "almost" | "about")
+    matches!(
+        w,
+        "by" | "of" | "some" | "a" | "an" | "the" | "nearly" | "almost" | "about"
+    )
 }
 
 /// A change word before token `k` (`increased by 58.8%`, `up 12%`); `floor` is the first token

@@ -97,10 +97,19 @@ pub struct Scanner {
 
 impl Scanner {
     /// Find every quantity in `text`. `blocked` holds sorted byte spans of time expressions.
-    pub fn find(&mut self, text: &str, vocab: &Vocabulary, blocked: &[(usize, usize)]) -> Vec<Quantity> {
+    pub fn find(
+        &mut self,
+        text: &str,
+        vocab: &Vocabulary,
+        blocked: &[(usize, usize)],
+    ) -> Vec<Quantity> {
         self.toks.tokenize(text);
         self.cls.compute(text, &self.toks);
-        let ctx = Ctx { text, toks: &self.toks, cls: &self.cls };
+        let ctx = Ctx {
+            text,
+            toks: &self.toks,
+            cls: &self.cls,
+        };
         let mut out: Vec<Quantity> = Vec::new();
         let mut i = 0;
         let mut floor = 0;
@@ -114,7 +123,11 @@ impl Scanner {
                         && ctx.lower_is(prev.end_tok, "to")
                     {
                         q.role = Some(Role::To);
-                        q.measure = if q.kind == Kind::Rank { Measure::Rank } else { Measure::Level };
+                        q.measure = if q.kind == Kind::Rank {
+                            Measure::Rank
+                        } else {
+                            Measure::Level
+                        };
                         q.direction = None;
                     }
                 }
@@ -168,7 +181,10 @@ fn scan_at(
     }
     let mut q = build(ctx, vocab, &num, floor)?;
     if blocked.blocks(q.start, q.end)
-        && !matches!(q.kind, Kind::Currency | Kind::Percent | Kind::PercentagePoints)
+        && !matches!(
+            q.kind,
+            Kind::Currency | Kind::Percent | Kind::PercentagePoints
+        )
     {
         return None;
     }
@@ -182,7 +198,12 @@ fn scan_at(
 
 /// `$2020` is money even where a year was expected.
 fn money_symbol_before(ctx: Ctx<'_>, i: usize) -> bool {
-    i > 0 && ctx.gap(i) == Gap::None && matches!(ctx.tok(i - 1).map(|t| t.kind), Some(TokKind::Symbol('$' | '€' | '£' | '¥')))
+    i > 0
+        && ctx.gap(i) == Gap::None
+        && matches!(
+            ctx.tok(i - 1).map(|t| t.kind),
+            Some(TokKind::Symbol('$' | '€' | '£' | '¥'))
+        )
 }
 
 /// Digits that are part of a name, a label or a time, not a quantity.
@@ -207,8 +228,24 @@ fn is_not_quantity(ctx: Ctx<'_>, num: &Number) -> bool {
         {
             return true;
         }
+        // `C5+1`: a code that continues after a plus sign.
+        if ctx.is_symbol(first - 1, '+')
+            && first > 1
+            && ctx.gap(first - 1) == Gap::None
+            && matches!(
+                ctx.tok(first - 2).map(|t| t.kind),
+                Some(TokKind::Number(_) | TokKind::Word)
+            )
+        {
+            return true;
+        }
         // `#3`, `§ 12`, `km^3`, `±0.01`.
-        if matches!(prev, Some(TokKind::Symbol('#' | '\u{00A7}' | '\u{00B6}' | '@' | '/' | '_' | '^' | '\u{00B1}'))) {
+        if matches!(
+            prev,
+            Some(TokKind::Symbol(
+                '#' | '\u{00A7}' | '\u{00B6}' | '@' | '/' | '_' | '^' | '\u{00B1}' | ':'
+            ))
+        ) {
             return true;
         }
     }
@@ -228,12 +265,21 @@ fn is_not_quantity(ctx: Ctx<'_>, num: &Number) -> bool {
         if next.kind == TokKind::Word && next.gap != Gap::Newline {
             let w = ctx.str(num.end);
             let lower = w.to_ascii_lowercase();
-            let ampm = lower == "am" && (w == "AM" || num.value.is_some_and(|v| v <= Decimal::from(12)))
-                || lower == "pm" && num.value.is_some_and(|v| v <= Decimal::from(12) || w == "PM")
+            let ampm = lower == "am"
+                && (w == "AM" || num.value.is_some_and(|v| v <= Decimal::from(12)))
+                || lower == "pm"
+                    && num
+                        .value
+                        .is_some_and(|v| v <= Decimal::from(12) || w == "PM")
                 || (lower == "a" || lower == "p")
                     && ctx.is_symbol(num.end + 1, '.')
                     && ctx.lower_is(num.end + 2, "m");
-            if ampm && ctx.toks.literal(t).is_none_or(|l| l.decimals == 0 || l.decimals == 2) {
+            if ampm
+                && ctx
+                    .toks
+                    .literal(t)
+                    .is_none_or(|l| l.decimals == 0 || l.decimals == 2)
+            {
                 return true;
             }
         }
@@ -248,10 +294,32 @@ fn is_not_quantity(ctx: Ctx<'_>, num: &Number) -> bool {
             let w = ctx.str(p).to_ascii_lowercase();
             if matches!(
                 w.as_str(),
-                "section" | "article" | "chapter" | "paragraph" | "clause" | "page" | "pages"
-                    | "footnote" | "figure" | "fig" | "table" | "annex" | "appendix" | "item"
-                    | "version" | "v" | "pp" | "vol" | "volume" | "resolution" | "no"
-                    | "subsection" | "amendment" | "step" | "exhibit" | "chart"
+                "section"
+                    | "article"
+                    | "chapter"
+                    | "paragraph"
+                    | "clause"
+                    | "page"
+                    | "pages"
+                    | "footnote"
+                    | "figure"
+                    | "fig"
+                    | "table"
+                    | "annex"
+                    | "appendix"
+                    | "item"
+                    | "version"
+                    | "v"
+                    | "pp"
+                    | "vol"
+                    | "volume"
+                    | "resolution"
+                    | "no"
+                    | "subsection"
+                    | "amendment"
+                    | "step"
+                    | "exhibit"
+                    | "chart"
             ) && !(w == "no" && ctx.str(p) == "no")
             {
                 return true;
@@ -263,13 +331,18 @@ fn is_not_quantity(ctx: Ctx<'_>, num: &Number) -> bool {
 
 fn is_currency_word(ctx: Ctx<'_>, k: usize) -> bool {
     let w = ctx.str(k);
-    crate::rules::default_vocabulary().currencies.lookup(w).is_some()
+    crate::rules::default_vocabulary()
+        .currencies
+        .lookup(w)
+        .is_some()
         || (w.len() == 4 && w.starts_with('M'))
 }
 
 /// A bare four-digit year (`in 2022`) read as a number: not a quantity.
 fn year_like(ctx: Ctx<'_>, num: &Number, q: &Quantity) -> bool {
-    let Some(lit) = ctx.tok(num.start).and_then(|t| ctx.toks.literal(t)) else { return false };
+    let Some(lit) = ctx.tok(num.start).and_then(|t| ctx.toks.literal(t)) else {
+        return false;
+    };
     if num.end != num.start + 1 || !lit.is_year_like() {
         return false;
     }
@@ -277,7 +350,10 @@ fn year_like(ctx: Ctx<'_>, num: &Number, q: &Quantity) -> bool {
     if v < Decimal::from(1000) || v > Decimal::from(2199) || q.value != Some(v) {
         return false;
     }
-    if matches!(q.kind, Kind::Currency | Kind::Percent | Kind::PercentagePoints | Kind::Rank) {
+    if matches!(
+        q.kind,
+        Kind::Currency | Kind::Percent | Kind::PercentagePoints | Kind::Rank
+    ) {
         return false;
     }
     // `above 1000`, `more than 2000 companies`: a bound makes it a figure.
@@ -286,16 +362,57 @@ fn year_like(ctx: Ctx<'_>, num: &Number, q: &Quantity) -> bool {
     }
     if q.kind == Kind::Count {
         // `2022 jobs` is a count; `in 2022 exports rose` is a year.
-        let prev = num.start.checked_sub(1).map(|p| ctx.str(p).to_ascii_lowercase());
+        let prev = num
+            .start
+            .checked_sub(1)
+            .map(|p| ctx.str(p).to_ascii_lowercase());
         return prev.is_some_and(|p| {
             matches!(
                 p.as_str(),
-                "in" | "since" | "by" | "from" | "until" | "till" | "to" | "of" | "during"
-                    | "between" | "and" | "before" | "after" | "at" | "for" | "year" | "fiscal"
-                    | "fy" | "through" | "end" | "early" | "late" | "mid" | "spring" | "summer"
-                    | "autumn" | "fall" | "winter" | "january" | "february" | "march" | "april"
-                    | "may" | "june" | "july" | "august" | "september" | "october" | "november"
-                    | "december" | "the" | "as" | "on" | "-" | "–"
+                "in" | "since"
+                    | "by"
+                    | "from"
+                    | "until"
+                    | "till"
+                    | "to"
+                    | "of"
+                    | "during"
+                    | "between"
+                    | "and"
+                    | "before"
+                    | "after"
+                    | "at"
+                    | "for"
+                    | "year"
+                    | "fiscal"
+                    | "fy"
+                    | "through"
+                    | "end"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "spring"
+                    | "summer"
+                    | "autumn"
+                    | "fall"
+                    | "winter"
+                    | "january"
+                    | "february"
+                    | "march"
+                    | "april"
+                    | "may"
+                    | "june"
+                    | "july"
+                    | "august"
+                    | "september"
+                    | "october"
+                    | "november"
+                    | "december"
+                    | "the"
+                    | "as"
+                    | "on"
+                    | "-"
+                    | "–"
             )
         });
     }
@@ -305,7 +422,11 @@ fn year_like(ctx: Ctx<'_>, num: &Number, q: &Quantity) -> bool {
 /// A range whose both ends look like years (`1998-2005`): a period, not a quantity.
 fn range_of_years(q: &Quantity) -> bool {
     let year = |e: Option<crate::interval::Endpoint>| {
-        e.is_some_and(|e| e.value.fract().is_zero() && e.value >= Decimal::from(1000) && e.value <= Decimal::from(2199))
+        e.is_some_and(|e| {
+            e.value.fract().is_zero()
+                && e.value >= Decimal::from(1000)
+                && e.value <= Decimal::from(2199)
+        })
     };
     q.unit.is_none() && year(q.interval.low) && year(q.interval.high)
 }
@@ -353,7 +474,10 @@ fn build(ctx: Ctx<'_>, vocab: &Vocabulary, num: &Number, floor: usize) -> Option
         // `81st largest`: keep the superlative with the rank.
         if let Some(t) = ctx.tok(p.end) {
             let w = ctx.str(p.end).to_ascii_lowercase();
-            if t.kind == TokKind::Word && t.gap == Gap::Space && (w.ends_with("est") && w.len() > 4 || w == "most") {
+            if t.kind == TokKind::Word
+                && t.gap == Gap::Space
+                && (w.ends_with("est") && w.len() > 4 || w == "most")
+            {
                 p.end += 1;
             }
         }
@@ -374,7 +498,8 @@ fn build(ctx: Ctx<'_>, vocab: &Vocabulary, num: &Number, floor: usize) -> Option
             p.end = end;
         }
         // `one-yen bid`, `a 12-cent dividend`: a unit glued by a hyphen.
-        let glued_unit = ctx.is_dash(p.end) && ctx.gap(p.end) == Gap::None && ctx.gap(p.end + 1) == Gap::None;
+        let glued_unit =
+            ctx.is_dash(p.end) && ctx.gap(p.end) == Gap::None && ctx.gap(p.end + 1) == Gap::None;
         if currency.is_none() && glued_unit {
             if let Some(m) = currency_after(ctx, cur, p.end + 1) {
                 if m.start == p.end + 1 && !glued_to_word_after(ctx, m.end) {
@@ -517,7 +642,9 @@ fn finish(ctx: Ctx<'_>, vocab: &Vocabulary, mut p: Parts) -> Option<Quantity> {
     };
     let qualifier = p.qualifier.map(|(s, _)| {
         let t = ctx.tok(s).map_or(0, |t| t.start);
-        ctx.text[t..ctx.tok(p.first).map_or(t, |f| f.start)].trim_end().to_string()
+        ctx.text[t..ctx.tok(p.first).map_or(t, |f| f.start)]
+            .trim_end()
+            .to_string()
     });
     let measure = if p.kind == Kind::Rank {
         Measure::Rank
@@ -553,13 +680,41 @@ fn rate_after(ctx: Ctx<'_>, k: usize) -> Option<(usize, String)> {
     if ctx.gap(k) == Gap::Newline {
         return None;
     }
-    let word_at = |j: usize| ctx.tok(j).is_some_and(|t| t.kind == TokKind::Word && t.gap != Gap::Newline);
-    if (ctx.lower_is(k, "per") || ctx.is_symbol(k, '/') && ctx.gap(k) == Gap::None) && word_at(k + 1) {
+    let word_at = |j: usize| {
+        ctx.tok(j)
+            .is_some_and(|t| t.kind == TokKind::Word && t.gap != Gap::Newline)
+    };
+    if (ctx.lower_is(k, "per") || ctx.is_symbol(k, '/') && ctx.gap(k) == Gap::None)
+        && word_at(k + 1)
+    {
         return Some((k + 2, ctx.str(k + 1).to_ascii_lowercase()));
     }
     if (ctx.lower_is(k, "a") || ctx.lower_is(k, "an")) && word_at(k + 1) {
         let w = ctx.str(k + 1).to_ascii_lowercase();
-        if matches!(w.as_str(), "share" | "barrel" | "ton" | "tonne" | "year" | "month" | "week" | "day" | "hour" | "head" | "person" | "unit" | "kilogram" | "kg" | "litre" | "liter" | "gallon" | "piece" | "dozen" | "pound" | "ounce") {
+        if matches!(
+            w.as_str(),
+            "share"
+                | "barrel"
+                | "ton"
+                | "tonne"
+                | "year"
+                | "month"
+                | "week"
+                | "day"
+                | "hour"
+                | "head"
+                | "person"
+                | "unit"
+                | "kilogram"
+                | "kg"
+                | "litre"
+                | "liter"
+                | "gallon"
+                | "piece"
+                | "dozen"
+                | "pound"
+                | "ounce"
+        ) {
             return Some((k + 2, w));
         }
     }
@@ -573,7 +728,12 @@ fn default_bound(p: &Parts) -> BoundKind {
         return BoundKind::Exact;
     }
     let whole = p.value.is_some_and(|v| v.fract().is_zero());
-    if p.scaled || !whole || p.unit_place < Decimal::ONE || p.kind == Kind::Percent || p.kind == Kind::PercentagePoints {
+    if p.scaled
+        || !whole
+        || p.unit_place < Decimal::ONE
+        || p.kind == Kind::Percent
+        || p.kind == Kind::PercentagePoints
+    {
         BoundKind::Rounded
     } else {
         BoundKind::Exact
@@ -604,7 +764,10 @@ fn scale_at(ctx: Ctx<'_>, k: usize, money: bool) -> Option<(usize, u8)> {
     // `10 m` with a space is metres unless money; `10M` glued is a million.
     let e = scale_abbrev_ctx(w, money, t.gap == Gap::None)?;
     // Must end the word: `10km` is not `10k`.
-    if ctx.tok(k + 1).is_some_and(|n| n.gap == Gap::None && n.kind == TokKind::Word) {
+    if ctx
+        .tok(k + 1)
+        .is_some_and(|n| n.gap == Gap::None && n.kind == TokKind::Word)
+    {
         return None;
     }
     // `10 m.` abbreviations may carry a dot: `3 bln.`, `5 mln.`
@@ -632,11 +795,17 @@ fn next_is_currency(ctx: Ctx<'_>, vocab: &Vocabulary, k: usize) -> bool {
 
 /// A currency glued to letters after it is a word, not money (`USDA`).
 fn glued_to_word_after(ctx: Ctx<'_>, k: usize) -> bool {
-    ctx.tok(k).is_some_and(|t| t.gap == Gap::None && t.kind == TokKind::Word)
+    ctx.tok(k)
+        .is_some_and(|t| t.gap == Gap::None && t.kind == TokKind::Word)
 }
 
 /// `3 dollars 50 cents`, `$20 and 43c`, `15 dollars 50`: sub-units after an amount.
-fn subunits_after(ctx: Ctx<'_>, vocab: &Vocabulary, p: &mut Parts, c: &crate::rules::currency::Currency) {
+fn subunits_after(
+    ctx: Ctx<'_>,
+    vocab: &Vocabulary,
+    p: &mut Parts,
+    c: &crate::rules::currency::Currency,
+) {
     let mut k = p.end;
     if ctx.lower_is(k, "and") {
         k += 1;
@@ -644,28 +813,46 @@ fn subunits_after(ctx: Ctx<'_>, vocab: &Vocabulary, p: &mut Parts, c: &crate::ru
     if ctx.gap(k) == Gap::Newline || k == p.end && ctx.gap(k) != Gap::Space {
         return;
     }
-    let Some(n) = number::parse_at(ctx, k) else { return };
+    let Some(n) = number::parse_at(ctx, k) else {
+        return;
+    };
     let Some(v) = n.value else { return };
-    if n.form != Form::Cardinal || v >= Decimal::ONE_HUNDRED || !v.fract().is_zero() || v.is_sign_negative() {
+    if n.form != Form::Cardinal
+        || v >= Decimal::ONE_HUNDRED
+        || !v.fract().is_zero()
+        || v.is_sign_negative()
+    {
         return;
     }
     if let Some((end, sub)) = subunit_alone(ctx, vocab, n.end) {
-        if sub.code == c.code || sub.iso().is_none() || c.code == "USD" || ctx.str(n.end) != "c" || true {
+        if sub.code == c.code
+            || sub.iso().is_none()
+            || c.code == "USD"
+            || ctx.str(n.end) != "c"
+            || true
+        {
             let div = unit::subunit_divisor(&ctx.str(n.end).to_ascii_lowercase());
-            p.value = p.value.and_then(|x| v.checked_div(div).and_then(|f| x.checked_add(f)));
+            p.value = p
+                .value
+                .and_then(|x| v.checked_div(div).and_then(|f| x.checked_add(f)));
             p.end = end;
             p.unit_place = Decimal::ZERO;
             return;
         }
     }
     // `15 dollars 50`: two digits (or words) ending the phrase.
-    let ends_clause = ctx
-        .tok(n.end)
-        .is_none_or(|t| t.gap == Gap::Newline || !matches!(t.kind, TokKind::Word | TokKind::Number(_)))
-        && currency_after(ctx, &vocab.currencies, n.end).is_none();
-    let two_digits = ctx.toks.literal(ctx.tok(k).expect("token exists")).is_none_or(|l| l.int_digits == 2);
+    let ends_clause = ctx.tok(n.end).is_none_or(|t| {
+        t.gap == Gap::Newline || !matches!(t.kind, TokKind::Word | TokKind::Number(_))
+    }) && currency_after(ctx, &vocab.currencies, n.end).is_none();
+    let two_digits = ctx
+        .toks
+        .literal(ctx.tok(k).expect("token exists"))
+        .is_none_or(|l| l.int_digits == 2);
     if ends_clause && two_digits && p.value.is_some_and(|x| x.fract().is_zero()) {
-        p.value = p.value.and_then(|x| v.checked_div(Decimal::ONE_HUNDRED).and_then(|f| x.checked_add(f)));
+        p.value = p.value.and_then(|x| {
+            v.checked_div(Decimal::ONE_HUNDRED)
+                .and_then(|f| x.checked_add(f))
+        });
         p.end = n.end;
         p.unit_place = Decimal::ZERO;
     }
@@ -689,7 +876,11 @@ fn subunit_alone(
     if glued_to_word_after(ctx, k + 1) {
         return None;
     }
-    let key = if w.chars().count() == 1 { w.to_string() } else { w.to_lowercase() };
+    let key = if w.chars().count() == 1 {
+        w.to_string()
+    } else {
+        w.to_lowercase()
+    };
     vocab
         .currencies
         .by_subunit(&key)
@@ -698,7 +889,12 @@ fn subunit_alone(
 }
 
 /// The longest qualifier phrase ending right before token `k`.
-fn qualifier_before(ctx: Ctx<'_>, vocab: &Vocabulary, k: usize, floor: usize) -> Option<(usize, BoundKind)> {
+fn qualifier_before(
+    ctx: Ctx<'_>,
+    vocab: &Vocabulary,
+    k: usize,
+    floor: usize,
+) -> Option<(usize, BoundKind)> {
     let q = &vocab.qualifiers;
     let mut k = k;
     // `higher than the tenth`: an article between the qualifier and an ordinal.
@@ -711,11 +907,17 @@ fn qualifier_before(ctx: Ctx<'_>, vocab: &Vocabulary, k: usize, floor: usize) ->
             continue;
         }
         let start = k - len;
-        let Some(key) = phrase(ctx, start, k) else { continue };
+        let Some(key) = phrase(ctx, start, k) else {
+            continue;
+        };
         let key = crate::rules::currency::normalize(&key);
         if let Some(b) = q.before.get(&key) {
             // Whole words only.
-            if start > 0 && ctx.gap(start) == Gap::None && ctx.tok(start).is_some_and(|t| t.kind == TokKind::Word) && ctx.tok(start - 1).is_some_and(|t| t.kind == TokKind::Word) {
+            if start > 0
+                && ctx.gap(start) == Gap::None
+                && ctx.tok(start).is_some_and(|t| t.kind == TokKind::Word)
+                && ctx.tok(start - 1).is_some_and(|t| t.kind == TokKind::Word)
+            {
                 continue;
             }
             return Some((start, *b));
@@ -731,7 +933,9 @@ fn qualifier_after(ctx: Ctx<'_>, vocab: &Vocabulary, k: usize) -> Option<(usize,
         return None;
     }
     for len in (1..=4).rev() {
-        let Some(key) = phrase(ctx, k, k + len) else { continue };
+        let Some(key) = phrase(ctx, k, k + len) else {
+            continue;
+        };
         let key = crate::rules::currency::normalize(&key);
         if let Some(b) = q.after.get(&key) {
             // `+` only glued (`50+`); words must end there (`or more` but not `or moreover`).
@@ -744,7 +948,9 @@ fn qualifier_after(ctx: Ctx<'_>, vocab: &Vocabulary, k: usize) -> Option<(usize,
             // `5,000 or less than 6,000`, `above a quarter and below a half`: the phrase
             // belongs to the next figure.
             if number::parse_at(ctx, k + len).is_some()
-                || ctx.tok(k + len).is_some_and(|t| matches!(t.kind, TokKind::Number(_)))
+                || ctx
+                    .tok(k + len)
+                    .is_some_and(|t| matches!(t.kind, TokKind::Number(_)))
             {
                 continue;
             }
@@ -771,14 +977,20 @@ fn verb_change(ctx: Ctx<'_>, vocab: &Vocabulary, i: usize, floor: usize) -> Opti
             let factor = Decimal::ONE + value / Decimal::ONE_HUNDRED;
             let low = factor * (Decimal::ONE - vocab.qualifiers.nearly());
             Interval::new(
-                Some(Endpoint::closed((low - Decimal::ONE) * Decimal::ONE_HUNDRED)),
+                Some(Endpoint::closed(
+                    (low - Decimal::ONE) * Decimal::ONE_HUNDRED,
+                )),
                 Some(Endpoint::open(value)),
             )
         }
         b => bound::interval(value, Decimal::ZERO, b, &vocab.qualifiers),
     };
     let qualifier = qual.and_then(|(s, _)| {
-        Some(ctx.text[ctx.tok(s)?.start..ctx.tok(i)?.start].trim_end().to_string())
+        Some(
+            ctx.text[ctx.tok(s)?.start..ctx.tok(i)?.start]
+                .trim_end()
+                .to_string(),
+        )
     });
     Some(Quantity {
         start: ctx.tok(first)?.start,
@@ -791,7 +1003,11 @@ fn verb_change(ctx: Ctx<'_>, vocab: &Vocabulary, i: usize, floor: usize) -> Opti
         bound,
         unit: Some("percent".into()),
         measure: Measure::Change,
-        direction: Some(if pct < 0 { Direction::Decrease } else { Direction::Increase }),
+        direction: Some(if pct < 0 {
+            Direction::Decrease
+        } else {
+            Direction::Increase
+        }),
         role: None,
         qualifier,
         per: None,
@@ -804,7 +1020,9 @@ fn vague(ctx: Ctx<'_>, vocab: &Vocabulary, i: usize, floor: usize) -> Option<Qua
     let q = &vocab.qualifiers;
     let mut found = None;
     for len in (1..=3).rev() {
-        let Some(key) = phrase(ctx, i, i + len) else { continue };
+        let Some(key) = phrase(ctx, i, i + len) else {
+            continue;
+        };
         if let Some(v) = q.vague.get(&crate::rules::currency::normalize(&key)) {
             found = Some((i + len, *v));
             break;
@@ -853,8 +1071,11 @@ fn vague(ctx: Ctx<'_>, vocab: &Vocabulary, i: usize, floor: usize) -> Option<Qua
             j += 1;
         }
         // Skip a name written with dots: `U.S.`
-        while ctx.tok(j).is_some_and(|t| t.kind == TokKind::Word && ctx.str(j).len() <= 2 && ctx.str(j).chars().all(char::is_uppercase))
-            && ctx.is_symbol(j + 1, '.')
+        while ctx.tok(j).is_some_and(|t| {
+            t.kind == TokKind::Word
+                && ctx.str(j).len() <= 2
+                && ctx.str(j).chars().all(char::is_uppercase)
+        }) && ctx.is_symbol(j + 1, '.')
         {
             j += 2;
         }
@@ -885,12 +1106,20 @@ fn vague(ctx: Ctx<'_>, vocab: &Vocabulary, i: usize, floor: usize) -> Option<Qua
         kind,
         value,
         interval,
-        bound: if value.is_some() { BoundKind::Approx } else { BoundKind::Vague },
+        bound: if value.is_some() {
+            BoundKind::Approx
+        } else {
+            BoundKind::Vague
+        },
         unit,
         measure: Measure::Level,
         direction: None,
         role: None,
-        qualifier: qual.map(|(s, _)| ctx.text[ctx.tok(s).map_or(0, |t| t.start)..ctx.tok(i).map_or(0, |t| t.start)].trim_end().to_string()),
+        qualifier: qual.map(|(s, _)| {
+            ctx.text[ctx.tok(s).map_or(0, |t| t.start)..ctx.tok(i).map_or(0, |t| t.start)]
+                .trim_end()
+                .to_string()
+        }),
         per: None,
         error: None,
     })
@@ -904,7 +1133,11 @@ fn article_money(ctx: Ctx<'_>, vocab: &Vocabulary, i: usize, floor: usize) -> Op
     let m = currency_after(ctx, &vocab.currencies, i + 1);
     let (end, code, value) = if let Some(m) = m.filter(|m| m.start == i + 1) {
         // Only a currency named by a word (`a dollar`), never a symbol or code (`a $5m deal`).
-        if ctx.tok(i + 1).is_none_or(|t| t.kind != TokKind::Word) || ctx.tok(m.end).is_some_and(|t| matches!(t.kind, TokKind::Number(_)) || t.gap == Gap::None) {
+        if ctx.tok(i + 1).is_none_or(|t| t.kind != TokKind::Word)
+            || ctx
+                .tok(m.end)
+                .is_some_and(|t| matches!(t.kind, TokKind::Number(_)) || t.gap == Gap::None)
+        {
             return None;
         }
         if ctx.is_dash(m.end) {
@@ -949,53 +1182,78 @@ fn try_range(ctx: Ctx<'_>, vocab: &Vocabulary, a: &mut Quantity, floor: usize) {
     if joiner.gap == Gap::Newline {
         return;
     }
-    let prev_word = |k: usize| k.checked_sub(1).map(|p| ctx.str(p).to_ascii_lowercase()).unwrap_or_default();
-    // `between the tenth and the fifteenth`: look past an article.
-    let a_lead = if prev_word(a.first_tok) == "the" { a.first_tok - 1 } else { a.first_tok };
-    let starts_with = prev_word(a_lead);
-    let a_digits = ctx.tok(a.end_tok.saturating_sub(1)).is_some_and(|t| !matches!(t.kind, TokKind::Word))
-        || (a.first_tok..a.end_tok).any(|k| matches!(ctx.tok(k).map(|t| t.kind), Some(TokKind::Number(_))));
-    let (b_start, between) = if ctx.is_dash(j) && ctx.gap(j) == Gap::None && ctx.lower_is(j + 1, "to") {
-        // `8- to 16-meter`: a suspended hyphen.
-        (j + 2, false)
-    } else if ctx.is_dash(j) || ctx.is_symbol(j, '~') {
-        // `10-20`, `$2bn-$3bn`; never words (`three-nought-four` is three numbers).
-        let b_digits = ctx.tok(j + 1).is_some_and(|t| !matches!(t.kind, TokKind::Word))
-            || currency_after(ctx, &vocab.currencies, j + 1).is_some();
-        if !a_digits || !b_digits {
-            return;
-        }
-        (j + 1, false)
-    } else if ctx.lower_is(j, "to") || ctx.lower_is(j, "through") || ctx.lower_is(j, "thru") {
-        (j + 1, false)
-    } else if ctx.lower_is(j, "and") && starts_with == "between" {
-        (j + 1, true)
-    } else {
-        return;
+    let prev_word = |k: usize| {
+        k.checked_sub(1)
+            .map(|p| ctx.str(p).to_ascii_lowercase())
+            .unwrap_or_default()
     };
+    // `between the tenth and the fifteenth`: look past an article.
+    let a_lead = if prev_word(a.first_tok) == "the" {
+        a.first_tok - 1
+    } else {
+        a.first_tok
+    };
+    let starts_with = prev_word(a_lead);
+    let a_digits = ctx
+        .tok(a.end_tok.saturating_sub(1))
+        .is_some_and(|t| !matches!(t.kind, TokKind::Word))
+        || (a.first_tok..a.end_tok)
+            .any(|k| matches!(ctx.tok(k).map(|t| t.kind), Some(TokKind::Number(_))));
+    let (b_start, between) =
+        if ctx.is_dash(j) && ctx.gap(j) == Gap::None && ctx.lower_is(j + 1, "to") {
+            // `8- to 16-meter`: a suspended hyphen.
+            (j + 2, false)
+        } else if ctx.is_dash(j) || ctx.is_symbol(j, '~') {
+            // `10-20`, `$2bn-$3bn`; never words (`three-nought-four` is three numbers).
+            let b_digits = ctx
+                .tok(j + 1)
+                .is_some_and(|t| !matches!(t.kind, TokKind::Word))
+                || currency_after(ctx, &vocab.currencies, j + 1).is_some();
+            if !a_digits || !b_digits {
+                return;
+            }
+            (j + 1, false)
+        } else if ctx.lower_is(j, "to") || ctx.lower_is(j, "through") || ctx.lower_is(j, "thru") {
+            (j + 1, false)
+        } else if ctx.lower_is(j, "and") && starts_with == "between" {
+            (j + 1, true)
+        } else {
+            return;
+        };
     if ctx.gap(b_start) == Gap::Newline || a.measure == Measure::Change && !ctx.is_dash(j) {
         return;
     }
-    let b_start = if ctx.lower_is(b_start, "the") && a_lead < a.first_tok { b_start + 1 } else { b_start };
+    let b_start = if ctx.lower_is(b_start, "the") && a_lead < a.first_tok {
+        b_start + 1
+    } else {
+        b_start
+    };
     // B is read without a qualifier of its own; a dash directly before B is a joiner, not a sign.
     let Some(num_b) = number::parse_at(ctx, b_start).or_else(|| {
         // `$10-$20`: a currency symbol starts B.
         let m = currency_after(ctx, &vocab.currencies, b_start)?;
-        (m.start == b_start).then(|| number::parse_at(ctx, m.end)).flatten()
+        (m.start == b_start)
+            .then(|| number::parse_at(ctx, m.end))
+            .flatten()
     }) else {
         return;
     };
     if is_not_quantity(ctx, &num_b) {
         return;
     }
-    let Some(mut b) = build(ctx, vocab, &num_b, b_start) else { return };
+    let Some(mut b) = build(ctx, vocab, &num_b, b_start) else {
+        return;
+    };
     if b.qualifier.is_some() || b.interval == Interval::default() && b.value.is_none() {
         return;
     }
-    let (Some(mut va), Some(vb)) = (a.value, b.value) else { return };
+    let (Some(mut va), Some(vb)) = (a.value, b.value) else {
+        return;
+    };
     let vb = vb.abs();
     // Units must agree; a missing one is shared (`2-3 bn USD`, `between $2 and 3 billion`).
-    if a.unit.is_some() && b.unit.is_some() && a.unit != b.unit || a.per != b.per && a.per.is_some() {
+    if a.unit.is_some() && b.unit.is_some() && a.unit != b.unit || a.per != b.per && a.per.is_some()
+    {
         return;
     }
     if a.kind != b.kind && a.kind != Kind::Number && b.kind != Kind::Number {
@@ -1003,26 +1261,40 @@ fn try_range(ctx: Ctx<'_>, vocab: &Vocabulary, a: &mut Quantity, floor: usize) {
     }
     // Scale distributes from B to A when A has none: `2 to 3 billion`.
     let b_scale = scale_factor(ctx, vocab, &num_b, &b);
-    if b_scale > Decimal::ONE && va * b_scale <= vb && va < vb / b_scale + Decimal::ONE && !a_has_scale(a) {
+    if b_scale > Decimal::ONE
+        && va * b_scale <= vb
+        && va < vb / b_scale + Decimal::ONE
+        && !a_has_scale(a)
+    {
         va *= b_scale;
+    }
+    let change_verb = matches!(starts_with.as_str(), "from")
+        && a_lead >= 2
+        && (change::change_word(&ctx.str(a_lead - 2).to_ascii_lowercase()).is_some()
+            || matches!(
+                ctx.str(a_lead - 2).to_ascii_lowercase().as_str(),
+                "moved" | "went" | "changed" | "improved" | "slid"
+            ));
+    if change_verb && !between && ctx.lower_is(j, "to") {
+        // Two levels (`rose from $1.8bn to $2.5bn`, `moved from 28th to 25th`): the
+        // quantities stay separate, each with its role; the scanner gives B its role.
+        a.role = Some(Role::From);
+        a.measure = if a.kind == Kind::Rank {
+            Measure::Rank
+        } else {
+            Measure::Level
+        };
+        a.direction = None;
+        return;
     }
     if va >= vb {
         return;
     }
-    let change_verb = matches!(starts_with.as_str(), "from")
-        && a.first_tok >= 2
-        && change::change_word(&ctx.str(a.first_tok - 2).to_ascii_lowercase()).is_some()
-        || matches!(starts_with.as_str(), "from") && ctx.lower_is(a.first_tok.saturating_sub(2), "moved");
-    if change_verb && !between {
-        // Two levels: the quantities stay separate, each with its role.
-        a.role = Some(Role::From);
-        a.measure = if a.kind == Kind::Rank { Measure::Rank } else { Measure::Level };
-        a.direction = None;
-        b.role = Some(Role::To);
-        // The caller re-reads B at its own position; mark the pair through the role only.
-        return;
-    }
-    let first = if between || starts_with == "from" { a_lead - 1 } else { a.first_tok };
+    let first = if between || starts_with == "from" {
+        a_lead - 1
+    } else {
+        a.first_tok
+    };
     if first < floor {
         return;
     }
@@ -1034,8 +1306,18 @@ fn try_range(ctx: Ctx<'_>, vocab: &Vocabulary, a: &mut Quantity, floor: usize) {
         a.unit = b.unit.clone();
         a.kind = b.kind;
     }
-    let signed = |v: Decimal| if a.direction == Some(Direction::Decrease) { -v } else { v };
-    let (lo, hi) = if a.direction == Some(Direction::Decrease) { (signed(vb), signed(va)) } else { (va, vb) };
+    let signed = |v: Decimal| {
+        if a.direction == Some(Direction::Decrease) {
+            -v
+        } else {
+            v
+        }
+    };
+    let (lo, hi) = if a.direction == Some(Direction::Decrease) {
+        (signed(vb), signed(va))
+    } else {
+        (va, vb)
+    };
     a.value = None;
     a.bound = BoundKind::Range;
     a.interval = Interval::closed(lo.normalize(), hi.normalize());
@@ -1047,8 +1329,13 @@ fn a_has_scale(a: &Quantity) -> bool {
 
 /// The scale factor applied to B (`3 billion` -> 1e9), from its value and written number.
 fn scale_factor(ctx: Ctx<'_>, _vocab: &Vocabulary, num: &Number, b: &Quantity) -> Decimal {
-    let (Some(raw), Some(v)) = (num.value, b.value) else { return Decimal::ONE };
     let _ = ctx;
+    if num.scaled && num.scale_exp > 0 {
+        return Decimal::from_i128_with_scale(10i128.pow(u32::from(num.scale_exp)), 0);
+    }
+    let (Some(raw), Some(v)) = (num.value, b.value) else {
+        return Decimal::ONE;
+    };
     if raw.is_zero() {
         return Decimal::ONE;
     }

@@ -65,14 +65,14 @@ pub fn currency_after(ctx: Ctx<'_>, cur: &Currencies, k: usize) -> Option<Curren
             continue;
         }
         // A phrase must end at a word boundary: `dollars` but not `dollarsign`.
-        let Some(key) = phrase(ctx, k, end) else { continue };
+        let Some(key) = phrase(ctx, k, end) else {
+            continue;
+        };
         if let Some(m) = lookup(cur, &key, k, end) {
             // A single-letter or symbol match glued to more letters is not a currency (`Mr`).
             if let Some(next) = ctx.tok(end) {
                 let last = ctx.tok(end - 1)?;
-                if next.gap == Gap::None
-                    && next.kind == TokKind::Word
-                    && last.kind == TokKind::Word
+                if next.gap == Gap::None && next.kind == TokKind::Word && last.kind == TokKind::Word
                 {
                     continue;
                 }
@@ -101,7 +101,9 @@ pub fn currency_before(
             continue;
         }
         let start = k - len;
-        let Some(key) = phrase(ctx, start, k) else { continue };
+        let Some(key) = phrase(ctx, start, k) else {
+            continue;
+        };
         if let Some(m) = lookup(cur, &key, start, k) {
             // The phrase must start at a word boundary (`US$`, not the `S$` of `US$`).
             if start > 0 {
@@ -121,12 +123,22 @@ pub fn currency_before(
 
 fn lookup(cur: &Currencies, key: &str, start: usize, end: usize) -> Option<CurrencyMatch> {
     if let Some(c) = cur.lookup(key) {
-        return Some(CurrencyMatch { start, end, currency: c.clone(), scale: None });
+        return Some(CurrencyMatch {
+            start,
+            end,
+            currency: c.clone(),
+            scale: None,
+        });
     }
     // `MUSD`, `MEUR`: millions of a currency (Scandinavian and German business style).
     if key.len() == 4 && key.starts_with('M') {
         if let Some(c) = cur.by_code(&key[1..]) {
-            return Some(CurrencyMatch { start, end, currency: c.clone(), scale: Some(6) });
+            return Some(CurrencyMatch {
+                start,
+                end,
+                currency: c.clone(),
+                scale: Some(6),
+            });
         }
     }
     None
@@ -173,7 +185,11 @@ pub fn percent_after(ctx: Ctx<'_>, k: usize) -> Option<(usize, PercentUnit)> {
         }
         "pp" | "ppt" | "ppts" | "pps" => Some((k + 1, PercentUnit::Points)),
         "p" if ctx.is_symbol(k + 1, '.') && ctx.lower_is(k + 2, "p") => {
-            let end = if ctx.is_symbol(k + 3, '.') { k + 4 } else { k + 3 };
+            let end = if ctx.is_symbol(k + 3, '.') {
+                k + 4
+            } else {
+                k + 3
+            };
             Some((end, PercentUnit::Points))
         }
         "bps" | "bp" => Some((k + 1, PercentUnit::BasisPoints)),
@@ -186,34 +202,253 @@ pub fn percent_after(ctx: Ctx<'_>, k: usize) -> Option<(usize, PercentUnit)> {
 
 /// Words that never name what a number counts.
 const NOT_NOUNS: &[&str] = &[
-    "a", "about", "above", "across", "after", "against", "ago", "all", "almost", "along", "also",
-    "am", "among", "an", "and", "another", "any", "are", "around", "as", "at", "away", "back",
-    "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can",
-    "could", "did", "do", "does", "down", "during", "each", "earlier", "either", "else", "end",
-    "ended", "enough", "even", "ever", "every", "for", "from", "had", "has", "have", "he", "her",
-    "here", "him", "his", "how", "i", "if", "in", "including", "into", "is", "it", "its",
-    "itself", "just", "last", "later", "least", "less", "like", "may", "me", "might", "more",
-    "most", "much", "must", "my", "near", "nearly", "neither", "next", "no", "nor", "not", "now",
-    "of", "off", "on", "once", "one", "only", "onto", "or", "other", "our", "out", "over", "own",
-    "past", "per", "plus", "rather", "respectively", "same", "she", "should", "since", "so",
-    "some", "such", "than", "that", "the", "their", "them", "then", "there", "these", "they",
-    "this", "those", "though", "through", "thus", "till", "to", "too", "toward", "towards",
-    "under", "until", "up", "upon", "us", "very", "via", "was", "we", "were", "what", "when",
-    "where", "whereas", "which", "while", "who", "whom", "whose", "why", "will", "with",
-    "within", "without", "would", "yet", "you", "your", "s", "t", "st", "nd", "rd", "th",
-    "percent", "percentage", "times", "time", "compared", "versus", "vs", "year-on-year",
-    "alone", "apiece", "each", "overall", "total", "respectively", "already", "again", "amid",
-    "reached", "amounted", "stood", "totalled", "totaled", "rose", "fell", "grew", "increased",
-    "decreased", "declined", "dropped", "jumped", "exceeded", "topped", "reaching", "according",
-    "said", "says", "say", "announced", "among", "became", "made", "worth", "valued",
+    "a",
+    "about",
+    "above",
+    "across",
+    "after",
+    "against",
+    "ago",
+    "all",
+    "almost",
+    "along",
+    "also",
+    "am",
+    "among",
+    "an",
+    "and",
+    "another",
+    "any",
+    "are",
+    "around",
+    "as",
+    "at",
+    "away",
+    "back",
+    "be",
+    "because",
+    "been",
+    "before",
+    "being",
+    "below",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "down",
+    "during",
+    "each",
+    "earlier",
+    "either",
+    "else",
+    "end",
+    "ended",
+    "enough",
+    "even",
+    "ever",
+    "every",
+    "for",
+    "from",
+    "had",
+    "has",
+    "have",
+    "he",
+    "her",
+    "here",
+    "him",
+    "his",
+    "how",
+    "i",
+    "if",
+    "in",
+    "including",
+    "into",
+    "is",
+    "it",
+    "its",
+    "itself",
+    "just",
+    "last",
+    "later",
+    "least",
+    "less",
+    "like",
+    "may",
+    "me",
+    "might",
+    "more",
+    "most",
+    "much",
+    "must",
+    "my",
+    "near",
+    "nearly",
+    "neither",
+    "next",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "off",
+    "on",
+    "once",
+    "one",
+    "only",
+    "onto",
+    "or",
+    "other",
+    "our",
+    "out",
+    "over",
+    "own",
+    "past",
+    "per",
+    "plus",
+    "rather",
+    "respectively",
+    "same",
+    "she",
+    "should",
+    "since",
+    "so",
+    "some",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "them",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "though",
+    "through",
+    "thus",
+    "till",
+    "to",
+    "too",
+    "toward",
+    "towards",
+    "under",
+    "until",
+    "up",
+    "upon",
+    "us",
+    "very",
+    "via",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "whereas",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "whose",
+    "why",
+    "will",
+    "with",
+    "within",
+    "without",
+    "would",
+    "yet",
+    "you",
+    "your",
+    "s",
+    "t",
+    "st",
+    "nd",
+    "rd",
+    "th",
+    "percent",
+    "percentage",
+    "times",
+    "time",
+    "compared",
+    "versus",
+    "vs",
+    "year-on-year",
+    "alone",
+    "apiece",
+    "each",
+    "overall",
+    "total",
+    "respectively",
+    "already",
+    "again",
+    "amid",
+    "reached",
+    "amounted",
+    "stood",
+    "totalled",
+    "totaled",
+    "rose",
+    "fell",
+    "grew",
+    "increased",
+    "decreased",
+    "declined",
+    "dropped",
+    "jumped",
+    "exceeded",
+    "topped",
+    "reaching",
+    "according",
+    "said",
+    "says",
+    "say",
+    "announced",
+    "among",
+    "became",
+    "made",
+    "worth",
+    "valued",
 ];
 
 /// Adjectives often found between a number and its noun (`590 new companies`).
 const MODIFIERS: &[&str] = &[
-    "new", "more", "additional", "other", "foreign", "local", "major", "large", "small", "big",
-    "joint", "private", "public", "state", "active", "registered", "operating", "full-time",
-    "permanent", "direct", "international", "domestic", "different", "separate", "key",
-    "square", "cubic", "metric", "million", "billion",
+    "new",
+    "more",
+    "additional",
+    "other",
+    "foreign",
+    "local",
+    "major",
+    "large",
+    "small",
+    "big",
+    "joint",
+    "private",
+    "public",
+    "state",
+    "active",
+    "registered",
+    "operating",
+    "full-time",
+    "permanent",
+    "direct",
+    "international",
+    "domestic",
+    "different",
+    "separate",
+    "key",
+    "square",
+    "cubic",
+    "metric",
+    "million",
+    "billion",
 ];
 
 /// The counted noun after a number (`590 companies` -> `company`), skipping a few modifiers
@@ -264,8 +499,17 @@ pub fn counted_noun(ctx: Ctx<'_>, k: usize) -> Option<(usize, String)> {
 
 /// A simple English singular: `companies` -> `company`, `boxes` -> `box`, `jobs` -> `job`.
 pub fn singular(w: &str) -> String {
-    const SAME: &[&str] =
-        &["series", "species", "news", "means", "headquarters", "people", "sheep", "data", "gas"];
+    const SAME: &[&str] = &[
+        "series",
+        "species",
+        "news",
+        "means",
+        "headquarters",
+        "people",
+        "sheep",
+        "data",
+        "gas",
+    ];
     const IRREGULAR: &[(&str, &str)] = &[
         ("people", "person"),
         ("men", "man"),

@@ -63,7 +63,10 @@ pub fn whole(
 ) -> io::Result<()> {
     let w = Whole {
         schema_version: SCHEMA_VERSION,
-        tool: Tool { name: "claimcheck", version: env!("CARGO_PKG_VERSION") },
+        tool: Tool {
+            name: "claimcheck",
+            version: env!("CARGO_PKG_VERSION"),
+        },
         documents,
         mentions,
         errors,

@@ -23,7 +23,11 @@ fn scale_for(v: Decimal) -> (Decimal, &'static str) {
 fn num(v: Decimal, div: Decimal) -> String {
     let x = (v / div).normalize();
     // Keep at most 6 decimals for display; the JSON output keeps every digit.
-    let x = if x.scale() > 6 { x.round_dp(6).normalize() } else { x };
+    let x = if x.scale() > 6 {
+        x.round_dp(6).normalize()
+    } else {
+        x
+    };
     x.to_string()
 }
 
@@ -46,7 +50,13 @@ pub fn human(m: &Mention) -> String {
         .unwrap_or(Decimal::ZERO);
     let (div, scale) = scale_for(reference);
     let unit = unit_suffix(m);
-    let sign = |v: Decimal| if m.measure == Some(crate::quantity::Measure::Change) && v > Decimal::ZERO { "+" } else { "" };
+    let sign = |v: Decimal| {
+        if m.measure == Some(crate::quantity::Measure::Change) && v > Decimal::ZERO {
+            "+"
+        } else {
+            ""
+        }
+    };
     let lo = i.low.map(|e| num(e.value, div));
     let hi = i.high.map(|e| num(e.value, div));
     let body = match m.bound {
@@ -59,8 +69,16 @@ pub fn human(m: &Mention) -> String {
         Some(BoundKind::Lt) => format!("< {}", hi.unwrap_or_default()),
         Some(BoundKind::Le) => format!("<= {}", hi.unwrap_or_default()),
         _ => {
-            let open = if i.low.is_some_and(|e| e.inclusive) { '[' } else { '(' };
-            let close = if i.high.is_some_and(|e| e.inclusive) { ']' } else { ')' };
+            let open = if i.low.is_some_and(|e| e.inclusive) {
+                '['
+            } else {
+                '('
+            };
+            let close = if i.high.is_some_and(|e| e.inclusive) {
+                ']'
+            } else {
+                ')'
+            };
             let prefix = match m.bound {
                 Some(BoundKind::Approx) => "~",
                 _ => "",

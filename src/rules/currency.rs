@@ -58,11 +58,14 @@ pub struct Currencies {
 }
 
 /// Uppercase codes that are also English words: never read as currency codes.
-const CODE_STOPLIST: &[&str] = &["ALL", "TOP", "CUP", "MOP", "BAM", "SOS", "AMD", "PEN", "GEL"];
+const CODE_STOPLIST: &[&str] = &[
+    "ALL", "TOP", "CUP", "MOP", "BAM", "SOS", "AMD", "PEN", "GEL",
+];
 
 /// Codes also accepted in lower case (`20 usd`, `rmb 10`).
-const LOWERCASE_CODES: &[&str] =
-    &["usd", "eur", "gbp", "jpy", "cny", "rmb", "inr", "rub", "kzt", "chf", "cad", "aud", "uzs"];
+const LOWERCASE_CODES: &[&str] = &[
+    "usd", "eur", "gbp", "jpy", "cny", "rmb", "inr", "rub", "kzt", "chf", "cad", "aud", "uzs",
+];
 
 /// Normalize a currency phrase for lookup: lowercase, white space collapsed to one space.
 pub fn normalize(s: &str) -> String {
@@ -103,7 +106,9 @@ impl Currencies {
     pub fn build(file: &CurrencyFile) -> Result<Self, RuleError> {
         let mut t = Self::default();
         for iso in Iso::iter() {
-            let c = Currency { code: iso.code().to_string() };
+            let c = Currency {
+                code: iso.code().to_string(),
+            };
             t.codes.insert(iso.code().to_string(), c.clone());
             let name = iso.name();
             if !name.contains('(') {
@@ -119,9 +124,13 @@ impl Currencies {
                     message: format!("`{}` is not a three-letter ISO 4217 code", rule.code),
                 });
             }
-            let c = Currency { code: rule.code.clone() };
+            let c = Currency {
+                code: rule.code.clone(),
+            };
             if !rule.code.is_empty() {
-                t.codes.entry(rule.code.clone()).or_insert_with(|| c.clone());
+                t.codes
+                    .entry(rule.code.clone())
+                    .or_insert_with(|| c.clone());
             }
             for s in &rule.symbols {
                 t.symbols.insert(normalize_symbol(s), c.clone());
@@ -130,10 +139,14 @@ impl Currencies {
                 t.add_name(n, &c);
             }
             for s in &rule.subunits {
-                t.subunits.entry(normalize_symbol(s)).or_insert_with(|| c.clone());
+                t.subunits
+                    .entry(normalize_symbol(s))
+                    .or_insert_with(|| c.clone());
             }
         }
-        let dollar = Currency { code: file.default_dollar.clone() };
+        let dollar = Currency {
+            code: file.default_dollar.clone(),
+        };
         t.symbols.insert("$".into(), dollar.clone());
         t.add_name("dollar", &dollar);
         t.subunits.insert("cent".into(), dollar.clone());
@@ -179,7 +192,11 @@ impl Currencies {
             return self.codes.get(written);
         }
         if LOWERCASE_CODES.contains(&written) {
-            let upper = if written == "rmb" { "CNY".into() } else { written.to_ascii_uppercase() };
+            let upper = if written == "rmb" {
+                "CNY".into()
+            } else {
+                written.to_ascii_uppercase()
+            };
             return self.codes.get(&upper);
         }
         None
@@ -197,7 +214,11 @@ impl Currencies {
 
 /// Symbols are case-insensitive, except single letters (`c` is a cent, `C` is Celsius).
 fn normalize_symbol(s: &str) -> String {
-    if s.chars().count() == 1 { s.to_string() } else { normalize(s) }
+    if s.chars().count() == 1 {
+        s.to_string()
+    } else {
+        normalize(s)
+    }
 }
 
 #[cfg(test)]

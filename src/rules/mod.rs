@@ -11,13 +11,19 @@ use std::fmt;
 
 use serde::de::DeserializeOwned;
 
-pub use currency::{CurrencyFile, Currencies};
+pub use currency::{Currencies, CurrencyFile};
 pub use qualifier::{BoundKind, QualifierFile, Qualifiers};
 
 /// The bundled rule files, in load order: (file name, contents).
 pub const DEFAULT_RULES: &[(&str, &str)] = &[
-    ("currencies.toml", include_str!("../../rules/currencies.toml")),
-    ("qualifiers.toml", include_str!("../../rules/qualifiers.toml")),
+    (
+        "currencies.toml",
+        include_str!("../../rules/currencies.toml"),
+    ),
+    (
+        "qualifiers.toml",
+        include_str!("../../rules/qualifiers.toml"),
+    ),
 ];
 
 /// A mistake in a rule file, with its location.
@@ -48,7 +54,12 @@ pub fn parse_file<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, Rule
             let (l, c) = line_col(text, span.start);
             (Some(l), Some(c))
         });
-        RuleError { file: file.to_string(), line, column, message: e.message().to_string() }
+        RuleError {
+            file: file.to_string(),
+            line,
+            column,
+            message: e.message().to_string(),
+        }
     })
 }
 
@@ -111,7 +122,10 @@ mod tests {
     #[test]
     fn bundled_rules_load() {
         let v = Vocabulary::defaults().unwrap();
-        assert_eq!(v.currencies.by_symbol("$").map(|c| c.code.as_str()), Some("USD"));
+        assert_eq!(
+            v.currencies.by_symbol("$").map(|c| c.code.as_str()),
+            Some("USD")
+        );
     }
 
     #[test]
@@ -130,9 +144,13 @@ mod tests {
 
     #[test]
     fn errors_are_located() {
-        let err = parse_file::<QualifierFile>("q.toml", "schema = 1\n[tolerance]\napprox = 3\n")
-            .unwrap_err();
-        assert_eq!(err.line, Some(3));
-        assert!(err.to_string().starts_with("q.toml:3:"), "{err}");
+        let text = "schema = 1\n[tolerance]\napprox = \"0.1\"\nnearly = \"0.1\"\ntolerence = 3\n";
+        let err = parse_file::<QualifierFile>("q.toml", text).unwrap_err();
+        assert_eq!(err.line, Some(5));
+        assert!(
+            err.to_string()
+                .starts_with("q.toml:5:1: unknown field `tolerence`"),
+            "{err}"
+        );
     }
 }

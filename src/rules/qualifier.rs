@@ -107,12 +107,18 @@ impl Qualifiers {
             column: None,
             message,
         };
-        for (name, t) in [("approx", file.tolerance.approx), ("nearly", file.tolerance.nearly)] {
+        for (name, t) in [
+            ("approx", file.tolerance.approx),
+            ("nearly", file.tolerance.nearly),
+        ] {
             if t.is_sign_negative() || t >= Decimal::ONE {
                 return Err(err(format!("tolerance.{name} must be in [0, 1), not {t}")));
             }
         }
-        let mut q = Self { tolerance: Some(file.tolerance), ..Self::default() };
+        let mut q = Self {
+            tolerance: Some(file.tolerance),
+            ..Self::default()
+        };
         for rule in &file.qualifier {
             for p in &rule.before {
                 q.before.insert(normalize(p), rule.bound);
@@ -123,10 +129,20 @@ impl Qualifiers {
         }
         for v in &file.vague {
             if v.low >= v.high {
-                return Err(err(format!("vague {:?}: low {} is not below high {}", v.words, v.low, v.high)));
+                return Err(err(format!(
+                    "vague {:?}: low {} is not below high {}",
+                    v.words, v.low, v.high
+                )));
             }
             for w in &v.words {
-                q.vague.insert(normalize(w), Vague { low: v.low, high: v.high, value: v.value });
+                q.vague.insert(
+                    normalize(w),
+                    Vague {
+                        low: v.low,
+                        high: v.high,
+                        value: v.value,
+                    },
+                );
             }
         }
         q.max_tokens = q
