@@ -282,14 +282,12 @@ fn attach_periods(
                 Kind::Currency | Kind::Percent | Kind::PercentagePoints
             )
             && q.role.is_none()
+            && let Some((ps, p)) = &prev_sentence_period
+            && (*ps + 1 == si || *ps == si)
         {
-            if let Some((ps, p)) = &prev_sentence_period {
-                if *ps + 1 == si || *ps == si {
-                    let mut p = p.clone();
-                    p.inherited = true;
-                    period = Some(p);
-                }
-            }
+            let mut p = p.clone();
+            p.inherited = true;
+            period = Some(p);
         }
         let base = if q.measure == Measure::Change {
             pick(&bases, true)
@@ -299,9 +297,7 @@ fn attach_periods(
             None
         };
         if let Some(p) = &period {
-            if !p.inherited {
-                sentence_period = Some(p.clone());
-            } else if sentence_period.is_none() {
+            if !p.inherited || sentence_period.is_none() {
                 sentence_period = Some(p.clone());
             }
         }

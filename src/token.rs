@@ -93,18 +93,19 @@ impl Tokens {
                 i = end;
                 continue;
             }
-            if b == b'+' && bytes.get(i + 1).is_some_and(u8::is_ascii_digit) {
-                if let Some(end) = literal::phone_number(bytes, i) {
-                    self.toks.push(Token {
-                        start: i,
-                        end,
-                        kind: TokKind::NotNumber,
-                        gap,
-                    });
-                    gap = Gap::None;
-                    i = end;
-                    continue;
-                }
+            if b == b'+'
+                && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
+                && let Some(end) = literal::phone_number(bytes, i)
+            {
+                self.toks.push(Token {
+                    start: i,
+                    end,
+                    kind: TokKind::NotNumber,
+                    gap,
+                });
+                gap = Gap::None;
+                i = end;
+                continue;
             }
             if b.is_ascii_alphabetic() {
                 let mut end = i + 1;

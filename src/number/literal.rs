@@ -282,24 +282,26 @@ pub fn lex(text: &str, start: usize) -> (usize, Option<Literal>) {
     }
 
     // Vulgar fraction glued to an integer: `2½`.
-    if shape == Shape::Integer && !grouped {
-        if let Some((frac, len)) = text[i..].chars().next().and_then(vulgar).map(|f| (f, 1)) {
-            let c_len = text[i..].chars().next().map_or(1, char::len_utf8);
-            value = value.and_then(|v| v.checked_add(frac));
-            let mut lit = Literal::new(value, Shape::Fraction);
-            lit.int_digits = u32::try_from(int_digits).unwrap_or(u32::MAX);
-            let _ = len;
-            return (i + c_len, Some(lit));
-        }
+    if shape == Shape::Integer
+        && !grouped
+        && let Some((frac, len)) = text[i..].chars().next().and_then(vulgar).map(|f| (f, 1))
+    {
+        let c_len = text[i..].chars().next().map_or(1, char::len_utf8);
+        value = value.and_then(|v| v.checked_add(frac));
+        let mut lit = Literal::new(value, Shape::Fraction);
+        lit.int_digits = u32::try_from(int_digits).unwrap_or(u32::MAX);
+        let _ = len;
+        return (i + c_len, Some(lit));
     }
 
     // Ordinal suffix: `81st`, `2nd`, `3rd`, `25th` (only when nothing else follows).
     let mut ordinal = false;
-    if shape == Shape::Integer && !grouped {
-        if let Some(suffix_end) = ordinal_suffix(bytes, i, value) {
-            ordinal = true;
-            i = suffix_end;
-        }
+    if shape == Shape::Integer
+        && !grouped
+        && let Some(suffix_end) = ordinal_suffix(bytes, i, value)
+    {
+        ordinal = true;
+        i = suffix_end;
     }
 
     let mut lit = Literal::new(value, shape);
@@ -631,10 +633,7 @@ fn ordinal_suffix(bytes: &[u8], i: usize, value: Option<Decimal>) -> Option<usiz
         return None;
     }
     let suffix = [s0, s1];
-    let ok = match &suffix {
-        b"st" | b"nd" | b"rd" | b"th" => true,
-        _ => false,
-    };
+    let ok = matches!(&suffix, b"st" | b"nd" | b"rd" | b"th");
     // Accept `21th`-style slips too: the suffix alone marks an ordinal.
     (ok && value.is_some()).then_some(i + 2)
 }

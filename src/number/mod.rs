@@ -234,8 +234,7 @@ fn parse_unsigned(ctx: Ctx<'_>, first: usize, negative: bool) -> Option<Number> 
     };
     let mut j = first;
     let mut error = None;
-    loop {
-        let Some(tok) = ctx.tok(j) else { break };
+    while let Some(tok) = ctx.tok(j) {
         if j > first && tok.gap == Gap::Newline {
             break;
         }
@@ -259,24 +258,25 @@ fn parse_unsigned(ctx: Ctx<'_>, first: usize, negative: bool) -> Option<Number> 
         if matches!(ctx.cls.get(k), Some(NumWord::Article)) {
             k += 1;
         }
-        if let Some(NumWord::Scale(e)) = ctx.cls.get(k) {
-            if let Some(v) = value.checked_mul(pow10(e)) {
-                value = v;
-                end = k + 1;
-                form = Form::Cardinal;
-                unit = Decimal::ZERO;
-                acc.scaled = true;
-            }
+        if let Some(NumWord::Scale(e)) = ctx.cls.get(k)
+            && let Some(v) = value.checked_mul(pow10(e))
+        {
+            value = v;
+            end = k + 1;
+            form = Form::Cardinal;
+            unit = Decimal::ZERO;
+            acc.scaled = true;
         }
     }
     // Ratios: `one over three`, `two out of five hundred`.
-    if form == Form::Cardinal && !acc.scaled {
-        if let Some((e, v)) = ratio(ctx, end, value) {
-            end = e;
-            value = v;
-            form = Form::Fraction;
-            unit = Decimal::ZERO;
-        }
+    if form == Form::Cardinal
+        && !acc.scaled
+        && let Some((e, v)) = ratio(ctx, end, value)
+    {
+        end = e;
+        value = v;
+        form = Form::Fraction;
+        unit = Decimal::ZERO;
     }
     // `forty-five (45)` and `45 (forty five)`: the same number restated in brackets.
     if let Some(e) = restated(ctx, end, value) {
@@ -315,12 +315,15 @@ fn resolve_and(acc: &mut Acc, at_end: bool) -> bool {
         return false;
     }
     // `3 million and a half`: a fraction after a scale word is a fraction of that scale.
-    if at_end && scale && seg < Decimal::ONE && acc.last == Last::Fraction {
-        if let Some(v) = seg.checked_mul(limit) {
-            acc.current = acc.segment_base + v;
-            let end = acc.best.map_or(0, |b| b.end);
-            acc.checkpoint(end);
-        }
+    if at_end
+        && scale
+        && seg < Decimal::ONE
+        && acc.last == Last::Fraction
+        && let Some(v) = seg.checked_mul(limit)
+    {
+        acc.current = acc.segment_base + v;
+        let end = acc.best.map_or(0, |b| b.end);
+        acc.checkpoint(end);
     }
     true
 }
@@ -675,7 +678,7 @@ fn digits(
 
 /// An ordinal word at `j` (or the end of a compound ordinal) with the number before it.
 fn ordinal(
-    ctx: Ctx<'_>,
+    _ctx: Ctx<'_>,
     acc: &mut Acc,
     j: usize,
     value: u64,
@@ -806,12 +809,12 @@ fn decimal_words(ctx: Ctx<'_>, acc: &mut Acc, j: usize) -> Option<usize> {
                 }
                 NumWord::Tens(n) => {
                     let k2 = skip_hyphen(ctx, k + 1);
-                    if let Some(NumWord::Small(u)) = ctx.cls.get(k2) {
-                        if (1..=9).contains(&u) {
-                            digits.push_str(&(n + u).to_string());
-                            k = k2 + 1;
-                            continue;
-                        }
+                    if let Some(NumWord::Small(u)) = ctx.cls.get(k2)
+                        && (1..=9).contains(&u)
+                    {
+                        digits.push_str(&(n + u).to_string());
+                        k = k2 + 1;
+                        continue;
                     }
                     digits.push_str(&n.to_string());
                     k += 1;
@@ -958,7 +961,7 @@ mod tests {
         assert_eq!(one("two point two million"), "2200000");
         assert_eq!(one("3 million and a half"), "3500000");
         assert_eq!(one("one hundred and three quarters"), "100.75");
-        assert_eq!(one("two thirds of a million").len() > 6, true);
+        assert!(one("two thirds of a million").starts_with("666666.66"));
     }
 
     #[test]

@@ -117,19 +117,18 @@ impl Scanner {
         while i < n {
             if let Some(mut q) = scan_at(ctx, vocab, blocked, i, floor) {
                 // `rose from $1.8bn to $2.5bn`: the figure after `to` is the new level.
-                if let Some(prev) = out.last() {
-                    if prev.role == Some(Role::From)
-                        && q.first_tok == prev.end_tok + 1
-                        && ctx.lower_is(prev.end_tok, "to")
-                    {
-                        q.role = Some(Role::To);
-                        q.measure = if q.kind == Kind::Rank {
-                            Measure::Rank
-                        } else {
-                            Measure::Level
-                        };
-                        q.direction = None;
-                    }
+                if let Some(prev) = out.last()
+                    && prev.role == Some(Role::From)
+                    && q.first_tok == prev.end_tok + 1
+                    && ctx.lower_is(prev.end_tok, "to")
+                {
+                    q.role = Some(Role::To);
+                    q.measure = if q.kind == Kind::Rank {
+                        Measure::Rank
+                    } else {
+                        Measure::Level
+                    };
+                    q.direction = None;
                 }
                 i = q.end_tok.max(i + 1);
                 floor = i;
@@ -167,10 +166,10 @@ fn scan_at(
             if let Some(q) = vague(ctx, vocab, i, floor) {
                 return Some(q);
             }
-            if matches!(cls, Some(NumWord::Article)) {
-                if let Some(q) = article_money(ctx, vocab, i, floor) {
-                    return Some(q);
-                }
+            if matches!(cls, Some(NumWord::Article))
+                && let Some(q) = article_money(ctx, vocab, i, floor)
+            {
+                return Some(q);
             }
         }
         _ => return None,
@@ -261,27 +260,28 @@ fn is_not_quantity(ctx: Ctx<'_>, num: &Number) -> bool {
     if ctx.is_symbol(num.end, ':') && ctx.gap(num.end) == Gap::None {
         return true;
     }
-    if let Some(next) = ctx.tok(num.end) {
-        if next.kind == TokKind::Word && next.gap != Gap::Newline {
-            let w = ctx.str(num.end);
-            let lower = w.to_ascii_lowercase();
-            let ampm = lower == "am"
-                && (w == "AM" || num.value.is_some_and(|v| v <= Decimal::from(12)))
-                || lower == "pm"
-                    && num
-                        .value
-                        .is_some_and(|v| v <= Decimal::from(12) || w == "PM")
-                || (lower == "a" || lower == "p")
-                    && ctx.is_symbol(num.end + 1, '.')
-                    && ctx.lower_is(num.end + 2, "m");
-            if ampm
-                && ctx
-                    .toks
-                    .literal(t)
-                    .is_none_or(|l| l.decimals == 0 || l.decimals == 2)
-            {
-                return true;
-            }
+    if let Some(next) = ctx.tok(num.end)
+        && next.kind == TokKind::Word
+        && next.gap != Gap::Newline
+    {
+        let w = ctx.str(num.end);
+        let lower = w.to_ascii_lowercase();
+        let ampm = lower == "am"
+            && (w == "AM" || num.value.is_some_and(|v| v <= Decimal::from(12)))
+            || lower == "pm"
+                && num
+                    .value
+                    .is_some_and(|v| v <= Decimal::from(12) || w == "PM")
+            || (lower == "a" || lower == "p")
+                && ctx.is_symbol(num.end + 1, '.')
+                && ctx.lower_is(num.end + 2, "m");
+        if ampm
+            && ctx
+                .toks
+                .literal(t)
+                .is_none_or(|l| l.decimals == 0 || l.decimals == 2)
+        {
+            return true;
         }
     }
     // Labels: `Section 3`, `page 12`, `Article 5`, `No. 7`.
@@ -439,7 +439,6 @@ struct Parts {
     unit_place: Decimal,
     form: Form,
     scaled: bool,
-    words: bool,
     kind: Kind,
     unit: Option<String>,
     qualifier: Option<(usize, BoundKind)>,
@@ -460,7 +459,6 @@ fn build(ctx: Ctx<'_>, vocab: &Vocabulary, num: &Number, floor: usize) -> Option
         unit_place: num.unit,
         form: num.form,
         scaled: num.scaled,
-        words: num.words,
         kind: Kind::Number,
         unit: None,
         qualifier: None,
@@ -500,28 +498,29 @@ fn build(ctx: Ctx<'_>, vocab: &Vocabulary, num: &Number, floor: usize) -> Option
         // `one-yen bid`, `a 12-cent dividend`: a unit glued by a hyphen.
         let glued_unit =
             ctx.is_dash(p.end) && ctx.gap(p.end) == Gap::None && ctx.gap(p.end + 1) == Gap::None;
-        if currency.is_none() && glued_unit {
-            if let Some(m) = currency_after(ctx, cur, p.end + 1) {
-                if m.start == p.end + 1 && !glued_to_word_after(ctx, m.end) {
-                    p.end = m.end;
-                    currency = Some(m.currency);
-                }
-            }
+        if currency.is_none()
+            && glued_unit
+            && let Some(m) = currency_after(ctx, cur, p.end + 1)
+            && m.start == p.end + 1
+            && !glued_to_word_after(ctx, m.end)
+        {
+            p.end = m.end;
+            currency = Some(m.currency);
         }
-        if currency.is_none() {
-            if let Some(m) = currency_after(ctx, cur, p.end) {
-                if m.start == p.end && !glued_to_word_after(ctx, m.end) {
-                    p.end = m.end;
-                    money_scale = money_scale.or(m.scale);
-                    currency = Some(m.currency);
-                    // `75 USD million`
-                    if !p.scaled {
-                        if let Some((end, e)) = scale_at(ctx, p.end, true) {
-                            apply_scale(&mut p, e);
-                            p.end = end;
-                        }
-                    }
-                }
+        if currency.is_none()
+            && let Some(m) = currency_after(ctx, cur, p.end)
+            && m.start == p.end
+            && !glued_to_word_after(ctx, m.end)
+        {
+            p.end = m.end;
+            money_scale = money_scale.or(m.scale);
+            currency = Some(m.currency);
+            // `75 USD million`
+            if !p.scaled
+                && let Some((end, e)) = scale_at(ctx, p.end, true)
+            {
+                apply_scale(&mut p, e);
+                p.end = end;
             }
         }
         if let Some(e) = money_scale {
@@ -563,7 +562,7 @@ fn build(ctx: Ctx<'_>, vocab: &Vocabulary, num: &Number, floor: usize) -> Option
                     p.kind = Kind::PercentagePoints;
                     p.unit = Some("percentage_points".into());
                     p.value = p.value.and_then(|v| v.checked_div(Decimal::ONE_HUNDRED));
-                    p.unit_place = p.unit_place / Decimal::ONE_HUNDRED;
+                    p.unit_place /= Decimal::ONE_HUNDRED;
                 }
             }
         } else if let Some((end, c)) = subunit_alone(ctx, vocab, p.end) {
@@ -572,16 +571,16 @@ fn build(ctx: Ctx<'_>, vocab: &Vocabulary, num: &Number, floor: usize) -> Option
             p.kind = Kind::Currency;
             p.unit = c.iso().map(str::to_string);
             p.value = p.value.and_then(|v| v.checked_div(Decimal::ONE_HUNDRED));
-            p.unit_place = p.unit_place / Decimal::ONE_HUNDRED;
-        } else if num.form != Form::Fraction || num.words {
-            if let Some((k, noun)) = unit::counted_noun(ctx, p.end) {
-                p.kind = Kind::Count;
-                p.unit = Some(noun);
-                p.end = k + 1;
-                // `six weeks'`
-                if ctx.is_symbol(p.end, '\'') && ctx.gap(p.end) == Gap::None {
-                    p.end += 1;
-                }
+            p.unit_place /= Decimal::ONE_HUNDRED;
+        } else if (num.form != Form::Fraction || num.words)
+            && let Some((k, noun)) = unit::counted_noun(ctx, p.end)
+        {
+            p.kind = Kind::Count;
+            p.unit = Some(noun);
+            p.end = k + 1;
+            // `six weeks'`
+            if ctx.is_symbol(p.end, '\'') && ctx.gap(p.end) == Gap::None {
+                p.end += 1;
             }
         }
     }
@@ -825,12 +824,9 @@ fn subunits_after(
         return;
     }
     if let Some((end, sub)) = subunit_alone(ctx, vocab, n.end) {
-        if sub.code == c.code
-            || sub.iso().is_none()
-            || c.code == "USD"
-            || ctx.str(n.end) != "c"
-            || true
-        {
+        let word = ctx.str(n.end).to_lowercase();
+        // The sub-unit must be the currency's own (`sen` of the ringgit) or the generic cent.
+        if sub.code == c.code || matches!(word.as_str(), "cent" | "cents" | "c" | "\u{a2}") {
             let div = unit::subunit_divisor(&ctx.str(n.end).to_ascii_lowercase());
             p.value = p
                 .value
@@ -1241,7 +1237,7 @@ fn try_range(ctx: Ctx<'_>, vocab: &Vocabulary, a: &mut Quantity, floor: usize) {
     if is_not_quantity(ctx, &num_b) {
         return;
     }
-    let Some(mut b) = build(ctx, vocab, &num_b, b_start) else {
+    let Some(b) = build(ctx, vocab, &num_b, b_start) else {
         return;
     };
     if b.qualifier.is_some() || b.interval == Interval::default() && b.value.is_none() {
@@ -1361,25 +1357,25 @@ fn combine_bounds(ctx: Ctx<'_>, out: &mut Vec<Quantity>) {
         let units_agree = a.unit == b.unit || a.unit.is_none() || b.unit.is_none();
         if joined && units_agree && (lower(a) && upper(b) || upper(a) && lower(b)) {
             let (lo, hi) = if lower(a) { (a, b) } else { (b, a) };
-            if let (Some(l), Some(h)) = (lo.interval.low, hi.interval.high) {
-                if l.value < h.value {
-                    let merged = Quantity {
-                        start: a.start,
-                        end: b.end,
-                        first_tok: a.first_tok,
-                        end_tok: b.end_tok,
-                        value: None,
-                        interval: Interval::new(Some(l), Some(h)),
-                        bound: BoundKind::Range,
-                        qualifier: None,
-                        unit: a.unit.clone().or_else(|| b.unit.clone()),
-                        kind: if a.unit.is_some() { a.kind } else { b.kind },
-                        ..a.clone()
-                    };
-                    out[i] = merged;
-                    out.remove(i + 1);
-                    continue;
-                }
+            if let (Some(l), Some(h)) = (lo.interval.low, hi.interval.high)
+                && l.value < h.value
+            {
+                let merged = Quantity {
+                    start: a.start,
+                    end: b.end,
+                    first_tok: a.first_tok,
+                    end_tok: b.end_tok,
+                    value: None,
+                    interval: Interval::new(Some(l), Some(h)),
+                    bound: BoundKind::Range,
+                    qualifier: None,
+                    unit: a.unit.clone().or_else(|| b.unit.clone()),
+                    kind: if a.unit.is_some() { a.kind } else { b.kind },
+                    ..a.clone()
+                };
+                out[i] = merged;
+                out.remove(i + 1);
+                continue;
             }
         }
         i += 1;

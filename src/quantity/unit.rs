@@ -131,15 +131,16 @@ fn lookup(cur: &Currencies, key: &str, start: usize, end: usize) -> Option<Curre
         });
     }
     // `MUSD`, `MEUR`: millions of a currency (Scandinavian and German business style).
-    if key.len() == 4 && key.starts_with('M') {
-        if let Some(c) = cur.by_code(&key[1..]) {
-            return Some(CurrencyMatch {
-                start,
-                end,
-                currency: c.clone(),
-                scale: Some(6),
-            });
-        }
+    if key.len() == 4
+        && key.starts_with('M')
+        && let Some(c) = cur.by_code(&key[1..])
+    {
+        return Some(CurrencyMatch {
+            start,
+            end,
+            currency: c.clone(),
+            scale: Some(6),
+        });
     }
     None
 }
@@ -478,14 +479,15 @@ pub fn counted_noun(ctx: Ctx<'_>, k: usize) -> Option<(usize, String)> {
             j += 1;
             continue;
         }
-        if MODIFIERS.contains(&lower.as_str()) && skipped < 2 {
-            if let Some(next) = ctx.tok(j + 1) {
-                if next.kind == TokKind::Word && next.gap == Gap::Space {
-                    skipped += 1;
-                    j += 1;
-                    continue;
-                }
-            }
+        if MODIFIERS.contains(&lower.as_str())
+            && skipped < 2
+            && let Some(next) = ctx.tok(j + 1)
+            && next.kind == TokKind::Word
+            && next.gap == Gap::Space
+        {
+            skipped += 1;
+            j += 1;
+            continue;
         }
         if NOT_NOUNS.contains(&lower.as_str()) || lower.len() < 2 && t.gap != Gap::None {
             return None;

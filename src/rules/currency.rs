@@ -87,10 +87,10 @@ pub fn normalize(s: &str) -> String {
 
 /// `dollar` -> `dollars`, `penny` -> `pennies`.
 fn plural(name: &str) -> String {
-    if let Some(stem) = name.strip_suffix('y') {
-        if !stem.ends_with(['a', 'e', 'o', 'u']) {
-            return format!("{stem}ies");
-        }
+    if let Some(stem) = name.strip_suffix('y')
+        && !stem.ends_with(['a', 'e', 'o', 'u'])
+    {
+        return format!("{stem}ies");
     }
     if name.ends_with('s') || name.ends_with('x') {
         return format!("{name}es");
@@ -223,7 +223,6 @@ fn normalize_symbol(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
 
     #[test]
     fn iso_names_and_rules_both_resolve() {
