@@ -296,10 +296,11 @@ fn attach_periods(
         } else {
             None
         };
-        if let Some(p) = &period {
-            if !p.inherited || sentence_period.is_none() {
-                sentence_period = Some(p.clone());
-            }
+        if let Some(p) = period
+            .as_ref()
+            .filter(|p| !p.inherited || sentence_period.is_none())
+        {
+            sentence_period = Some(p.clone());
         }
         out.push((period, base));
     }
