@@ -369,6 +369,13 @@ fn period_mention(doc: &Document, offset: usize, chunk: &str, t: &TimeMention) -
     let end = offset + t.end;
     let (line, column) = doc.line_col(start);
     let iso = |d: Option<Date>| d.map(|d| d.to_string());
+    // `after 2016` / `before 2018`: the open end's bound is the year named, as people read it;
+    // the exact period (from 2017-01-01, until 2017-12-31) stays in `period`.
+    let (low, high) = match (t.kind, t.anchor) {
+        (TimeKind::After, Some(a)) => (iso(a.end), None),
+        (TimeKind::Before, Some(a)) => (None, iso(a.start)),
+        _ => (iso(t.period.start), iso(t.period.end)),
+    };
     Mention {
         schema_version: SCHEMA_VERSION,
         item: "period",
@@ -380,10 +387,10 @@ fn period_mention(doc: &Document, offset: usize, chunk: &str, t: &TimeMention) -
         text: chunk[t.start..t.end].to_string(),
         kind: "period".into(),
         value: Some(t.label.clone()),
-        low: iso(t.period.start),
-        high: iso(t.period.end),
-        low_inclusive: t.period.start.map(|_| true),
-        high_inclusive: t.period.end.map(|_| true),
+        low_inclusive: low.as_ref().map(|_| !matches!(t.kind, TimeKind::After)),
+        high_inclusive: high.as_ref().map(|_| !matches!(t.kind, TimeKind::Before)),
+        low,
+        high,
         bound: None,
         unit: None,
         measure: None,

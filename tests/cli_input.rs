@@ -16,13 +16,19 @@ fn write(dir: &std::path::Path, name: &str, bytes: &[u8]) -> String {
 fn missing_path_is_an_error_but_other_files_are_still_read() {
     let dir = tempfile::tempdir().unwrap();
     let good = write(dir.path(), "good.txt", b"Trade reached $5 billion.\n");
-    let missing = dir.path().join("missing.txt").to_string_lossy().into_owned();
+    let missing = dir
+        .path()
+        .join("missing.txt")
+        .to_string_lossy()
+        .into_owned();
     claimcheck()
         .args(["extract", "--format", "jsonl", &missing, &good])
         .assert()
         .code(2)
         .stdout(predicate::str::contains("\"value\":\"5000000000\""))
-        .stderr(predicate::str::contains("missing.txt").and(predicate::str::contains("No such file")));
+        .stderr(
+            predicate::str::contains("missing.txt").and(predicate::str::contains("No such file")),
+        );
 }
 
 #[test]
@@ -42,20 +48,31 @@ fn binary_files_in_a_directory_are_skipped_with_a_note_not_an_error() {
 #[test]
 fn invalid_utf8_is_decoded_lossily_and_still_read() {
     let dir = tempfile::tempdir().unwrap();
-    let f = write(dir.path(), "bad.txt", b"caf\xe9 sales rose to $3 million.\n");
+    let f = write(
+        dir.path(),
+        "bad.txt",
+        b"caf\xe9 sales rose to $3 million.\n",
+    );
     claimcheck()
         .args(["extract", "--format", "jsonl", &f])
         .assert()
         .code(0)
         .stdout(predicate::str::contains("3000000"))
-        .stderr(predicate::str::contains("bad.txt").and(predicate::str::contains("invalid UTF-8 at byte 3")));
+        .stderr(
+            predicate::str::contains("bad.txt")
+                .and(predicate::str::contains("invalid UTF-8 at byte 3")),
+        );
 }
 
 #[test]
 fn an_empty_file_is_fine_and_prints_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let f = write(dir.path(), "empty.txt", b"");
-    claimcheck().args(["extract", "--format", "jsonl", &f]).assert().code(0).stdout("");
+    claimcheck()
+        .args(["extract", "--format", "jsonl", &f])
+        .assert()
+        .code(0)
+        .stdout("");
 }
 
 #[test]
@@ -101,7 +118,11 @@ fn jsonl_lines_carry_the_documented_fields() {
 #[test]
 fn json_format_lists_documents_and_errors() {
     let dir = tempfile::tempdir().unwrap();
-    let good = write(dir.path(), "good.md", b"---\ntitle: T\ndate: 2020-01-02\n---\nUp 5%.\n");
+    let good = write(
+        dir.path(),
+        "good.md",
+        b"---\ntitle: T\ndate: 2020-01-02\n---\nUp 5%.\n",
+    );
     let missing = dir.path().join("nope.md").to_string_lossy().into_owned();
     let out = claimcheck()
         .args(["extract", "--format", "json", &good, &missing])
@@ -124,7 +145,14 @@ fn output_is_the_same_with_one_or_two_threads() {
     let examples = common::root().join("examples");
     let run = |j: &str| {
         claimcheck()
-            .args(["extract", "--format", "jsonl", "-j", j, examples.to_str().unwrap()])
+            .args([
+                "extract",
+                "--format",
+                "jsonl",
+                "-j",
+                j,
+                examples.to_str().unwrap(),
+            ])
             .assert()
             .code(0)
             .get_output()

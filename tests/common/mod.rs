@@ -14,7 +14,10 @@ pub fn shared(sub: &str) -> Option<PathBuf> {
     if p.exists() {
         Some(p)
     } else {
-        eprintln!("SKIPPED: {} is absent (this test needs ../shared/{sub})", p.display());
+        eprintln!(
+            "SKIPPED: {} is absent (this test needs ../shared/{sub})",
+            p.display()
+        );
         None
     }
 }

@@ -1,0 +1,356 @@
+//! Turns a scanned expression into a [`TimeMention`]: dates, label, kind.
+//!
+//! Relative expressions are resolved from the document's date, simply: `last year` is the
+//! calendar year before the document's, `this month` the document's month, `last quarter` the
+//! calendar quarter before the document's, `last March` the most recent March strictly before
+//! the document's month (`this March`: the document's year; `next March`: the first March
+//! strictly after the document's month). Without a document date they stay unresolved.
+
+use jiff::civil::Date;
+
+use super::scan::{Edge, Found, Op, RelUnit, V};
+use super::{Period, TimeContext, TimeKind, TimeMention};
+
+const NO_DOC_DATE: &str = "relative to the document's date, which is unknown";
+const FISCAL: &str = "fiscal year: calendar depends on the entity (set in rules)";
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+fn ymd(y: i32, m: u8, d: u8) -> Option<Date> {
+    Date::new(
+        i16::try_from(y).ok()?,
+        i8::try_from(m).ok()?,
+        i8::try_from(d).ok()?,
+    )
+    .ok()
+}
+
+fn month_end(y: i32, m: u8) -> Option<Date> {
+    ymd(y, m, 1).map(Date::last_of_month)
+}
+
+fn months(y1: i32, m1: u8, y2: i32, m2: u8) -> Period {
+    Period::new(ymd(y1, m1, 1), month_end(y2, m2))
+}
+
+/// The label of months `m1..=m2` of year `y` at their own grain.
+fn part_label(y: i32, m1: u8, m2: u8) -> (String, TimeKind) {
+    if m1 == m2 {
+        (format!("{y:04}-{m1:02}"), TimeKind::Month)
+    } else if m2 == m1 + 2 && m1 % 3 == 1 {
+        (format!("{y:04}-Q{}", m2 / 3), TimeKind::Quarter)
+    } else if m2 == m1 + 5 && m1 % 6 == 1 {
+        (format!("{y:04}-H{}", m2 / 6), TimeKind::Half)
+    } else if m1 == 1 && m2 == 12 {
+        (format!("{y:04}"), TimeKind::Year)
+    } else {
+        (format!("{y:04}-{m1:02}..{y:04}-{m2:02}"), TimeKind::Months)
+    }
+}
+
+fn rel_word(off: i8) -> &'static str {
+    match off {
+        ..=-1 => "last",
+        0 => "this",
+        _ => "next",
+    }
+}
+
+/// The period, label, kind and note of a point.
+fn point(v: V, ctx: &TimeContext) -> (Period, String, TimeKind, Option<String>) {
+    let doc = ctx.document_date;
+    match v {
+        V::Year(y) => (months(y, 1, y, 12), format!("{y}"), TimeKind::Year, None),
+        V::Month(y, m) => (
+            months(y, m, y, m),
+            format!("{y:04}-{m:02}"),
+            TimeKind::Month,
+            None,
+        ),
+        V::Quarter(y, q) => (
+            months(y, q * 3 - 2, y, q * 3),
+            format!("{y:04}-Q{q}"),
+            TimeKind::Quarter,
+            None,
+        ),
+        V::Half(y, h) => (
+            months(y, h * 6 - 5, y, h * 6),
+            format!("{y:04}-H{h}"),
+            TimeKind::Half,
+            None,
+        ),
+        V::Span(y1, m1, y2, m2) => (
+            months(y1, m1, y2, m2),
+            format!("{y1:04}-{m1:02}..{y2:04}-{m2:02}"),
+            TimeKind::Months,
+            None,
+        ),
+        V::YearRange(a, b) => (
+            months(a, 1, b, 12),
+            format!("{a}..{b}"),
+            TimeKind::YearRange,
+            None,
+        ),
+        V::Decade(d) => (
+            months(d, 1, d + 9, 12),
+            format!("{d}s"),
+            TimeKind::Decade,
+            None,
+        ),
+        V::Century(c) => (
+            months(c, 1, c + 99, 12),
+            format!("{c}s"),
+            TimeKind::Century,
+            None,
+        ),
+        V::FyUs(y) => (
+            Period::new(ymd(y - 1, 10, 1), ymd(y, 9, 30)),
+            format!("FY{y}"),
+            TimeKind::FiscalYear,
+            None,
+        ),
+        V::FySplit(y) => (
+            months(y, 1, y + 1, 12),
+            format!("FY{y}-{:02}", (y + 1) % 100),
+            TimeKind::FiscalYear,
+            Some(FISCAL.to_owned()),
+        ),
+        V::Day(y, m, d) => {
+            let day = ymd(y, m, d);
+            (
+                Period::new(day, day),
+                format!("{y:04}-{m:02}-{d:02}"),
+                TimeKind::Date,
+                None,
+            )
+        }
+        V::Days(Some(y), m1, d1, m2, d2) => {
+            let y1 = if m1 > m2 { y - 1 } else { y };
+            (
+                Period::new(ymd(y1, m1, d1), ymd(y, m2, d2)),
+                format!("{y1:04}-{m1:02}-{d1:02}..{y:04}-{m2:02}-{d2:02}"),
+                TimeKind::Date,
+                None,
+            )
+        }
+        V::Days(None, m1, d1, m2, d2) => (
+            Period::default(),
+            format!("--{m1:02}-{d1:02}..--{m2:02}-{d2:02}"),
+            TimeKind::Date,
+            Some("the year is not given".to_owned()),
+        ),
+        V::DayNoYear(m, d) => (
+            Period::default(),
+            format!("--{m:02}-{d:02}"),
+            TimeKind::Date,
+            Some("the year is not given".to_owned()),
+        ),
+        V::Time(h, m) => (
+            Period::default(),
+            format!("{h:02}:{m:02}"),
+            TimeKind::TimeOfDay,
+            None,
+        ),
+        V::RelMonth(m, off) => {
+            let name = MONTHS[usize::from(m.clamp(1, 12) - 1)];
+            let Some(d) = doc else {
+                return (
+                    Period::default(),
+                    format!("{} {name}", rel_word(off)),
+                    TimeKind::Relative,
+                    Some(NO_DOC_DATE.to_owned()),
+                );
+            };
+            let (dy, dm) = (i32::from(d.year()), d.month() as u8);
+            let y = match off {
+                ..=-1 => {
+                    if dm > m {
+                        dy
+                    } else {
+                        dy - 1
+                    }
+                }
+                0 => dy,
+                _ => {
+                    if dm < m {
+                        dy
+                    } else {
+                        dy + 1
+                    }
+                }
+            };
+            (
+                months(y, m, y, m),
+                format!("{y:04}-{m:02}"),
+                TimeKind::Relative,
+                None,
+            )
+        }
+        V::Rel(unit, off) => {
+            let unit_word = match unit {
+                RelUnit::Year => "year",
+                RelUnit::Month => "month",
+                RelUnit::Quarter => "quarter",
+            };
+            let Some(d) = doc else {
+                return (
+                    Period::default(),
+                    format!("{} {unit_word}", rel_word(off)),
+                    TimeKind::Relative,
+                    Some(NO_DOC_DATE.to_owned()),
+                );
+            };
+            let (dy, dm) = (i32::from(d.year()), i32::from(d.month()));
+            let off = i32::from(off);
+            match unit {
+                RelUnit::Year => {
+                    let y = dy + off;
+                    (
+                        months(y, 1, y, 12),
+                        format!("{y}"),
+                        TimeKind::Relative,
+                        None,
+                    )
+                }
+                RelUnit::Month => {
+                    let idx = dy * 12 + (dm - 1) + off;
+                    let (y, m) = (idx.div_euclid(12), (idx.rem_euclid(12) + 1) as u8);
+                    (
+                        months(y, m, y, m),
+                        format!("{y:04}-{m:02}"),
+                        TimeKind::Relative,
+                        None,
+                    )
+                }
+                RelUnit::Quarter => {
+                    let idx = dy * 4 + (dm - 1) / 3 + off;
+                    let (y, q) = (idx.div_euclid(4), (idx.rem_euclid(4) + 1) as u8);
+                    (
+                        months(y, q * 3 - 2, y, q * 3),
+                        format!("{y:04}-Q{q}"),
+                        TimeKind::Relative,
+                        None,
+                    )
+                }
+            }
+        }
+        V::RelPart(off, m1, m2) => match doc {
+            Some(d) => {
+                let y = i32::from(d.year()) + i32::from(off);
+                let (label, _) = part_label(y, m1, m2);
+                (months(y, m1, y, m2), label, TimeKind::Relative, None)
+            }
+            None => {
+                let (part, _) = part_label(0, m1, m2);
+                let part = part.replace("0000-", "").replace("0000", "");
+                (
+                    Period::default(),
+                    format!("{part} of {} year", rel_word(off)),
+                    TimeKind::Relative,
+                    Some(NO_DOC_DATE.to_owned()),
+                )
+            }
+        },
+        // Never reported: a bare month or quarter only appears inside a span.
+        V::BareMonth(_) | V::BareQuarter(_) | V::BareHalf(_) => (
+            Period::default(),
+            String::new(),
+            TimeKind::Relative,
+            Some("the year is not given".to_owned()),
+        ),
+    }
+}
+
+/// Builds the mention for `f`, spanning bytes `start..end`.
+pub(super) fn mention(
+    f: &Found,
+    start: usize,
+    end: usize,
+    strong: bool,
+    ctx: &TimeContext,
+) -> TimeMention {
+    let (p, label, kind, note) = point(f.v, ctx);
+    let mut m = TimeMention {
+        start,
+        end,
+        kind,
+        period: p,
+        label,
+        cumulative: false,
+        instant: None,
+        strong,
+        unresolved: note,
+        anchor: None,
+    };
+    if let V::Day(..) = f.v {
+        m.instant = p.start;
+    }
+    // The day the operator refers to, for an edge ("since the end of 2018").
+    let (first, last) = match f.edge {
+        Edge::Whole => (p.start, p.end),
+        Edge::End => (p.end, p.end),
+        Edge::Start => (p.start, p.start),
+    };
+    let edge_label = match f.edge {
+        Edge::Whole => m.label.clone(),
+        Edge::End => format!("end of {}", m.label),
+        Edge::Start => format!("start of {}", m.label),
+    };
+    if f.op == Op::None {
+        match f.edge {
+            Edge::Whole => {}
+            Edge::End => {
+                m.kind = TimeKind::EndOf;
+                m.instant = p.end;
+                m.anchor = Some(p);
+                m.label = edge_label;
+            }
+            Edge::Start => {
+                m.kind = TimeKind::StartOf;
+                m.instant = p.start;
+                m.anchor = Some(p);
+                m.label = edge_label;
+            }
+        }
+        return m;
+    }
+    m.anchor = Some(p);
+    m.instant = None;
+    let (kind, word, period) = match f.op {
+        Op::Since => {
+            let end = ctx.document_date.filter(|d| first.is_some_and(|s| *d >= s));
+            m.cumulative = true;
+            (TimeKind::Since, "since", Period::new(first, end))
+        }
+        Op::After => (
+            TimeKind::After,
+            "after",
+            Period::new(last.and_then(|d| d.tomorrow().ok()), None),
+        ),
+        Op::Before => (
+            TimeKind::Before,
+            "before",
+            Period::new(None, first.and_then(|d| d.yesterday().ok())),
+        ),
+        Op::Until => (TimeKind::Until, "until", Period::new(None, last)),
+        Op::By => (TimeKind::Until, "by", Period::new(None, last)),
+        Op::None => (m.kind, "", m.period),
+    };
+    m.kind = kind;
+    m.period = period;
+    m.label = format!("{word} {edge_label}");
+    m
+}

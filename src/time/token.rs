@@ -1,0 +1,564 @@
+//! The tokenizer of the time scanner: one pass over the bytes, no allocation per word.
+//!
+//! Digits, letters and punctuation become separate tokens (`FY2021` is `fy` + `2021`, `4th` is
+//! `4` + `th`); whether two tokens touch is read from their byte offsets. Words are classified
+//! into the few keywords the grammar needs ([`Kw`]); every other word is [`K::Other`].
+
+/// A keyword of the time grammar (matched case-insensitively).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Kw {
+    /// A month name or abbreviation; `amb` for words that are also common English words
+    /// (`may`, `march`, `mar`): they need more evidence to count as months.
+    Month {
+        m: u8,
+        amb: bool,
+    },
+    /// `one` ..= `nineteen`, `twenty`, `thirty` ..= `ninety`.
+    Card(u8),
+    Hundred,
+    Thousand,
+    Thousands,
+    /// `oh` in `nineteen oh five`.
+    Oh,
+    /// `first` ..= `twelfth`.
+    Ord(u8),
+    /// Plural decade words: `tens` (1), `twenties` (2) ..= `nineties` (9).
+    Tens(u8),
+    Noughties,
+    And,
+    Or,
+    The,
+    Of,
+    In,
+    During,
+    Throughout,
+    Between,
+    From,
+    To,
+    /// `until`, `till`, `til`.
+    Until,
+    /// `through`, `thru`.
+    Through,
+    Since,
+    After,
+    Before,
+    By,
+    At,
+    On,
+    For,
+    As,
+    End,
+    Start,
+    Beginning,
+    /// `starting`, `commencing`.
+    Starting,
+    /// `ending`, `ended`.
+    Ending,
+    Year,
+    Years,
+    Calendar,
+    Cy,
+    Fy,
+    /// `fiscal`, `financial`.
+    Fiscal,
+    MonthW,
+    Months,
+    Quarter,
+    Quarters,
+    Half,
+    Q,
+    H,
+    M,
+    S,
+    /// Ordinal suffix: `st`, `nd`, `rd`, `th`.
+    Suffix,
+    Last,
+    Final,
+    This,
+    Next,
+    /// `previous`, `prior`, `preceding`.
+    Prev,
+    Current,
+    Later,
+    Earlier,
+    Greater,
+    Less,
+    Than,
+    /// `is`, `was`, `are`, `were`, `be`.
+    Is,
+    /// `onwards`, `onward`.
+    Onwards,
+    Beyond,
+    Date,
+    No,
+    Not,
+    Pre,
+    Post,
+    Am,
+    Pm,
+    A,
+    P,
+    /// A time-zone abbreviation: `gmt`, `utc`, `est`, ...
+    Zone,
+    /// `percent`, `pct`.
+    Percent,
+    Per,
+    Cent,
+    Early,
+    Mid,
+    Late,
+    /// `spring`, `summer`, `autumn`, `fall`, `winter`.
+    Season,
+    Around,
+    /// A currency code or word written before amounts: `usd`, `eur`, `rs`, ...
+    Cur,
+}
+
+/// A token kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum K {
+    /// A run of ASCII digits: value (saturating) and digit count (saturating).
+    Num(u32, u8),
+    W(Kw),
+    /// A word that is not a keyword.
+    Other,
+    /// Punctuation, normalised: all dashes are `-`, all apostrophes `'`, currency signs `$`,
+    /// `≥` is `G`, `≤` is `L`, anything else not listed is `#`.
+    P(u8),
+    /// A blank line: nothing matches across it.
+    Brk,
+    /// Past the end of the tokens.
+    End,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Tok {
+    pub start: usize,
+    pub end: usize,
+    pub k: K,
+    /// The word starts with an ASCII capital letter.
+    pub cap: bool,
+}
+
+/// Tokenizes `text[from..to]` (both char boundaries) into `out` (not cleared).
+pub(super) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
+    let b = text.as_bytes();
+    let mut i = from;
+    while i < to {
+        let c = b[i];
+        if c.is_ascii_digit() {
+            let s = i;
+            let mut v: u32 = 0;
+            let mut nd: u8 = 0;
+            while i < to && b[i].is_ascii_digit() {
+                v = v.saturating_mul(10).saturating_add(u32::from(b[i] - b'0'));
+                nd = nd.saturating_add(1);
+                i += 1;
+            }
+            out.push(Tok {
+                start: s,
+                end: i,
+                k: K::Num(v, nd),
+                cap: false,
+            });
+        } else if c.is_ascii_alphabetic() {
+            let s = i;
+            while i < to && b[i].is_ascii_alphabetic() {
+                i += 1;
+            }
+            let mut other = false;
+            // A word that goes on with non-ASCII letters ("Mayé") is not a keyword.
+            while i < to && b[i] >= 0x80 {
+                match text[i..].chars().next() {
+                    Some(ch) if ch.is_alphabetic() => {
+                        other = true;
+                        i += ch.len_utf8();
+                        while i < to && b[i].is_ascii_alphabetic() {
+                            i += 1;
+                        }
+                    }
+                    _ => break,
+                }
+            }
+            let k = if other { K::Other } else { classify(&b[s..i]) };
+            out.push(Tok {
+                start: s,
+                end: i,
+                k,
+                cap: c.is_ascii_uppercase(),
+            });
+        } else if c.is_ascii_whitespace() {
+            let mut newlines = 0u32;
+            while i < to && b[i].is_ascii_whitespace() {
+                if b[i] == b'\n' {
+                    newlines += 1;
+                }
+                i += 1;
+            }
+            if newlines >= 2 {
+                out.push(Tok {
+                    start: i,
+                    end: i,
+                    k: K::Brk,
+                    cap: false,
+                });
+            }
+        } else if c < 0x80 {
+            let p = match c {
+                b',' | b'-' | b'/' | b'.' | b':' | b'\'' | b'~' | b'=' | b'<' | b'>' | b'$'
+                | b'%' | b'(' | b')' => c,
+                b'`' => b'\'',
+                _ => b'#',
+            };
+            out.push(Tok {
+                start: i,
+                end: i + 1,
+                k: K::P(p),
+                cap: false,
+            });
+            i += 1;
+        } else {
+            let Some(ch) = text[i..].chars().next() else {
+                break;
+            };
+            let s = i;
+            i += ch.len_utf8();
+            if ch.is_alphabetic() {
+                while i < to {
+                    match text[i..].chars().next() {
+                        Some(ch) if ch.is_alphabetic() => i += ch.len_utf8(),
+                        _ => break,
+                    }
+                }
+                out.push(Tok {
+                    start: s,
+                    end: i,
+                    k: K::Other,
+                    cap: false,
+                });
+            } else if ch.is_whitespace() {
+                // NBSP, thin space...: a plain space.
+            } else {
+                let p = match ch {
+                    '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE63}' | '\u{FF0D}' => b'-',
+                    '\u{2018}' | '\u{2019}' | '\u{2032}' => b'\'',
+                    '\u{2265}' => b'G',
+                    '\u{2264}' => b'L',
+                    '\u{FF5E}' | '\u{301C}' => b'~',
+                    '€' | '£' | '¥' | '₹' | '₩' | '₽' | '₺' | '₪' | '₫' | '₱' | '₦' | '¢' => {
+                        b'$'
+                    }
+                    _ => b'#',
+                };
+                out.push(Tok {
+                    start: s,
+                    end: i,
+                    k: K::P(p),
+                    cap: false,
+                });
+            }
+        }
+    }
+}
+
+/// The keywords, by their lower-case spelling.
+const WORDS: &[(&[u8], Kw)] = {
+    use Kw::*;
+    &[
+        (b"january", Month { m: 1, amb: false }),
+        (b"jan", Month { m: 1, amb: false }),
+        (b"february", Month { m: 2, amb: false }),
+        (b"feb", Month { m: 2, amb: false }),
+        (b"march", Month { m: 3, amb: true }),
+        (b"mar", Month { m: 3, amb: true }),
+        (b"april", Month { m: 4, amb: false }),
+        (b"apr", Month { m: 4, amb: false }),
+        (b"may", Month { m: 5, amb: true }),
+        (b"june", Month { m: 6, amb: false }),
+        (b"jun", Month { m: 6, amb: false }),
+        (b"july", Month { m: 7, amb: false }),
+        (b"jul", Month { m: 7, amb: false }),
+        (b"august", Month { m: 8, amb: false }),
+        (b"aug", Month { m: 8, amb: false }),
+        (b"september", Month { m: 9, amb: false }),
+        (b"sep", Month { m: 9, amb: false }),
+        (b"sept", Month { m: 9, amb: false }),
+        (b"october", Month { m: 10, amb: false }),
+        (b"oct", Month { m: 10, amb: false }),
+        (b"november", Month { m: 11, amb: false }),
+        (b"nov", Month { m: 11, amb: false }),
+        (b"december", Month { m: 12, amb: false }),
+        (b"dec", Month { m: 12, amb: false }),
+        (b"one", Card(1)),
+        (b"two", Card(2)),
+        (b"three", Card(3)),
+        (b"four", Card(4)),
+        (b"five", Card(5)),
+        (b"six", Card(6)),
+        (b"seven", Card(7)),
+        (b"eight", Card(8)),
+        (b"nine", Card(9)),
+        (b"ten", Card(10)),
+        (b"eleven", Card(11)),
+        (b"twelve", Card(12)),
+        (b"thirteen", Card(13)),
+        (b"fourteen", Card(14)),
+        (b"fifteen", Card(15)),
+        (b"sixteen", Card(16)),
+        (b"seventeen", Card(17)),
+        (b"eighteen", Card(18)),
+        (b"nineteen", Card(19)),
+        (b"twenty", Card(20)),
+        (b"thirty", Card(30)),
+        (b"forty", Card(40)),
+        (b"fifty", Card(50)),
+        (b"sixty", Card(60)),
+        (b"seventy", Card(70)),
+        (b"eighty", Card(80)),
+        (b"ninety", Card(90)),
+        (b"hundred", Hundred),
+        (b"thousand", Thousand),
+        (b"thousands", Thousands),
+        (b"oh", Oh),
+        (b"first", Ord(1)),
+        (b"second", Ord(2)),
+        (b"third", Ord(3)),
+        (b"fourth", Ord(4)),
+        (b"fifth", Ord(5)),
+        (b"sixth", Ord(6)),
+        (b"seventh", Ord(7)),
+        (b"eighth", Ord(8)),
+        (b"ninth", Ord(9)),
+        (b"tenth", Ord(10)),
+        (b"eleventh", Ord(11)),
+        (b"twelfth", Ord(12)),
+        (b"tens", Tens(1)),
+        (b"twenties", Tens(2)),
+        (b"thirties", Tens(3)),
+        (b"forties", Tens(4)),
+        (b"fifties", Tens(5)),
+        (b"sixties", Tens(6)),
+        (b"seventies", Tens(7)),
+        (b"eighties", Tens(8)),
+        (b"nineties", Tens(9)),
+        (b"noughties", Noughties),
+        (b"naughties", Noughties),
+        (b"and", And),
+        (b"or", Or),
+        (b"the", The),
+        (b"of", Of),
+        (b"in", In),
+        (b"during", During),
+        (b"throughout", Throughout),
+        (b"between", Between),
+        (b"from", From),
+        (b"to", To),
+        (b"until", Until),
+        (b"till", Until),
+        (b"til", Until),
+        (b"through", Through),
+        (b"thru", Through),
+        (b"since", Since),
+        (b"after", After),
+        (b"before", Before),
+        (b"by", By),
+        (b"at", At),
+        (b"on", On),
+        (b"for", For),
+        (b"as", As),
+        (b"end", End),
+        (b"start", Start),
+        (b"beginning", Beginning),
+        (b"starting", Starting),
+        (b"commencing", Starting),
+        (b"ending", Ending),
+        (b"ended", Ending),
+        (b"year", Year),
+        (b"years", Years),
+        (b"calendar", Calendar),
+        (b"cy", Cy),
+        (b"fy", Fy),
+        (b"fiscal", Fiscal),
+        (b"financial", Fiscal),
+        (b"month", MonthW),
+        (b"months", Months),
+        (b"quarter", Quarter),
+        (b"quarters", Quarters),
+        (b"half", Half),
+        (b"q", Q),
+        (b"h", H),
+        (b"m", M),
+        (b"s", S),
+        (b"st", Suffix),
+        (b"nd", Suffix),
+        (b"rd", Suffix),
+        (b"th", Suffix),
+        (b"last", Last),
+        (b"final", Final),
+        (b"this", This),
+        (b"next", Next),
+        (b"previous", Prev),
+        (b"prior", Prev),
+        (b"preceding", Prev),
+        (b"current", Current),
+        (b"later", Later),
+        (b"earlier", Earlier),
+        (b"greater", Greater),
+        (b"less", Less),
+        (b"than", Than),
+        (b"is", Is),
+        (b"was", Is),
+        (b"are", Is),
+        (b"were", Is),
+        (b"be", Is),
+        (b"onwards", Onwards),
+        (b"onward", Onwards),
+        (b"beyond", Beyond),
+        (b"date", Date),
+        (b"no", No),
+        (b"not", Not),
+        (b"pre", Pre),
+        (b"post", Post),
+        (b"am", Am),
+        (b"pm", Pm),
+        (b"a", A),
+        (b"p", P),
+        (b"gmt", Zone),
+        (b"utc", Zone),
+        (b"bst", Zone),
+        (b"cet", Zone),
+        (b"cest", Zone),
+        (b"est", Zone),
+        (b"edt", Zone),
+        (b"cst", Zone),
+        (b"cdt", Zone),
+        (b"pst", Zone),
+        (b"pdt", Zone),
+        (b"mst", Zone),
+        (b"mdt", Zone),
+        (b"et", Zone),
+        (b"pt", Zone),
+        (b"jst", Zone),
+        (b"ist", Zone),
+        (b"hkt", Zone),
+        (b"sgt", Zone),
+        (b"percent", Percent),
+        (b"pct", Percent),
+        (b"per", Per),
+        (b"cent", Cent),
+        (b"early", Early),
+        (b"mid", Mid),
+        (b"late", Late),
+        (b"spring", Season),
+        (b"summer", Season),
+        (b"autumn", Season),
+        (b"fall", Season),
+        (b"winter", Season),
+        (b"around", Around),
+        (b"circa", Around),
+        (b"ca", Around),
+        (b"usd", Cur),
+        (b"eur", Cur),
+        (b"gbp", Cur),
+        (b"jpy", Cur),
+        (b"cny", Cur),
+        (b"rmb", Cur),
+        (b"inr", Cur),
+        (b"rs", Cur),
+        (b"chf", Cur),
+        (b"cad", Cur),
+        (b"aud", Cur),
+        (b"hkd", Cur),
+        (b"sgd", Cur),
+        (b"krw", Cur),
+        (b"brl", Cur),
+        (b"mxn", Cur),
+        (b"zar", Cur),
+        (b"nzd", Cur),
+        (b"sek", Cur),
+        (b"nok", Cur),
+        (b"dkk", Cur),
+        (b"rub", Cur),
+        (b"c", Around),
+    ]
+};
+
+const LONGEST: usize = 11;
+
+/// A word of at most 16 ASCII letters packed into an integer, lower-cased: distinct words give
+/// distinct keys (letters are never zero, so the length is encoded too).
+const fn pack(w: &[u8]) -> u128 {
+    let mut v = 0u128;
+    let mut i = 0;
+    while i < w.len() {
+        v = (v << 8) | (w[i] | 0x20) as u128;
+        i += 1;
+    }
+    v
+}
+
+const SLOTS: usize = 1024;
+
+const fn slot(key: u128) -> usize {
+    let x = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+    (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 54) as usize
+}
+
+/// `WORDS` in an open-addressing hash table (linear probing; key 0 is an empty slot), built at
+/// compile time.
+static TABLE: [(u128, Kw); SLOTS] = {
+    let mut t = [(0u128, Kw::And); SLOTS];
+    let mut i = 0;
+    while i < WORDS.len() {
+        let key = pack(WORDS[i].0);
+        let mut s = slot(key);
+        while t[s].0 != 0 {
+            assert!(t[s].0 != key, "duplicate keyword");
+            s = (s + 1) % SLOTS;
+        }
+        t[s] = (key, WORDS[i].1);
+        i += 1;
+    }
+    t
+};
+
+/// Classifies an ASCII word.
+fn classify(w: &[u8]) -> K {
+    if w.len() > LONGEST {
+        return K::Other;
+    }
+    let key = pack(w);
+    let mut s = slot(key);
+    loop {
+        let (k, kw) = TABLE[s];
+        if k == key {
+            return K::W(kw);
+        }
+        if k == 0 {
+            return K::Other;
+        }
+        s = (s + 1) % SLOTS;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keyword_table_is_consistent() {
+        for (w, kw) in WORDS {
+            assert_eq!(classify(w), K::W(*kw));
+        }
+        assert!(
+            WORDS
+                .iter()
+                .all(|(w, _)| w.len() <= LONGEST && w.iter().all(u8::is_ascii_lowercase))
+        );
+        assert_eq!(classify(b"SePt"), K::W(Kw::Month { m: 9, amb: false }));
+        assert_eq!(classify(b"septe"), K::Other);
+        assert_eq!(classify(b"throughout"), K::W(Kw::Throughout));
+        assert_eq!(classify(b"a"), K::W(Kw::A));
+        assert_eq!(classify(b"aa"), K::Other);
+    }
+}
