@@ -274,7 +274,33 @@ fn attach_periods(
                 .min_by_key(|t| (distance(t), t.start < q.start))
                 .map(|t| (***t).clone())
         };
-        let level = pick(&levels, true).or_else(|| pick(&levels, false));
+        // A period in another clause counts only when it is a fronted adverbial (`At the end of
+        // 2018, investment reached...`), or for a rank, which its whole sentence dates.
+        let fronted = |t: &TimeMention| {
+            let c = clause_of(t.start);
+            if t.end > q.start || c >= q_clause {
+                return false;
+            }
+            let c_start = if c == 0 { s_start } else { breaks[c - 1] };
+            let c_end = breaks.get(c).copied().unwrap_or(s_end);
+            let no_figure = !quantities
+                .iter()
+                .any(|o| o.start >= c_start && o.end <= c_end);
+            let rest = format!("{} {}", &chunk[c_start..t.start], &chunk[t.end..c_end]);
+            let words = rest
+                .split(|ch: char| !ch.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .count();
+            no_figure && words <= 3
+        };
+        let level = pick(&levels, true).or_else(|| {
+            let allowed: Vec<&&TimeMention> = levels
+                .iter()
+                .copied()
+                .filter(|t| q.kind == Kind::Rank || fronted(t))
+                .collect();
+            pick(&allowed, false)
+        });
         let mut period = level.as_ref().map(|t| period_out(t, chunk, false));
         if period.is_none()
             && matches!(

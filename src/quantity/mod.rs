@@ -178,6 +178,9 @@ fn scan_at(
     if is_not_quantity(ctx, &num) {
         return None;
     }
+    if is_anaphoric(ctx, &num) {
+        return None;
+    }
     let mut q = build(ctx, vocab, &num, floor)?;
     if blocked.blocks(q.start, q.end)
         && !matches!(
@@ -195,6 +198,25 @@ fn scan_at(
     Some(q)
 }
 
+/// `the two countries`, `these three firms`: a small number in words after a determiner refers
+/// back to things already named; it states no figure.
+fn is_anaphoric(ctx: Ctx<'_>, num: &Number) -> bool {
+    if !num.words || num.scaled || num.form != Form::Cardinal || num.start == 0 {
+        return false;
+    }
+    if num
+        .value
+        .is_none_or(|v| v >= Decimal::from(20) || v.is_sign_negative())
+    {
+        return false;
+    }
+    let prev = ctx.str(num.start - 1).to_ascii_lowercase();
+    matches!(
+        prev.as_str(),
+        "the" | "these" | "those" | "its" | "their" | "our" | "his" | "her" | "both" | "all"
+    )
+}
+
 /// `$2020` is money even where a year was expected.
 fn money_symbol_before(ctx: Ctx<'_>, i: usize) -> bool {
     i > 0
@@ -209,6 +231,14 @@ fn money_symbol_before(ctx: Ctx<'_>, i: usize) -> bool {
 fn is_not_quantity(ctx: Ctx<'_>, num: &Number) -> bool {
     let first = num.start;
     let Some(t) = ctx.tok(first) else { return true };
+    // `two-way trade`, `a one-off payment`: a compound adjective, not a figure.
+    if ctx.is_dash(num.end)
+        && ctx.gap(num.end) == Gap::None
+        && ctx.gap(num.end + 1) == Gap::None
+        && unit::COMPOUND_ADJECTIVES.contains(&ctx.str(num.end + 1).to_ascii_lowercase().as_str())
+    {
+        return true;
+    }
     if !matches!(t.kind, TokKind::Number(_)) {
         return false;
     }

@@ -418,6 +418,30 @@ const NOT_NOUNS: &[&str] = &[
     "valued",
 ];
 
+/// Words that make a compound adjective with a number, not a count (`two-way trade`).
+pub const COMPOUND_ADJECTIVES: &[&str] = &[
+    "way",
+    "sided",
+    "off",
+    "time",
+    "dimensional",
+    "party",
+    "tier",
+    "track",
+    "state",
+    "faced",
+    "handed",
+    "fold",
+    "plus",
+    "stop",
+    "step",
+    "speed",
+    "sized",
+    "size",
+    "point",
+    "pronged",
+];
+
 /// Adjectives often found between a number and its noun (`590 new companies`).
 const MODIFIERS: &[&str] = &[
     "new",
@@ -457,8 +481,11 @@ const MODIFIERS: &[&str] = &[
 pub fn counted_noun(ctx: Ctx<'_>, k: usize) -> Option<(usize, String)> {
     let mut j = k;
     let mut skipped = 0;
-    // `27-kilometer`: a unit glued by a hyphen.
+    // `27-kilometer`: a unit glued by a hyphen; but `two-way`, `one-off` are adjectives.
     if ctx.is_dash(j) && ctx.gap(j) == Gap::None && ctx.gap(j + 1) == Gap::None {
+        if COMPOUND_ADJECTIVES.contains(&ctx.str(j + 1).to_ascii_lowercase().as_str()) {
+            return None;
+        }
         j += 1;
     }
     loop {

@@ -8,6 +8,7 @@ pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+#[allow(clippy::print_stderr)]
 /// `../shared/<sub>` when it exists (CI and developers have it; a fresh clone may not).
 pub fn shared(sub: &str) -> Option<PathBuf> {
     let p = root().join("..").join("shared").join(sub);
