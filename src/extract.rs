@@ -274,30 +274,44 @@ fn attach_periods(
                 .min_by_key(|t| (distance(t), t.start < q.start))
                 .map(|t| (***t).clone())
         };
-        // A period in another clause counts only when it is a fronted adverbial (`At the end of
-        // 2018, investment reached...`), or for a rank, which its whole sentence dates.
-        let fronted = |t: &TimeMention| {
-            let c = clause_of(t.start);
-            if t.end > q.start || c >= q_clause {
-                return false;
-            }
-            let c_start = if c == 0 { s_start } else { breaks[c - 1] };
-            let c_end = breaks.get(c).copied().unwrap_or(s_end);
-            let no_figure = !quantities
+        // A period in an earlier clause of the sentence counts when no other figure owns it
+        // (sits in its clause) and no other figure stands between it and this one: `At the end of
+        // 2018, investment hit a record, at $5.3 billion`. A change takes the period of the
+        // level before it (`topped $3 billion in 2022, up 37.2% on 2021`); a rank, the
+        // period of its sentence.
+        let others = |t: &TimeMention| {
+            let tc = clause_of(t.start);
+            let in_sentence =
+                |o: &&Quantity| o.start >= s_start && o.end <= s_end && !std::ptr::eq(*o, q);
+            let owned = quantities
                 .iter()
-                .any(|o| o.start >= c_start && o.end <= c_end);
-            let rest = format!("{} {}", &chunk[c_start..t.start], &chunk[t.end..c_end]);
-            let words = rest
-                .split(|ch: char| !ch.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .count();
-            no_figure && words <= 3
+                .filter(in_sentence)
+                .any(|o| clause_of(o.start) == tc);
+            let (lo, hi) = if t.end <= q.start {
+                (t.end, q.start)
+            } else {
+                (q.end, t.start)
+            };
+            let between = quantities
+                .iter()
+                .filter(in_sentence)
+                .any(|o| o.start >= lo && o.end <= hi);
+            (owned, between)
         };
         let level = pick(&levels, true).or_else(|| {
             let allowed: Vec<&&TimeMention> = levels
                 .iter()
                 .copied()
-                .filter(|t| q.kind == Kind::Rank || fronted(t))
+                .filter(|t| {
+                    if q.kind == Kind::Rank {
+                        return true;
+                    }
+                    if q.measure == Measure::Change {
+                        return t.end <= q.start;
+                    }
+                    let (owned, between) = others(t);
+                    t.end <= q.start && !owned && !between
+                })
                 .collect();
             pick(&allowed, false)
         });

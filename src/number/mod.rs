@@ -857,6 +857,17 @@ fn is_pronoun_one(ctx: Ctx<'_>, j: usize) -> bool {
     if BEFORE.iter().any(|w| prev_is(w)) {
         return true;
     }
+    // `a symbolic one.`: an article, an adjective, then `one` ending the phrase.
+    let ends_phrase = ctx
+        .tok(j + 1)
+        .is_none_or(|t| t.kind != TokKind::Word || t.gap == Gap::Newline);
+    if ends_phrase
+        && j >= 2
+        && ctx.tok(j - 1).is_some_and(|t| t.kind == TokKind::Word)
+        && ["a", "an", "the"].iter().any(|a| ctx.lower_is(j - 2, a))
+    {
+        return true;
+    }
     ctx.lower_is(j + 1, "of") || ctx.lower_is(j + 1, "another") || ctx.lower_is(j + 1, "you")
 }
 

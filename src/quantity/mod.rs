@@ -386,11 +386,22 @@ fn year_like(ctx: Ctx<'_>, num: &Number, q: &Quantity) -> bool {
     ) {
         return false;
     }
-    // `above 1000`, `more than 2000 companies`: a bound makes it a figure.
+    // `above 1000`, `more than 2000 companies`: a bound makes it a figure; but `up 5% over
+    // 2021` compares with a year.
     if q.qualifier.is_some() {
-        return false;
+        let after_percent = q.first_tok > 0
+            && (ctx.is_symbol(q.first_tok - 1, '%')
+                || matches!(
+                    ctx.str(q.first_tok - 1).to_ascii_lowercase().as_str(),
+                    "percent" | "cent" | "pct"
+                ));
+        return after_percent && q.unit.is_none();
     }
     if q.kind == Kind::Count {
+        // `the 2020 Doing Business report`: a year naming an edition of something.
+        if (num.end..q.end_tok).any(|k| ctx.str(k).chars().next().is_some_and(char::is_uppercase)) {
+            return true;
+        }
         // `2022 jobs` is a count; `in 2022 exports rose` is a year.
         let prev = num
             .start
@@ -615,9 +626,12 @@ fn build(ctx: Ctx<'_>, vocab: &Vocabulary, num: &Number, floor: usize) -> Option
         }
     }
 
-    // Qualifier before: `more than`, `about`, `nearly`, `some`.
-    if let Some((start, b)) = qualifier_before(ctx, vocab, p.first, floor) {
-        p.qualifier = Some((start, b));
+    // Qualifier before: `more than`, `about`, `nearly`, `some`. A rank takes none: `three
+    // places above the 28th` places one rank relative to another, it does not bound it.
+    if p.kind != Kind::Rank {
+        if let Some((start, b)) = qualifier_before(ctx, vocab, p.first, floor) {
+            p.qualifier = Some((start, b));
+        }
     }
     // Qualifier after: `or more`, `plus`, `+`, `or so`.
     if let Some((end, b)) = qualifier_after(ctx, vocab, p.end) {
@@ -627,7 +641,11 @@ fn build(ctx: Ctx<'_>, vocab: &Vocabulary, num: &Number, floor: usize) -> Option
     // A change: `increased by 58.8%`, `up 12%`, `a 12% increase`.
     let change_floor = floor;
     let q_start = p.qualifier.map_or(p.first, |(s, _)| s);
-    if let Some((_, d)) = change::before(ctx, q_start, change_floor) {
+    // `rose above $3 billion` crosses a level; `rose by about 5%` is a change.
+    let level_bound = p.qualifier.is_some_and(|(_, b)| {
+        !matches!(b, BoundKind::Approx | BoundKind::Nearly | BoundKind::Exact)
+    });
+    if let Some((_, d)) = change::before(ctx, q_start, change_floor).filter(|_| !level_bound) {
         p.direction = Some(d);
     } else if let Some((end, d)) = change::after(ctx, p.end) {
         if let Some(d) = d {
