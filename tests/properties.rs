@@ -15,7 +15,7 @@ fn vocab() -> &'static Vocabulary {
 fn group(int: &str, sep: &str) -> String {
     let mut out = String::new();
     for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
+        if i > 0 && (int.len() - i).is_multiple_of(3) {
             out.push_str(sep);
         }
         out.push(c);

@@ -628,10 +628,10 @@ fn build(ctx: Ctx<'_>, vocab: &Vocabulary, num: &Number, floor: usize) -> Option
 
     // Qualifier before: `more than`, `about`, `nearly`, `some`. A rank takes none: `three
     // places above the 28th` places one rank relative to another, it does not bound it.
-    if p.kind != Kind::Rank {
-        if let Some((start, b)) = qualifier_before(ctx, vocab, p.first, floor) {
-            p.qualifier = Some((start, b));
-        }
+    if p.kind != Kind::Rank
+        && let Some((start, b)) = qualifier_before(ctx, vocab, p.first, floor)
+    {
+        p.qualifier = Some((start, b));
     }
     // Qualifier after: `or more`, `plus`, `+`, `or so`.
     if let Some((end, b)) = qualifier_after(ctx, vocab, p.end) {

@@ -523,23 +523,23 @@ pub fn counted_noun(ctx: Ctx<'_>, k: usize) -> Option<(usize, String)> {
             return None;
         }
         // `40 demonstration farms`: a noun modifying the plural head noun after it.
-        if !lower.ends_with('s') {
-            if let Some(next) = ctx.tok(j + 1) {
-                let nw = ctx.str(j + 1).to_ascii_lowercase();
-                if next.kind == TokKind::Word
-                    && next.gap == Gap::Space
-                    && nw.len() > 3
-                    && nw.ends_with('s')
-                    && !nw.ends_with("ss")
-                    && !NOT_NOUNS.contains(&nw.as_str())
-                    && ctx
-                        .str(j + 1)
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_lowercase)
-                {
-                    return Some((j + 1, singular(&nw)));
-                }
+        if !lower.ends_with('s')
+            && let Some(next) = ctx.tok(j + 1)
+        {
+            let nw = ctx.str(j + 1).to_ascii_lowercase();
+            if next.kind == TokKind::Word
+                && next.gap == Gap::Space
+                && nw.len() > 3
+                && nw.ends_with('s')
+                && !nw.ends_with("ss")
+                && !NOT_NOUNS.contains(&nw.as_str())
+                && ctx
+                    .str(j + 1)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_lowercase)
+            {
+                return Some((j + 1, singular(&nw)));
             }
         }
         return Some((j, singular(&lower)));
