@@ -18,7 +18,7 @@ use crate::number::{self, Ctx, Form, Number, words::NumWord};
 use crate::rules::{BoundKind, Vocabulary};
 use crate::token::{Gap, TokKind};
 pub use change::Direction;
-use unit::{PercentUnit, currency_after, currency_before, percent_after, phrase};
+use unit::{PercentUnit, currency_after, currency_before, percent_after};
 
 /// What a quantity is a number of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -159,9 +159,16 @@ fn scan_at(
         TokKind::Word => {
             let cls = ctx.cls.get(i);
             if cls.is_none() {
-                return verb_change(ctx, vocab, i, floor)
-                    .or_else(|| vague(ctx, vocab, i, floor))
-                    .or_else(|| article_money(ctx, vocab, i, floor));
+                // Most words start nothing: check the first word before any lookup.
+                let mut buf = [0u8; 32];
+                let Some(w) = crate::token::ascii_lower(ctx.str(i), &mut buf) else { return None };
+                if change::verb_factor(w).is_some() {
+                    return verb_change(ctx, vocab, i, floor);
+                }
+                if vocab.qualifiers.vague_first.contains(w) {
+                    return vague(ctx, vocab, i, floor);
+                }
+                return None;
             }
             if let Some(q) = vague(ctx, vocab, i, floor) {
                 return Some(q);
@@ -933,29 +940,23 @@ fn subunit_alone(
 }
 
 /// The longest qualifier phrase ending right before token `k`.
-fn qualifier_before(
-    ctx: Ctx<'_>,
-    vocab: &Vocabulary,
-    k: usize,
-    floor: usize,
-) -> Option<(usize, BoundKind)> {
+fn qualifier_before(ctx: Ctx<'_>, vocab: &Vocabulary, k: usize, floor: usize) -> Option<(usize, BoundKind)> {
     let q = &vocab.qualifiers;
     let mut k = k;
     // `higher than the tenth`: an article between the qualifier and an ordinal.
     if k > floor + 1 && ctx.lower_is(k - 1, "the") {
         k -= 1;
     }
+    if k <= floor {
+        return None;
+    }
     let max = q.max_tokens.min(8);
-    for len in (1..=max).rev() {
-        if len > k || k - len < floor {
-            continue;
-        }
+    let p = unit::Phrase::before(ctx, k.saturating_sub(max).max(floor), k);
+    let n = p.len();
+    for len in (1..=n).rev() {
         let start = k - len;
-        let Some(key) = phrase(ctx, start, k) else {
-            continue;
-        };
-        let key = crate::rules::currency::normalize(&key);
-        if let Some(b) = q.before.get(&key) {
+        let Some((_, key)) = p.slice(n - len, n) else { continue };
+        if let Some(b) = q.before.get(key) {
             // Whole words only.
             if start > 0
                 && ctx.gap(start) == Gap::None
@@ -976,12 +977,10 @@ fn qualifier_after(ctx: Ctx<'_>, vocab: &Vocabulary, k: usize) -> Option<(usize,
     if ctx.gap(k) == Gap::Newline {
         return None;
     }
-    for len in (1..=4).rev() {
-        let Some(key) = phrase(ctx, k, k + len) else {
-            continue;
-        };
-        let key = crate::rules::currency::normalize(&key);
-        if let Some(b) = q.after.get(&key) {
+    let p = unit::Phrase::after(ctx, k, k + 4);
+    for len in (1..=p.len()).rev() {
+        let Some((_, key)) = p.slice(0, len) else { continue };
+        if let Some(b) = q.after.get(key) {
             // `+` only glued (`50+`); words must end there (`or more` but not `or moreover`).
             if key == "+" && ctx.gap(k) != Gap::None {
                 continue;
@@ -992,9 +991,7 @@ fn qualifier_after(ctx: Ctx<'_>, vocab: &Vocabulary, k: usize) -> Option<(usize,
             // `5,000 or less than 6,000`, `above a quarter and below a half`: the phrase
             // belongs to the next figure.
             if number::parse_at(ctx, k + len).is_some()
-                || ctx
-                    .tok(k + len)
-                    .is_some_and(|t| matches!(t.kind, TokKind::Number(_)))
+                || ctx.tok(k + len).is_some_and(|t| matches!(t.kind, TokKind::Number(_)))
             {
                 continue;
             }
@@ -1009,8 +1006,9 @@ fn qualifier_after(ctx: Ctx<'_>, vocab: &Vocabulary, k: usize) -> Option<(usize,
 
 /// `doubled`, `more than tripled`, `halved`, `threefold`: a change with no figure.
 fn verb_change(ctx: Ctx<'_>, vocab: &Vocabulary, i: usize, floor: usize) -> Option<Quantity> {
-    let w = ctx.str(i).to_ascii_lowercase();
-    let pct = change::verb_factor(&w)?;
+    let mut buf = [0u8; 32];
+    let w = crate::token::ascii_lower(ctx.str(i), &mut buf)?;
+    let pct = change::verb_factor(w)?;
     let value = Decimal::from(pct);
     let qual = qualifier_before(ctx, vocab, i, floor);
     let first = qual.map_or(i, |(s, _)| s);
@@ -1063,11 +1061,10 @@ fn verb_change(ctx: Ctx<'_>, vocab: &Vocabulary, i: usize, floor: usize) -> Opti
 fn vague(ctx: Ctx<'_>, vocab: &Vocabulary, i: usize, floor: usize) -> Option<Quantity> {
     let q = &vocab.qualifiers;
     let mut found = None;
-    for len in (1..=3).rev() {
-        let Some(key) = phrase(ctx, i, i + len) else {
-            continue;
-        };
-        if let Some(v) = q.vague.get(&crate::rules::currency::normalize(&key)) {
+    let p = unit::Phrase::after(ctx, i, i + 3);
+    for len in (1..=p.len()).rev() {
+        let Some((_, key)) = p.slice(0, len) else { continue };
+        if let Some(v) = q.vague.get(key) {
             found = Some((i + len, *v));
             break;
         }

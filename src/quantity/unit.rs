@@ -8,21 +8,77 @@ use crate::rules::Currencies;
 use crate::rules::currency::{Currency, normalize};
 use crate::token::{Gap, TokKind};
 
-/// Join tokens `a..b` as written, one space for any gap: the key for vocabulary lookups.
-pub fn phrase(ctx: Ctx<'_>, a: usize, b: usize) -> Option<String> {
-    let mut s = String::new();
-    for k in a..b {
-        let t = ctx.tok(k)?;
-        if k > a {
-            match t.gap {
-                Gap::Newline => return None,
-                Gap::Space => s.push(' '),
-                Gap::None => {}
-            }
-        }
-        s.push_str(&ctx.text[t.start..t.end]);
+/// Tokens joined as written (one space for any gap), with an ASCII-lowercased copy and the
+/// byte span of each token, so every sub-phrase is a slice: one allocation per lookup site,
+/// not one per candidate length.
+#[derive(Debug, Default)]
+pub struct Phrase {
+    pub orig: String,
+    pub lower: String,
+    /// Byte span of each token in `orig` (and `lower`: ASCII lowercasing keeps lengths).
+    pub spans: Vec<(usize, usize)>,
+    /// Index of the first token in the text.
+    pub first: usize,
+}
+
+impl Phrase {
+    /// Tokens `a..b`, ending at a line break: for phrases read forwards from `a`.
+    pub fn after(ctx: Ctx<'_>, a: usize, b: usize) -> Self {
+        Self::build(ctx, a, b, false)
     }
-    Some(s)
+
+    /// Tokens `a..b`, starting after the last line break: for phrases read backwards from `b`.
+    pub fn before(ctx: Ctx<'_>, a: usize, b: usize) -> Self {
+        Self::build(ctx, a, b, true)
+    }
+
+    /// A phrase never spans lines: a line break ends it, or (`restart`) starts it anew.
+    fn build(ctx: Ctx<'_>, a: usize, b: usize, restart: bool) -> Self {
+        let mut p = Self { first: a, ..Self::default() };
+        for k in a..b.min(ctx.toks.len()) {
+            let Some(t) = ctx.tok(k) else { break };
+            if k > p.first {
+                match t.gap {
+                    Gap::Newline if !restart => break,
+                    Gap::Newline => {
+                        p.orig.clear();
+                        p.spans.clear();
+                        p.first = k;
+                    }
+                    Gap::Space => p.orig.push(' '),
+                    Gap::None => {}
+                }
+            }
+            let s = p.orig.len();
+            p.orig.push_str(&ctx.text[t.start..t.end]);
+            p.spans.push((s, p.orig.len()));
+        }
+        p.lower = p.orig.to_ascii_lowercase();
+        p
+    }
+
+    /// Tokens `i..j` of the phrase (0-based), as written and lower-cased.
+    pub fn slice(&self, i: usize, j: usize) -> Option<(&str, &str)> {
+        if i >= j || j > self.spans.len() {
+            return None;
+        }
+        let (s, e) = (self.spans[i].0, self.spans[j - 1].1);
+        Some((&self.orig[s..e], &self.lower[s..e]))
+    }
+
+    pub fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.spans.is_empty()
+    }
+}
+
+/// Join tokens `a..b` as written, one space for any gap; `None` across a line break.
+pub fn phrase(ctx: Ctx<'_>, a: usize, b: usize) -> Option<String> {
+    let p = Phrase::after(ctx, a, b);
+    (p.len() == b - a).then_some(p.orig)
 }
 
 /// A scale abbreviation after a number (`bn`, `mln`, `k`, `MM`, `G`); `money` allows the ones
@@ -58,18 +114,14 @@ pub fn currency_after(ctx: Ctx<'_>, cur: &Currencies, k: usize) -> Option<Curren
     if first.gap == Gap::Newline {
         return None;
     }
+    // Cheap gate: a currency phrase starts with a symbol or a word of at least one letter.
     let max = cur.max_tokens.min(8);
-    for len in (1..=max).rev() {
+    let p = Phrase::after(ctx, k, k + max);
+    for len in (1..=p.len()).rev() {
         let end = k + len;
-        if end > ctx.toks.len() {
-            continue;
-        }
-        // A phrase must end at a word boundary: `dollars` but not `dollarsign`.
-        let Some(key) = phrase(ctx, k, end) else {
-            continue;
-        };
-        if let Some(m) = lookup(cur, &key, k, end) {
-            // A single-letter or symbol match glued to more letters is not a currency (`Mr`).
+        let Some((orig, lower)) = p.slice(0, len) else { continue };
+        if let Some(m) = lookup(cur, orig, lower, k, end) {
+            // A phrase glued to more letters is part of a longer word (`Mr`, `USDA`).
             if let Some(next) = ctx.tok(end) {
                 let last = ctx.tok(end - 1)?;
                 if next.gap == Gap::None && next.kind == TokKind::Word && last.kind == TokKind::Word
@@ -92,19 +144,17 @@ pub fn currency_before(
     floor: usize,
 ) -> Option<CurrencyMatch> {
     let num = ctx.tok(k)?;
-    if num.gap == Gap::Newline || k == 0 {
+    if num.gap == Gap::Newline || k == 0 || k <= floor {
         return None;
     }
     let max = cur.max_tokens.min(8);
-    for len in (1..=max).rev() {
-        if len > k || k - len < floor {
-            continue;
-        }
+    let lo = k.saturating_sub(max).max(floor);
+    let p = Phrase::before(ctx, lo, k);
+    let n = p.len();
+    for len in (1..=n).rev() {
         let start = k - len;
-        let Some(key) = phrase(ctx, start, k) else {
-            continue;
-        };
-        if let Some(m) = lookup(cur, &key, start, k) {
+        let Some((orig, lower)) = p.slice(n - len, n) else { continue };
+        if let Some(m) = lookup(cur, orig, lower, start, k) {
             // The phrase must start at a word boundary (`US$`, not the `S$` of `US$`).
             if start > 0 {
                 let t = ctx.tok(start)?;
@@ -121,26 +171,15 @@ pub fn currency_before(
     None
 }
 
-fn lookup(cur: &Currencies, key: &str, start: usize, end: usize) -> Option<CurrencyMatch> {
-    if let Some(c) = cur.lookup(key) {
-        return Some(CurrencyMatch {
-            start,
-            end,
-            currency: c.clone(),
-            scale: None,
-        });
+fn lookup(cur: &Currencies, orig: &str, lower: &str, start: usize, end: usize) -> Option<CurrencyMatch> {
+    if let Some(c) = cur.lookup_normalized(orig, lower) {
+        return Some(CurrencyMatch { start, end, currency: c.clone(), scale: None });
     }
     // `MUSD`, `MEUR`: millions of a currency (Scandinavian and German business style).
-    if key.len() == 4
-        && key.starts_with('M')
-        && let Some(c) = cur.by_code(&key[1..])
-    {
-        return Some(CurrencyMatch {
-            start,
-            end,
-            currency: c.clone(),
-            scale: Some(6),
-        });
+    if orig.len() == 4 && orig.starts_with('M') {
+        if let Some(c) = cur.by_code(&orig[1..]) {
+            return Some(CurrencyMatch { start, end, currency: c.clone(), scale: Some(6) });
+        }
     }
     None
 }

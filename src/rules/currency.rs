@@ -79,7 +79,7 @@ pub fn normalize(s: &str) -> String {
                 out.push(' ');
                 space = false;
             }
-            out.extend(c.to_lowercase());
+            out.push(c.to_ascii_lowercase());
         }
     }
     out
@@ -200,6 +200,16 @@ impl Currencies {
             return self.codes.get(&upper);
         }
         None
+    }
+
+    /// Any of symbol, code or name for a phrase already joined with single spaces, given as
+    /// written and ASCII-lowercased (see `quantity::unit::Phrase`): no allocation.
+    pub fn lookup_normalized(&self, orig: &str, lower: &str) -> Option<&Currency> {
+        let mut chars = orig.chars();
+        if chars.next().is_some() && chars.next().is_none() {
+            return self.symbols.get(orig).or_else(|| self.names.get(lower));
+        }
+        self.symbols.get(lower).or_else(|| self.by_code(orig)).or_else(|| self.names.get(lower))
     }
 
     /// Any of symbol, code or name for a phrase.

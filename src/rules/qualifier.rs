@@ -90,6 +90,8 @@ pub struct Qualifiers {
     pub before: HashMap<String, BoundKind>,
     pub after: HashMap<String, BoundKind>,
     pub vague: HashMap<String, Vague>,
+    /// First words of the vague phrases: a cheap gate before any phrase lookup.
+    pub vague_first: std::collections::HashSet<String>,
     pub tolerance: Option<Tolerance>,
     /// The longest phrase, in tokens.
     pub max_tokens: usize,
@@ -135,8 +137,12 @@ impl Qualifiers {
                 )));
             }
             for w in &v.words {
+                let key = normalize(w);
+                if let Some(first) = key.split(' ').next() {
+                    q.vague_first.insert(first.to_string());
+                }
                 q.vague.insert(
-                    normalize(w),
+                    key,
                     Vague {
                         low: v.low,
                         high: v.high,
