@@ -14,7 +14,9 @@
 //! [`rules`] holds the vocabulary (currencies, qualifiers) read from the TOML files in `rules/`.
 //! The binary (`src/main.rs`) is a thin shell over [`cli`].
 
+pub mod claim;
 pub mod cli;
+pub mod engine;
 pub mod extract;
 pub mod input;
 pub mod interval;

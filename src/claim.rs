@@ -1,0 +1,99 @@
+//! Claims: a quantity tied to what it measures (a metric) and about whom (entities).
+//!
+//! CONTRACT (shared by the linker, the rule engine and the renderers; keep names and meanings):
+//! a [`Claim`] is one quantity mention of one document with its metric, entities (ordered
+//! from -> to for a directional metric, sorted for a symmetric one), period, and how it was
+//! linked. A quantity whose metric cannot be found is still a claim, with `metric: None` and
+//! the reason in `unlinked`.
+
+use jiff::civil::Date;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::interval::Interval;
+use crate::quantity::{Direction, Kind, Measure, Role};
+use crate::rules::BoundKind;
+
+/// A period as a claim carries it: inclusive dates, either end possibly unknown.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ClaimPeriod {
+    pub start: Option<Date>,
+    pub end: Option<Date>,
+    /// Its label as written at its own grain (`2022`, `2019-01..2019-10`, `since 2005`).
+    pub label: String,
+    /// A total accumulated since `start` ("since 2005").
+    pub cumulative: bool,
+    /// For a stock metric, the instant meant (`at the end of 2018` -> 2018-12-31).
+    pub instant: Option<Date>,
+    /// Taken from the context (an earlier sentence), not stated next to the figure.
+    pub inherited: bool,
+}
+
+/// Whether a figure is reported as fact or as something else.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Modality {
+    Actual,
+    /// A goal: "aims to reach $10 billion", "target of".
+    Target,
+    /// "is expected to", "forecast", "projected".
+    Forecast,
+    /// A request or a plan: "requested", "plans to".
+    Plan,
+}
+
+/// One claim.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Claim {
+    /// Stable within a run: `<document index>:<ordinal in document>` (e.g. `3:12`).
+    pub id: String,
+    /// A fingerprint that survives reordering and reformatting documents: a hash of the
+    /// source name, metric, entities, period label, unit and the normalized quantity text.
+    pub fingerprint: String,
+    pub source: String,
+    pub doc_index: usize,
+    pub line: usize,
+    pub column: usize,
+    /// Byte offsets in the file.
+    pub start: usize,
+    pub end: usize,
+    /// The quantity as written (`exceeded 3 billion US dollars`).
+    pub text: String,
+    /// The sentence the quantity is in.
+    pub sentence: String,
+    pub kind: Kind,
+    pub value: Option<Decimal>,
+    pub interval: Interval,
+    pub bound: BoundKind,
+    pub unit: Option<String>,
+    pub measure: Measure,
+    pub direction: Option<Direction>,
+    pub role: Option<Role>,
+    pub period: Option<ClaimPeriod>,
+    pub base_period: Option<ClaimPeriod>,
+    /// Canonical metric id from the rules (`trade_total`, `exports`...); `None` = unlinked.
+    pub metric: Option<String>,
+    /// Canonical entity ids: from -> to for a directional metric, sorted for a symmetric one.
+    pub entities: Vec<String>,
+    pub directional: bool,
+    pub modality: Modality,
+    /// Whom the document quotes for this figure ("State Department fact sheet").
+    pub attribution: Option<String>,
+    /// How the claim was linked: the metric alias and entity words matched, and where.
+    pub linked_by: Vec<String>,
+    /// Why the quantity has no metric (or no entities), when it has none.
+    pub unlinked: Option<String>,
+    /// The document's date, which resolves "since" and "last year".
+    pub document_date: Option<Date>,
+    /// True when the document date was inferred (latest year mentioned), not given.
+    pub date_inferred: bool,
+}
+
+impl Claim {
+    /// The comparison key: claims are compared only when metric, entities, unit kind and
+    /// modality agree.
+    pub fn key(&self) -> Option<(String, Vec<String>, Option<String>, Modality)> {
+        let metric = self.metric.clone()?;
+        Some((metric, self.entities.clone(), self.unit.clone(), self.modality))
+    }
+}
