@@ -92,6 +92,11 @@ pub struct Mention {
     pub interval: crate::interval::Interval,
     #[serde(skip)]
     pub decimal_value: Option<Decimal>,
+    /// Byte offsets in the decoded text (for later steps that read the words around).
+    #[serde(skip)]
+    pub text_start: usize,
+    #[serde(skip)]
+    pub text_end: usize,
 }
 
 /// Paragraphs longer than this are cut at a line or sentence end.
@@ -389,6 +394,8 @@ fn quantity_mention(
         error: q.error.clone(),
         interval: q.interval,
         decimal_value: q.value,
+        text_start: start,
+        text_end: end,
     }
 }
 
@@ -443,6 +450,8 @@ fn period_mention(doc: &Document, offset: usize, chunk: &str, t: &TimeMention) -
         error: t.unresolved.clone(),
         interval: crate::interval::Interval::default(),
         decimal_value: None,
+        text_start: start,
+        text_end: end,
     }
 }
 

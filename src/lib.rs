@@ -20,6 +20,7 @@ pub mod engine;
 pub mod extract;
 pub mod input;
 pub mod interval;
+pub mod link;
 pub mod number;
 pub mod quantity;
 pub mod render;

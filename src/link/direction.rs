@@ -1,0 +1,189 @@
+//! Entities and their direction around a metric alias.
+//!
+//! Roles are read from the words next to each entity, in terms of the flow of goods or money:
+//! `from X` is the source, `to X` / `into X` / `in X` the destination; an entity written just
+//! before the alias (`US investment`, `Kazakhstan's exports`) is the source, or the destination
+//! for a reversed metric (`Kazakhstan's imports`); `between X and Y` and `with X` name a
+//! symmetric pair. What the sentence leaves out comes from the document's main pair.
+
+use std::collections::HashMap;
+
+use super::lexicon::{EntityHit, Lexicon, MetricHit, MetricInfo};
+use crate::input::Document;
+use crate::segment;
+
+/// The entities a document is about: from its title and first sentences.
+#[derive(Debug, Default, Clone)]
+pub struct DocumentContext {
+    /// The two entities named most often in the title and opening, most frequent first.
+    pub main: Vec<String>,
+}
+
+impl DocumentContext {
+    pub fn new(doc: &Document, lex: &dyn Lexicon, sentences: &[(usize, usize)]) -> Self {
+        let mut counts: HashMap<String, (usize, usize)> = HashMap::new();
+        let mut order = 0;
+        let mut add = |text: &str, weight: usize| {
+            for e in lex.entities(text) {
+                let entry = counts.entry(e.id).or_insert((0, order));
+                entry.0 += weight;
+                order += 1;
+            }
+        };
+        if let Some(t) = &doc.meta.title {
+            add(t, 2);
+        }
+        for &(s, e) in sentences.iter().take(4) {
+            add(&doc.text[s..e], 1);
+        }
+        let mut ranked: Vec<(String, (usize, usize))> = counts.into_iter().collect();
+        ranked.sort_by(|a, b| b.1.0.cmp(&a.1.0).then(a.1.1.cmp(&b.1.1)).then(a.0.cmp(&b.0)));
+        Self { main: ranked.into_iter().take(2).map(|(id, _)| id).collect() }
+    }
+
+    /// The other entity of the document's main pair.
+    pub fn other(&self, id: &str) -> Option<String> {
+        if self.main.len() == 2 && self.main.iter().any(|m| m == id) {
+            self.main.iter().find(|m| *m != id).cloned()
+        } else {
+            None
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum RoleHint {
+    Source,
+    Destination,
+    None,
+}
+
+/// Resolve the metric (normalized), its entities and direction for a quantity at `q_start`.
+/// Returns `(metric, entities, directional, notes)`.
+pub fn resolve(
+    sentence: &str,
+    q_start: usize,
+    hit: &MetricHit,
+    info: Option<&MetricInfo>,
+    lex: &dyn Lexicon,
+    ctx: &DocumentContext,
+) -> (String, Vec<String>, bool, Vec<String>) {
+    let metric = info.and_then(|i| i.normalize_to.clone()).unwrap_or_else(|| hit.metric.clone());
+    let directional = info.is_some_and(|i| i.directional);
+    let reverse = info.is_some_and(|i| i.reverse);
+    let mut notes = Vec::new();
+    let all = lex.entities(sentence);
+    // The window: the clause(s) from the alias to the quantity.
+    let breaks = segment::clause_breaks(sentence, 0, sentence.len());
+    let clause_of = |pos: usize| breaks.partition_point(|&b| b < pos);
+    let (lo, hi) = (clause_of(hit.start.min(q_start)), clause_of(hit.end.max(q_start)));
+    let w_start = if lo == 0 { 0 } else { breaks[lo - 1] };
+    let w_end = breaks.get(hi).copied().unwrap_or(sentence.len());
+    let window: Vec<&EntityHit> = all.iter().filter(|e| e.start >= w_start && e.end <= w_end).collect();
+
+    if !directional {
+        let mut ids: Vec<String> = Vec::new();
+        for e in &window {
+            if !ids.contains(&e.id) {
+                ids.push(e.id.clone());
+            }
+        }
+        let mut described: Vec<String> = window.iter().map(|e| format!("\"{}\"", &sentence[e.start..e.end])).collect();
+        described.dedup();
+        if ids.len() == 1 {
+            if let Some(o) = ctx.other(&ids[0]) {
+                notes.push(format!("entity {o} from the document's title and opening"));
+                ids.push(o);
+            }
+        } else if ids.is_empty() && ctx.main.len() == 2 {
+            notes.push(format!("entities {} from the document's title and opening", ctx.main.join(", ")));
+            ids = ctx.main.clone();
+        }
+        if !described.is_empty() {
+            notes.insert(0, format!("entities from {}", described.join(", ")));
+        }
+        ids.truncate(2);
+        ids.sort();
+        return (metric, ids, false, notes);
+    }
+
+    let mut source: Option<String> = None;
+    let mut dest: Option<String> = None;
+    for e in &window {
+        let hint = role_of(sentence, e, hit, reverse);
+        let word = format!("\"{}\"", &sentence[e.start..e.end]);
+        match hint {
+            RoleHint::Source if source.is_none() => {
+                notes.push(format!("from {word}"));
+                source = Some(e.id.clone());
+            }
+            RoleHint::Destination if dest.is_none() => {
+                notes.push(format!("to {word}"));
+                dest = Some(e.id.clone());
+            }
+            _ => {}
+        }
+    }
+    // An entity with no role word: the one not yet used fills the open side.
+    for e in &window {
+        if source.as_deref() == Some(e.id.as_str()) || dest.as_deref() == Some(e.id.as_str()) {
+            continue;
+        }
+        if source.is_none() && e.end <= hit.start {
+            notes.push(format!("from \"{}\" (before the metric)", &sentence[e.start..e.end]));
+            source = Some(e.id.clone());
+        } else if dest.is_none() && e.start >= hit.end {
+            notes.push(format!("to \"{}\" (after the metric)", &sentence[e.start..e.end]));
+            dest = Some(e.id.clone());
+        }
+    }
+    match (&source, &dest) {
+        (Some(s), None) => {
+            if let Some(o) = ctx.other(s) {
+                notes.push(format!("to {o} from the document's title and opening"));
+                dest = Some(o);
+            }
+        }
+        (None, Some(d)) => {
+            if let Some(o) = ctx.other(d) {
+                notes.push(format!("from {o} from the document's title and opening"));
+                source = Some(o);
+            }
+        }
+        _ => {}
+    }
+    let entities: Vec<String> = source.into_iter().chain(dest).collect();
+    (metric, entities, true, notes)
+}
+
+/// The role an entity plays for a directional metric, from the words next to it.
+fn role_of(sentence: &str, e: &EntityHit, hit: &MetricHit, reverse: bool) -> RoleHint {
+    let before = sentence[..e.start].trim_end().to_lowercase();
+    let prev = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    // `from the United States`: skip an article.
+    let prev = if prev == "the" {
+        let b2 = before[..before.len() - 3].trim_end();
+        b2.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("")
+    } else {
+        prev
+    };
+    match prev {
+        "from" => return RoleHint::Source,
+        "to" | "into" | "toward" | "towards" | "in" | "for" => {
+            // `investment in Kazakhstan` names the destination; `in 2022` is not an entity.
+            return RoleHint::Destination;
+        }
+        "of" if e.demonym => return RoleHint::Source,
+        _ => {}
+    }
+    // Written right before the alias (`US investment`, `Kazakhstan's imports`, `American
+    // investment`), with at most two words between.
+    if e.end <= hit.start {
+        let gap = &sentence[e.end..hit.start];
+        let words = gap.split_whitespace().filter(|w| !w.starts_with('\'') && *w != "s").count();
+        if (e.possessive || e.demonym || words == 0) && words <= 2 {
+            return if reverse { RoleHint::Destination } else { RoleHint::Source };
+        }
+    }
+    RoleHint::None
+}

@@ -1,0 +1,89 @@
+//! What the linker needs from the rules: entity and metric phrases found in a text, and what
+//! each metric is. `rules::RuleSet` implements it; tests use a small in-memory lexicon.
+
+use crate::quantity::Kind;
+
+/// An entity named in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntityHit {
+    /// Byte span in the text searched.
+    pub start: usize,
+    pub end: usize,
+    /// Canonical id (`US`, `KZ`, `EU`, `CENTRAL_ASIA`).
+    pub id: String,
+    /// Written as a demonym or adjective (`American`, `Kazakh`).
+    pub demonym: bool,
+    /// Written as a possessive (`Kazakhstan's`).
+    pub possessive: bool,
+}
+
+/// A metric alias found in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MetricHit {
+    pub start: usize,
+    pub end: usize,
+    /// Canonical metric id.
+    pub metric: String,
+    /// The alias as listed in the rules.
+    pub alias: String,
+}
+
+/// The unit kind a metric takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnitKind {
+    Currency,
+    Count,
+    Percent,
+    Rank,
+    Any,
+}
+
+impl UnitKind {
+    /// Whether a quantity of kind `k` can be a value of this metric (a percent change of a
+    /// currency metric is, as a growth rate).
+    pub fn accepts(self, k: Kind) -> bool {
+        match self {
+            Self::Any => true,
+            Self::Currency => matches!(k, Kind::Currency | Kind::Percent),
+            Self::Count => matches!(k, Kind::Count | Kind::Number | Kind::Percent),
+            Self::Percent => matches!(k, Kind::Percent | Kind::PercentagePoints),
+            Self::Rank => k == Kind::Rank,
+        }
+    }
+}
+
+/// How a metric adds up over time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Aggregation {
+    /// Adds up over time (trade, investment): "since 2005" is the same metric over longer.
+    Flow,
+    /// A level at an instant (companies present, population).
+    Stock,
+    /// Does not add up (a share, an interest rate, a growth rate).
+    Rate,
+    Rank,
+}
+
+/// What the linker needs to know about a metric.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MetricInfo {
+    pub id: String,
+    pub unit: UnitKind,
+    pub aggregation: Aggregation,
+    pub directional: bool,
+    /// Stated as another metric (`imports` are `exports` seen from the other side).
+    pub normalize_to: Option<String>,
+    /// The entity written before the alias is the destination (`Kazakhstan's imports`).
+    pub reverse: bool,
+}
+
+/// The vocabulary the linker reads with.
+pub trait Lexicon: Sync {
+    /// Entities named in `text`, sorted, non-overlapping.
+    fn entities(&self, text: &str) -> Vec<EntityHit>;
+    /// Metric aliases in `text`, sorted, non-overlapping.
+    fn metrics(&self, text: &str) -> Vec<MetricHit>;
+    fn metric_info(&self, id: &str) -> Option<MetricInfo>;
+    /// The count metric a counted noun names (`company` -> `companies`).
+    fn metric_for_noun(&self, noun: &str) -> Option<String>;
+}

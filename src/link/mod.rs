@@ -1,0 +1,304 @@
+//! Linking: a quantity becomes a claim when we know what it measures (a metric) and about whom
+//! (entities, with direction).
+//!
+//! For each quantity the linker reads its sentence: the metric alias that governs it (the
+//! nearest one in its clause, before it first), the entities around that alias with their
+//! direction words (`from`, `to`, `into`, `between ... and`, `with`, possessives and demonyms:
+//! `US investment in Kazakhstan` is US -> KZ), whom the sentence quotes, and whether the figure
+//! is a fact or a target. What a sentence leaves out comes from context: a change with no
+//! metric of its own ("That is an increase of 37.2% compared to 2021.") continues the claim
+//! before it; a relative clause ("..., which will now amount to $50 million in total") refers
+//! to the same thing as the figure it follows; missing entities come from the document's title
+//! and first paragraph. Every choice is recorded in `linked_by`, so a reader can see why.
+
+pub mod attribution;
+pub mod direction;
+pub mod lexicon;
+
+use crate::claim::{Claim, ClaimPeriod, Modality};
+use crate::extract::{Mention, PeriodOut};
+use crate::input::Document;
+use crate::quantity::{Kind, Measure};
+use crate::segment;
+pub use lexicon::{Aggregation, EntityHit, Lexicon, MetricHit, MetricInfo, UnitKind};
+
+/// Turn a document's quantity mentions into claims.
+pub fn link(doc: &Document, doc_index: usize, mentions: &[Mention], lex: &dyn Lexicon) -> Vec<Claim> {
+    let body_start = doc.body_start;
+    let text = &doc.text;
+    let sentences: Vec<(usize, usize)> = segment::sentences(&text[body_start..])
+        .into_iter()
+        .map(|(s, e)| (s + body_start, e + body_start))
+        .collect();
+    let context = direction::DocumentContext::new(doc, lex, &sentences);
+    let mut claims: Vec<Claim> = Vec::new();
+    let mut ordinal = 0;
+    for m in mentions.iter().filter(|m| m.item == "quantity") {
+        ordinal += 1;
+        let si = sentences.partition_point(|&(_, e)| e <= m.text_start);
+        let (s_start, s_end) = sentences.get(si).copied().unwrap_or((m.text_start, m.text_end));
+        let sentence = &text[s_start..s_end];
+        let q_start = m.text_start - s_start;
+        let q_end = (m.text_end - s_start).min(sentence.len());
+        let mut claim = base_claim(doc, doc_index, ordinal, m, sentence);
+        let found = find_metric(sentence, q_start, q_end, m, lex);
+        match found {
+            Some((hit, how)) => {
+                let info = lex.metric_info(&hit.metric);
+                let (metric, entities, directional, notes) =
+                    direction::resolve(sentence, q_start, &hit, info.as_ref(), lex, &context);
+                claim.metric = Some(metric);
+                claim.entities = entities;
+                claim.directional = directional;
+                claim.linked_by.push(format!("metric `{}` from \"{}\" ({how})", hit.metric, hit.alias));
+                claim.linked_by.extend(notes);
+                if claim.entities.is_empty() {
+                    claim.unlinked = Some("no entity named in the sentence or the document's title".into());
+                }
+                stock_instant(&mut claim, info.as_ref());
+            }
+            None => {
+                if let Some(prev) = continues(&claims, &claim, sentence, q_start, si, &sentences, m) {
+                    claim.metric = prev.metric.clone();
+                    claim.entities = prev.entities.clone();
+                    claim.directional = prev.directional;
+                    if claim.period.is_none() || claim.period.as_ref().is_some_and(|p| p.inherited) {
+                        claim.period = prev.period.clone().map(|mut p| {
+                            p.inherited = true;
+                            p
+                        });
+                    }
+                    claim.linked_by.push(format!(
+                        "continues the claim at {}:{} (\"{}\")",
+                        prev.line, prev.column, prev.text
+                    ));
+                } else {
+                    claim.unlinked = Some(if m.kind == "rank" && !sentence.to_lowercase().contains("rank") {
+                        "an ordinal with no ranking named around it".into()
+                    } else {
+                        "no metric named in its sentence".into()
+                    });
+                }
+            }
+        }
+        claim.attribution = attribution::find(sentence);
+        claim.modality = modality(sentence, q_start);
+        claim.fingerprint = fingerprint(&claim);
+        claims.push(claim);
+    }
+    claims
+}
+
+fn base_claim(doc: &Document, doc_index: usize, ordinal: usize, m: &Mention, sentence: &str) -> Claim {
+    Claim {
+        id: format!("{doc_index}:{ordinal}"),
+        fingerprint: String::new(),
+        source: m.source.clone(),
+        doc_index,
+        line: m.line,
+        column: m.column,
+        start: m.start,
+        end: m.end,
+        text: m.text.clone(),
+        sentence: sentence.split_whitespace().collect::<Vec<_>>().join(" "),
+        kind: kind_of(&m.kind),
+        value: m.decimal_value,
+        interval: m.interval,
+        bound: m.bound.unwrap_or(crate::rules::BoundKind::Exact),
+        unit: m.unit.clone(),
+        measure: m.measure.unwrap_or(Measure::Level),
+        direction: m.direction,
+        role: m.role,
+        period: m.period.as_ref().map(claim_period),
+        base_period: m.base_period.as_ref().map(claim_period),
+        metric: None,
+        entities: Vec::new(),
+        directional: false,
+        modality: Modality::Actual,
+        attribution: None,
+        linked_by: Vec::new(),
+        unlinked: None,
+        document_date: doc.meta.date,
+        date_inferred: doc.meta.extra.contains_key("date_inferred"),
+    }
+}
+
+/// The quantity kind from its JSON name.
+pub fn kind_of(name: &str) -> Kind {
+    match name {
+        "currency" => Kind::Currency,
+        "percent" => Kind::Percent,
+        "percentage_points" => Kind::PercentagePoints,
+        "count" => Kind::Count,
+        "rank" => Kind::Rank,
+        _ => Kind::Number,
+    }
+}
+
+fn claim_period(p: &PeriodOut) -> ClaimPeriod {
+    ClaimPeriod {
+        start: p.start,
+        end: p.end,
+        label: p.label.clone(),
+        cumulative: p.cumulative,
+        instant: p.instant,
+        inherited: p.inherited,
+    }
+}
+
+/// The metric that governs the quantity at `q_start..q_end` of `sentence`, and how it was
+/// chosen.
+fn find_metric(
+    sentence: &str,
+    q_start: usize,
+    q_end: usize,
+    m: &Mention,
+    lex: &dyn Lexicon,
+) -> Option<(MetricHit, &'static str)> {
+    let hits = lex.metrics(sentence);
+    let kind = kind_of(&m.kind);
+    let fits = |h: &MetricHit| {
+        lex.metric_info(&h.metric).is_none_or(|info| info.unit.accepts(kind))
+    };
+    // A counted noun that names the metric itself: `590 companies`.
+    if kind == Kind::Count {
+        if let Some(noun) = &m.unit {
+            if let Some(id) = lex.metric_for_noun(noun) {
+                return Some((
+                    MetricHit { start: q_start, end: q_end, metric: id, alias: noun.clone() },
+                    "its counted noun",
+                ));
+            }
+        }
+    }
+    let breaks = segment::clause_breaks(sentence, 0, sentence.len());
+    let clause_of = |pos: usize| breaks.partition_point(|&b| b < pos);
+    let qc = clause_of(q_start);
+    let before = |h: &&MetricHit| h.end <= q_start;
+    let after = |h: &&MetricHit| h.start >= q_end;
+    let nearest_before = |same_clause: bool| {
+        hits.iter()
+            .filter(before)
+            .filter(|h| fits(h))
+            .filter(|h| !same_clause || clause_of(h.start) == qc)
+            .max_by_key(|h| h.end)
+            .cloned()
+    };
+    let nearest_after = |same_clause: bool| {
+        hits.iter()
+            .filter(after)
+            .filter(|h| fits(h))
+            .filter(|h| !same_clause || clause_of(h.start) == qc)
+            .min_by_key(|h| h.start)
+            .cloned()
+    };
+    if kind == Kind::Rank {
+        // `81st largest trading partner`: the ranking follows the ordinal.
+        if let Some(h) = nearest_after(true) {
+            return Some((h, "after it in its clause"));
+        }
+    }
+    if let Some(h) = nearest_before(true) {
+        return Some((h, "before it in its clause"));
+    }
+    if let Some(h) = nearest_after(true) {
+        return Some((h, "after it in its clause"));
+    }
+    // A clause of its own with no metric (`..., while imports reached $1.1 billion` has one;
+    // `..., reaching $5.3 billion` has none): the nearest alias before it in the sentence.
+    nearest_before(false).map(|h| (h, "earlier in its sentence"))
+}
+
+/// A figure with no metric of its own that continues the claim before it: a change right
+/// after a level ("That is an increase of 37.2%"), or a relative clause ("which will now
+/// amount to $50 million in total").
+fn continues<'c>(
+    claims: &'c [Claim],
+    claim: &Claim,
+    sentence: &str,
+    q_start: usize,
+    si: usize,
+    sentences: &[(usize, usize)],
+    _m: &Mention,
+) -> Option<&'c Claim> {
+    let prev = claims.iter().rev().find(|c| c.metric.is_some() && c.doc_index == claim.doc_index)?;
+    let lead = sentence[..q_start].to_lowercase();
+    let anaphora = ["that is", "this is", "that was", "this was", "it is", "it was", "which", "that means", "an increase", "a decrease", "up ", "down "];
+    let same_or_next = {
+        let psi = sentences.partition_point(|&(_, e)| e <= prev_offset(prev, sentences));
+        psi == si || psi + 1 == si
+    };
+    if !same_or_next {
+        return None;
+    }
+    let is_change = claim.measure == Measure::Change;
+    let refers = anaphora.iter().any(|a| lead.trim_start().starts_with(a) || lead.contains(&format!(", {a}")));
+    let units_agree = claim.unit == prev.unit || is_change;
+    (refers || is_change).then_some(prev).filter(|_| units_agree)
+}
+
+/// The text offset of a claim, recovered from its sentence index (claims keep file offsets).
+fn prev_offset(prev: &Claim, sentences: &[(usize, usize)]) -> usize {
+    // File and text offsets agree for UTF-8 documents; for others this only picks the
+    // sentence, which is all that is needed here.
+    prev.start.min(sentences.last().map_or(0, |s| s.1.saturating_sub(1)))
+}
+
+/// A stock metric with no stated period is a level at the document's date (`There are about
+/// 590 companies`).
+fn stock_instant(claim: &mut Claim, info: Option<&MetricInfo>) {
+    if claim.period.is_some() || claim.measure != Measure::Level {
+        return;
+    }
+    if info.is_some_and(|i| i.aggregation == Aggregation::Stock) {
+        if let Some(d) = claim.document_date {
+            claim.period = Some(ClaimPeriod {
+                start: Some(d),
+                end: Some(d),
+                label: format!("as of {d}"),
+                cumulative: false,
+                instant: Some(d),
+                inherited: true,
+            });
+            claim.linked_by.push("a stock with no period: taken at the document's date".into());
+        }
+    }
+}
+
+/// Targets, forecasts and plans are not facts: they are compared only with their own kind.
+fn modality(sentence: &str, q_start: usize) -> Modality {
+    let lower = sentence.to_lowercase();
+    let lead = &lower[..q_start.min(lower.len())];
+    let window: String = lead.chars().rev().take(120).collect::<Vec<_>>().into_iter().rev().collect();
+    let has = |ws: &[&str]| ws.iter().any(|w| window.contains(w));
+    if has(&["target", "aims to", "aim to", "goal of", "seeks to", "intends to", "is ready to increase", "ready to increase", "potential to"]) {
+        Modality::Target
+    } else if has(&["expected to", "forecast", "projected", "projection", "will reach", "could reach", "is set to", "estimates that"]) {
+        Modality::Forecast
+    } else if has(&["requested", "request for", "plans to", "planned", "proposed", "budget request"]) {
+        Modality::Plan
+    } else {
+        Modality::Actual
+    }
+}
+
+/// A stable fingerprint (FNV-1a 64) of what a claim says, independent of where it sits.
+pub fn fingerprint(c: &Claim) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut feed = |s: &str| {
+        for b in s.bytes().chain(std::iter::once(0u8)) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    };
+    feed(&c.source);
+    feed(c.metric.as_deref().unwrap_or(""));
+    feed(&c.entities.join(","));
+    feed(c.period.as_ref().map_or("", |p| p.label.as_str()));
+    feed(c.unit.as_deref().unwrap_or(""));
+    feed(&c.text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase());
+    format!("{h:016x}")
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,172 @@
+//! Linker tests with a small in-memory lexicon and sentences of our own.
+
+use super::*;
+use crate::extract::{ExtractOptions, Extractor};
+
+/// A tiny lexicon: enough names and metrics to exercise the linker's rules.
+struct TestLexicon;
+
+const ENTITIES: &[(&str, &str, bool)] = &[
+    ("Kazakhstan", "KZ", false),
+    ("Kazakh", "KZ", true),
+    ("United States", "US", false),
+    ("U.S.", "US", false),
+    ("US", "US", false),
+    ("USA", "US", false),
+    ("American", "US", true),
+    ("Uzbekistan", "UZ", false),
+];
+
+const METRICS: &[(&str, &str)] = &[
+    ("bilateral trade", "trade_total"),
+    ("trade turnover", "trade_total"),
+    ("two-way trade", "trade_total"),
+    ("trade", "trade_total"),
+    ("exports", "exports"),
+    ("export", "exports"),
+    ("imports", "imports"),
+    ("investment", "investment"),
+    ("investments", "investment"),
+];
+
+fn find_all(text: &str, table: &[(&str, &str)]) -> Vec<(usize, usize, String, String)> {
+    let mut hits = Vec::new();
+    for (alias, id) in table {
+        let mut from = 0;
+        while let Some(p) = text[from..].find(alias) {
+            let s = from + p;
+            let e = s + alias.len();
+            let left = text[..s].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+            let right = text[e..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+            if left && right {
+                hits.push((s, e, (*id).to_string(), (*alias).to_string()));
+            }
+            from = e;
+        }
+    }
+    hits.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+    let mut out: Vec<(usize, usize, String, String)> = Vec::new();
+    for h in hits {
+        if out.last().is_none_or(|l| h.0 >= l.1) {
+            out.push(h);
+        }
+    }
+    out
+}
+
+impl Lexicon for TestLexicon {
+    fn entities(&self, text: &str) -> Vec<EntityHit> {
+        let table: Vec<(&str, &str)> = ENTITIES.iter().map(|(a, i, _)| (*a, *i)).collect();
+        find_all(text, &table)
+            .into_iter()
+            .map(|(start, end, id, alias)| EntityHit {
+                start,
+                end,
+                id,
+                demonym: ENTITIES.iter().any(|(a, _, d)| *a == alias && *d),
+                possessive: text[end..].starts_with("'s") || text[end..].starts_with("\u{2019}s"),
+            })
+            .collect()
+    }
+    fn metrics(&self, text: &str) -> Vec<MetricHit> {
+        find_all(&text.to_lowercase(), METRICS)
+            .into_iter()
+            .map(|(start, end, metric, alias)| MetricHit { start, end, metric, alias })
+            .collect()
+    }
+    fn metric_info(&self, id: &str) -> Option<MetricInfo> {
+        let (unit, aggregation, directional, normalize_to, reverse) = match id {
+            "trade_total" => (UnitKind::Currency, Aggregation::Flow, false, None, false),
+            "exports" | "investment" => (UnitKind::Currency, Aggregation::Flow, true, None, false),
+            "imports" => (UnitKind::Currency, Aggregation::Flow, true, Some("exports".to_string()), true),
+            "companies" => (UnitKind::Count, Aggregation::Stock, false, None, false),
+            _ => return None,
+        };
+        Some(MetricInfo { id: id.to_string(), unit, aggregation, directional, normalize_to, reverse })
+    }
+    fn metric_for_noun(&self, noun: &str) -> Option<String> {
+        matches!(noun, "company" | "firm").then(|| "companies".to_string())
+    }
+}
+
+fn claims(text: &str) -> Vec<Claim> {
+    let doc = Document::from_text("t.md", text.to_string());
+    let mentions = Extractor::default().extract(&doc, crate::rules::default_vocabulary(), ExtractOptions::default());
+    link(&doc, 0, &mentions, &TestLexicon)
+}
+
+fn summary(c: &Claim) -> String {
+    format!("{} {} {}", c.text, c.metric.as_deref().unwrap_or("-"), c.entities.join(">"))
+}
+
+#[test]
+fn several_claims_in_one_sentence_keep_their_own_metrics() {
+    let c = claims(
+        "Export from Kazakhstan to the United States amounted to $ 682 million, while imports to Kazakhstan from the United States reached $ 1.1 billion.",
+    );
+    let s: Vec<String> = c.iter().map(summary).collect();
+    // Imports to KZ from the US are the flow US -> KZ, stated as exports.
+    assert_eq!(s, ["$ 682 million exports KZ>US", "$ 1.1 billion exports US>KZ"]);
+    assert!(c.iter().all(|c| c.directional));
+}
+
+#[test]
+fn possessives_and_demonyms_give_the_direction() {
+    let c = claims("US investment in Kazakhstan reached $5 billion in 2018.");
+    assert_eq!(summary(&c[0]), "$5 billion investment US>KZ");
+    let c = claims("American investment in Kazakhstan set a record of $5.3 billion.");
+    assert_eq!(summary(&c[0]), "$5.3 billion investment US>KZ");
+    let c = claims("Kazakhstan's imports from Uzbekistan were $1 billion.");
+    assert_eq!(summary(&c[0]), "$1 billion exports UZ>KZ");
+}
+
+#[test]
+fn symmetric_metrics_sort_their_entities() {
+    let c = claims("The mutual trade turnover between Kazakhstan and the USA exceeded 3 billion US dollars in 2022.");
+    assert_eq!(summary(&c[0]), "exceeded 3 billion US dollars trade_total KZ>US");
+    assert!(!c[0].directional);
+}
+
+#[test]
+fn a_change_continues_the_claim_before_it() {
+    let c = claims(
+        "The trade turnover between Kazakhstan and the USA exceeded 3 billion US dollars in 2022. That is an increase of 37.2% compared to 2021.",
+    );
+    assert_eq!(summary(&c[1]), "37.2% trade_total KZ>US");
+    assert!(c[1].linked_by.iter().any(|l| l.contains("continues")));
+    assert_eq!(c[1].period.as_ref().unwrap().label, "2022");
+    assert_eq!(c[1].base_period.as_ref().unwrap().label, "2021");
+}
+
+#[test]
+fn missing_entities_come_from_the_title() {
+    let c = claims("---\ntitle: Kazakhstan and the United States sign deals\ndate: 2023-03-01\n---\nKazakhstan and the US met. Two-way trade was $2.5 billion in 2021.");
+    assert_eq!(summary(&c[0]), "$2.5 billion trade_total KZ>US");
+}
+
+#[test]
+fn counted_nouns_name_count_metrics_and_stocks_take_the_document_date() {
+    let c = claims("---\ndate: 2023-03-01\n---\nThere are already about 590 companies with US capital in Kazakhstan.");
+    assert_eq!(c[0].metric.as_deref(), Some("companies"));
+    assert_eq!(c[0].period.as_ref().unwrap().label, "as of 2023-03-01");
+}
+
+#[test]
+fn an_unlinked_quantity_stays_with_its_reason() {
+    let c = claims("The committee met 12 times.");
+    assert_eq!(c.len(), 1);
+    assert_eq!(c[0].metric, None);
+    assert!(c[0].unlinked.as_deref().unwrap().contains("no metric"));
+}
+
+#[test]
+fn targets_are_not_facts() {
+    let c = claims("Kazakhstan is ready to increase exports to the US by $800 million.");
+    assert_eq!(c[0].modality, Modality::Target);
+}
+
+#[test]
+fn attribution_is_recorded() {
+    let c = claims("Two-way trade between Kazakhstan and the US was $2.5 billion in 2021, according to the State Department.");
+    assert_eq!(c[0].attribution.as_deref(), Some("the State Department"));
+}
