@@ -94,6 +94,11 @@ impl Claim {
     /// modality agree.
     pub fn key(&self) -> Option<(String, Vec<String>, Option<String>, Modality)> {
         let metric = self.metric.clone()?;
-        Some((metric, self.entities.clone(), self.unit.clone(), self.modality))
+        Some((
+            metric,
+            self.entities.clone(),
+            self.unit.clone(),
+            self.modality,
+        ))
     }
 }

@@ -99,6 +99,31 @@ pub struct Mention {
     pub text_end: usize,
 }
 
+/// A lower bound for an undated document's date: the first day of the latest year it mentions
+/// (it cannot have been written before a year it reports on). `None` when it names no year.
+pub fn infer_date(doc: &Document) -> Option<Date> {
+    let times = time::find_time_mentions(doc.body(), &TimeContext::default());
+    let year = times
+        .iter()
+        .filter(|t| t.strong)
+        .filter(|t| {
+            matches!(
+                t.kind,
+                TimeKind::Year
+                    | TimeKind::Month
+                    | TimeKind::Quarter
+                    | TimeKind::Half
+                    | TimeKind::Months
+                    | TimeKind::EndOf
+                    | TimeKind::Date
+            )
+        })
+        .filter_map(|t| t.period.start.map(|d| d.year()))
+        .filter(|y| (1900..=2100).contains(y))
+        .max()?;
+    Date::new(year, 1, 1).ok()
+}
+
 /// Paragraphs longer than this are cut at a line or sentence end.
 const MAX_CHUNK: usize = 64 * 1024;
 

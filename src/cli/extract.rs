@@ -73,10 +73,15 @@ pub fn run(args: &ExtractArgs) -> ExitStatus {
             return ExitStatus::Error;
         }
     };
+    let (setup, manifest_errors) = super::DocumentSetup::new(&args.input, &inputs);
+    let mut failed = false;
+    for e in &manifest_errors {
+        report_error("sources", &e.to_string());
+        failed = true;
+    }
     let entries = input::collect(&inputs);
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    let mut failed = false;
     let mut all_docs = Vec::new();
     let mut all_mentions = Vec::new();
     let mut all_errors = Vec::new();
@@ -90,7 +95,7 @@ pub fn run(args: &ExtractArgs) -> ExitStatus {
             batch
                 .par_iter()
                 .map_init(Extractor::default, |ex, entry| {
-                    process(ex, entry, &vocab, opts, &load_opts)
+                    process(ex, entry, &vocab, opts, &load_opts, &setup)
                 })
                 .collect()
         });
@@ -150,6 +155,7 @@ fn process(
     vocab: &Vocabulary,
     opts: ExtractOptions,
     load_opts: &LoadOptions,
+    setup: &super::DocumentSetup,
 ) -> Outcome {
     let blank = |source: String, status| DocumentOut {
         source,
@@ -162,7 +168,12 @@ fn process(
         mentions: 0,
     };
     match input::load(entry, load_opts) {
-        Loaded::Document(doc) => {
+        Loaded::Document(mut doc) => {
+            let path = match entry {
+                Entry::File { path, .. } => Some(path.as_path()),
+                _ => None,
+            };
+            setup.apply(&mut doc, path);
             let mentions = ex.extract(&doc, vocab, opts);
             let notes: Vec<String> = doc.notes.iter().map(|n| n.message.clone()).collect();
             let out = DocumentOut {

@@ -40,6 +40,74 @@ pub struct InputArgs {
     /// Refuse files larger than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = 256 * 1024 * 1024)]
     pub max_file_size: u64,
+
+    /// A sources manifest (TOML, `[[source]]` entries with path, title, outlet, url, date);
+    /// `claimcheck.toml` or `sources.toml` beside the documents are read too.
+    #[arg(long, value_name = "FILE")]
+    pub sources: Vec<std::path::PathBuf>,
+
+    /// The publication date of a document: `--date PATH=YYYY-MM-DD` (repeatable). Wins over
+    /// front matter and manifests.
+    #[arg(long, value_name = "PATH=DATE", value_parser = parse_date_arg)]
+    pub date: Vec<(String, jiff::civil::Date)>,
+}
+
+fn parse_date_arg(s: &str) -> Result<(String, jiff::civil::Date), String> {
+    let (path, date) = s.rsplit_once('=').ok_or("expected PATH=YYYY-MM-DD")?;
+    let d = crate::input::manifest::parse_date(date)
+        .ok_or_else(|| format!("`{date}` is not a date (YYYY-MM-DD)"))?;
+    Ok((path.to_string(), d))
+}
+
+/// What is known about documents beyond their own text: manifests and dates given on the
+/// command line.
+#[derive(Debug, Default)]
+pub struct DocumentSetup {
+    pub manifest: crate::input::manifest::Manifest,
+    pub dates: Vec<(std::path::PathBuf, jiff::civil::Date)>,
+}
+
+impl DocumentSetup {
+    /// Read the manifests (given and beside the inputs); errors are reported and lost input.
+    pub fn new(args: &InputArgs, inputs: &[String]) -> (Self, Vec<crate::rules::RuleError>) {
+        use crate::input::manifest::{Manifest, beside};
+        let paths: Vec<std::path::PathBuf> = inputs
+            .iter()
+            .filter(|p| *p != "-")
+            .map(std::path::PathBuf::from)
+            .collect();
+        let (mut manifest, mut errors) = beside(&paths);
+        for f in &args.sources {
+            match Manifest::load(f) {
+                Ok(m) => manifest.extend(m),
+                Err(e) => errors.push(e),
+            }
+        }
+        let dates = args
+            .date
+            .iter()
+            .map(|(p, d)| (std::fs::canonicalize(p).unwrap_or_else(|_| p.into()), *d))
+            .collect();
+        (Self { manifest, dates }, errors)
+    }
+
+    /// Apply the manifest and command-line dates to a document, then infer a date if it still
+    /// has none.
+    pub fn apply(&self, doc: &mut crate::input::Document, path: Option<&std::path::Path>) {
+        if let Some(path) = path {
+            self.manifest.apply(doc, path);
+            let canon = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+            if let Some((_, d)) = self.dates.iter().find(|(p, _)| *p == canon) {
+                doc.meta.date = Some(*d);
+            }
+        }
+        if doc.meta.date.is_none() {
+            if let Some(d) = crate::extract::infer_date(doc) {
+                doc.meta.date = Some(d);
+                doc.meta.extra.insert("date_inferred".into(), "true".into());
+            }
+        }
+    }
 }
 
 impl InputArgs {

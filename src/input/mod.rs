@@ -12,6 +12,7 @@
 mod decode;
 pub mod front_matter;
 pub mod line_index;
+pub mod manifest;
 mod read;
 mod walk;
 

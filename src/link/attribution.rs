@@ -7,12 +7,24 @@ pub fn find(sentence: &str) -> Option<String> {
     if let Some(p) = lower.find("according to ") {
         return phrase_after(sentence, p + "according to ".len());
     }
-    for verb in [" said", " says", " reported", " reports", " stated", " noted", " announced"] {
+    for verb in [
+        " said",
+        " says",
+        " reported",
+        " reports",
+        " stated",
+        " noted",
+        " announced",
+    ] {
         if let Some(p) = lower.find(verb) {
             let after = &lower[p + verb.len()..];
             // `..., said the Foreign Minister.`: the speaker follows the verb.
             let before = sentence[..p].trim_end();
-            if before.ends_with(',') || before.ends_with('"') || before.ends_with('\u{201d}') || before.ends_with('\u{bb}') {
+            if before.ends_with(',')
+                || before.ends_with('"')
+                || before.ends_with('\u{201d}')
+                || before.ends_with('\u{bb}')
+            {
                 if after.trim_start().starts_with(|c: char| c.is_alphabetic()) {
                     return phrase_after(sentence, p + verb.len());
                 }
@@ -27,10 +39,15 @@ pub fn find(sentence: &str) -> Option<String> {
 /// Up to eight words after `at`, stopping at punctuation.
 fn phrase_after(sentence: &str, at: usize) -> Option<String> {
     let rest = sentence.get(at..)?;
-    let end = rest.find(|c: char| matches!(c, ',' | '.' | ';' | ':' | '(' | '\u{201c}' | '"')).unwrap_or(rest.len());
+    let end = rest
+        .find(|c: char| matches!(c, ',' | '.' | ';' | ':' | '(' | '\u{201c}' | '"'))
+        .unwrap_or(rest.len());
     let words: Vec<&str> = rest[..end].split_whitespace().take(8).collect();
     // `issued Feb. 27`: drop a trailing participle clause.
-    let cut = words.iter().position(|w| matches!(*w, "issued" | "published" | "released" | "on" | "in")).unwrap_or(words.len());
+    let cut = words
+        .iter()
+        .position(|w| matches!(*w, "issued" | "published" | "released" | "on" | "in"))
+        .unwrap_or(words.len());
     let s = words[..cut].join(" ");
     (!s.is_empty()).then_some(s)
 }
@@ -38,7 +55,14 @@ fn phrase_after(sentence: &str, at: usize) -> Option<String> {
 /// Up to six words before `at`, back to the previous punctuation.
 fn phrase_before(sentence: &str, at: usize) -> Option<String> {
     let head = sentence.get(..at)?;
-    let start = head.rfind(|c: char| matches!(c, ',' | '.' | ';' | ':' | '"' | '\u{201d}' | '\u{201c}' | '\u{bb}')).map_or(0, |p| p + 1);
+    let start = head
+        .rfind(|c: char| {
+            matches!(
+                c,
+                ',' | '.' | ';' | ':' | '"' | '\u{201d}' | '\u{201c}' | '\u{bb}'
+            )
+        })
+        .map_or(0, |p| p + 1);
     let words: Vec<&str> = head[start..].split_whitespace().collect();
     if words.is_empty() || words.len() > 6 {
         return None;
@@ -53,11 +77,20 @@ mod tests {
     #[test]
     fn finds_the_quoted_source() {
         assert_eq!(
-            find("It received $5 billion, according to a State Department fact sheet issued Feb. 27.").as_deref(),
+            find(
+                "It received $5 billion, according to a State Department fact sheet issued Feb. 27."
+            )
+            .as_deref(),
             Some("a State Department fact sheet")
         );
-        assert_eq!(find("\u{201c}Trade grew 5%,\u{201d} said the Foreign Minister.").as_deref(), Some("the Foreign Minister"));
-        assert_eq!(find("The fact sheet reported that aid reached $5 million.").as_deref(), Some("The fact sheet"));
+        assert_eq!(
+            find("\u{201c}Trade grew 5%,\u{201d} said the Foreign Minister.").as_deref(),
+            Some("the Foreign Minister")
+        );
+        assert_eq!(
+            find("The fact sheet reported that aid reached $5 million.").as_deref(),
+            Some("The fact sheet")
+        );
         assert_eq!(find("Trade grew 5%.").as_deref(), None);
     }
 }

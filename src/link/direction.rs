@@ -37,8 +37,15 @@ impl DocumentContext {
             add(&doc.text[s..e], 1);
         }
         let mut ranked: Vec<(String, (usize, usize))> = counts.into_iter().collect();
-        ranked.sort_by(|a, b| b.1.0.cmp(&a.1.0).then(a.1.1.cmp(&b.1.1)).then(a.0.cmp(&b.0)));
-        Self { main: ranked.into_iter().take(2).map(|(id, _)| id).collect() }
+        ranked.sort_by(|a, b| {
+            b.1.0
+                .cmp(&a.1.0)
+                .then(a.1.1.cmp(&b.1.1))
+                .then(a.0.cmp(&b.0))
+        });
+        Self {
+            main: ranked.into_iter().take(2).map(|(id, _)| id).collect(),
+        }
     }
 
     /// The other entity of the document's main pair.
@@ -68,7 +75,9 @@ pub fn resolve(
     lex: &dyn Lexicon,
     ctx: &DocumentContext,
 ) -> (String, Vec<String>, bool, Vec<String>) {
-    let metric = info.and_then(|i| i.normalize_to.clone()).unwrap_or_else(|| hit.metric.clone());
+    let metric = info
+        .and_then(|i| i.normalize_to.clone())
+        .unwrap_or_else(|| hit.metric.clone());
     let directional = info.is_some_and(|i| i.directional);
     let reverse = info.is_some_and(|i| i.reverse);
     let mut notes = Vec::new();
@@ -76,10 +85,16 @@ pub fn resolve(
     // The window: the clause(s) from the alias to the quantity.
     let breaks = segment::clause_breaks(sentence, 0, sentence.len());
     let clause_of = |pos: usize| breaks.partition_point(|&b| b < pos);
-    let (lo, hi) = (clause_of(hit.start.min(q_start)), clause_of(hit.end.max(q_start)));
+    let (lo, hi) = (
+        clause_of(hit.start.min(q_start)),
+        clause_of(hit.end.max(q_start)),
+    );
     let w_start = if lo == 0 { 0 } else { breaks[lo - 1] };
     let w_end = breaks.get(hi).copied().unwrap_or(sentence.len());
-    let window: Vec<&EntityHit> = all.iter().filter(|e| e.start >= w_start && e.end <= w_end).collect();
+    let window: Vec<&EntityHit> = all
+        .iter()
+        .filter(|e| e.start >= w_start && e.end <= w_end)
+        .collect();
 
     if !directional {
         let mut ids: Vec<String> = Vec::new();
@@ -88,7 +103,10 @@ pub fn resolve(
                 ids.push(e.id.clone());
             }
         }
-        let mut described: Vec<String> = window.iter().map(|e| format!("\"{}\"", &sentence[e.start..e.end])).collect();
+        let mut described: Vec<String> = window
+            .iter()
+            .map(|e| format!("\"{}\"", &sentence[e.start..e.end]))
+            .collect();
         described.dedup();
         if ids.len() == 1 {
             if let Some(o) = ctx.other(&ids[0]) {
@@ -96,7 +114,10 @@ pub fn resolve(
                 ids.push(o);
             }
         } else if ids.is_empty() && ctx.main.len() == 2 {
-            notes.push(format!("entities {} from the document's title and opening", ctx.main.join(", ")));
+            notes.push(format!(
+                "entities {} from the document's title and opening",
+                ctx.main.join(", ")
+            ));
             ids = ctx.main.clone();
         }
         if !described.is_empty() {
@@ -130,10 +151,16 @@ pub fn resolve(
             continue;
         }
         if source.is_none() && e.end <= hit.start {
-            notes.push(format!("from \"{}\" (before the metric)", &sentence[e.start..e.end]));
+            notes.push(format!(
+                "from \"{}\" (before the metric)",
+                &sentence[e.start..e.end]
+            ));
             source = Some(e.id.clone());
         } else if dest.is_none() && e.start >= hit.end {
-            notes.push(format!("to \"{}\" (after the metric)", &sentence[e.start..e.end]));
+            notes.push(format!(
+                "to \"{}\" (after the metric)",
+                &sentence[e.start..e.end]
+            ));
             dest = Some(e.id.clone());
         }
     }
@@ -159,11 +186,16 @@ pub fn resolve(
 /// The role an entity plays for a directional metric, from the words next to it.
 fn role_of(sentence: &str, e: &EntityHit, hit: &MetricHit, reverse: bool) -> RoleHint {
     let before = sentence[..e.start].trim_end().to_lowercase();
-    let prev = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    let prev = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
     // `from the United States`: skip an article.
     let prev = if prev == "the" {
         let b2 = before[..before.len() - 3].trim_end();
-        b2.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("")
+        b2.rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("")
     } else {
         prev
     };
@@ -180,9 +212,16 @@ fn role_of(sentence: &str, e: &EntityHit, hit: &MetricHit, reverse: bool) -> Rol
     // investment`), with at most two words between.
     if e.end <= hit.start {
         let gap = &sentence[e.end..hit.start];
-        let words = gap.split_whitespace().filter(|w| !w.starts_with('\'') && *w != "s").count();
+        let words = gap
+            .split_whitespace()
+            .filter(|w| !w.starts_with('\'') && *w != "s")
+            .count();
         if (e.possessive || e.demonym || words == 0) && words <= 2 {
-            return if reverse { RoleHint::Destination } else { RoleHint::Source };
+            return if reverse {
+                RoleHint::Destination
+            } else {
+                RoleHint::Source
+            };
         }
     }
     RoleHint::None

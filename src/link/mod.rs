@@ -23,7 +23,12 @@ use crate::segment;
 pub use lexicon::{Aggregation, EntityHit, Lexicon, MetricHit, MetricInfo, UnitKind};
 
 /// Turn a document's quantity mentions into claims.
-pub fn link(doc: &Document, doc_index: usize, mentions: &[Mention], lex: &dyn Lexicon) -> Vec<Claim> {
+pub fn link(
+    doc: &Document,
+    doc_index: usize,
+    mentions: &[Mention],
+    lex: &dyn Lexicon,
+) -> Vec<Claim> {
     let body_start = doc.body_start;
     let text = &doc.text;
     let sentences: Vec<(usize, usize)> = segment::sentences(&text[body_start..])
@@ -36,7 +41,10 @@ pub fn link(doc: &Document, doc_index: usize, mentions: &[Mention], lex: &dyn Le
     for m in mentions.iter().filter(|m| m.item == "quantity") {
         ordinal += 1;
         let si = sentences.partition_point(|&(_, e)| e <= m.text_start);
-        let (s_start, s_end) = sentences.get(si).copied().unwrap_or((m.text_start, m.text_end));
+        let (s_start, s_end) = sentences
+            .get(si)
+            .copied()
+            .unwrap_or((m.text_start, m.text_end));
         let sentence = &text[s_start..s_end];
         let q_start = m.text_start - s_start;
         let q_end = (m.text_end - s_start).min(sentence.len());
@@ -50,19 +58,25 @@ pub fn link(doc: &Document, doc_index: usize, mentions: &[Mention], lex: &dyn Le
                 claim.metric = Some(metric);
                 claim.entities = entities;
                 claim.directional = directional;
-                claim.linked_by.push(format!("metric `{}` from \"{}\" ({how})", hit.metric, hit.alias));
+                claim.linked_by.push(format!(
+                    "metric `{}` from \"{}\" ({how})",
+                    hit.metric, hit.alias
+                ));
                 claim.linked_by.extend(notes);
                 if claim.entities.is_empty() {
-                    claim.unlinked = Some("no entity named in the sentence or the document's title".into());
+                    claim.unlinked =
+                        Some("no entity named in the sentence or the document's title".into());
                 }
                 stock_instant(&mut claim, info.as_ref());
             }
             None => {
-                if let Some(prev) = continues(&claims, &claim, sentence, q_start, si, &sentences, m) {
+                if let Some(prev) = continues(&claims, &claim, sentence, q_start, si, &sentences, m)
+                {
                     claim.metric = prev.metric.clone();
                     claim.entities = prev.entities.clone();
                     claim.directional = prev.directional;
-                    if claim.period.is_none() || claim.period.as_ref().is_some_and(|p| p.inherited) {
+                    if claim.period.is_none() || claim.period.as_ref().is_some_and(|p| p.inherited)
+                    {
                         claim.period = prev.period.clone().map(|mut p| {
                             p.inherited = true;
                             p
@@ -73,11 +87,13 @@ pub fn link(doc: &Document, doc_index: usize, mentions: &[Mention], lex: &dyn Le
                         prev.line, prev.column, prev.text
                     ));
                 } else {
-                    claim.unlinked = Some(if m.kind == "rank" && !sentence.to_lowercase().contains("rank") {
-                        "an ordinal with no ranking named around it".into()
-                    } else {
-                        "no metric named in its sentence".into()
-                    });
+                    claim.unlinked = Some(
+                        if m.kind == "rank" && !sentence.to_lowercase().contains("rank") {
+                            "an ordinal with no ranking named around it".into()
+                        } else {
+                            "no metric named in its sentence".into()
+                        },
+                    );
                 }
             }
         }
@@ -89,7 +105,13 @@ pub fn link(doc: &Document, doc_index: usize, mentions: &[Mention], lex: &dyn Le
     claims
 }
 
-fn base_claim(doc: &Document, doc_index: usize, ordinal: usize, m: &Mention, sentence: &str) -> Claim {
+fn base_claim(
+    doc: &Document,
+    doc_index: usize,
+    ordinal: usize,
+    m: &Mention,
+    sentence: &str,
+) -> Claim {
     Claim {
         id: format!("{doc_index}:{ordinal}"),
         fingerprint: String::new(),
@@ -158,14 +180,20 @@ fn find_metric(
     let hits = lex.metrics(sentence);
     let kind = kind_of(&m.kind);
     let fits = |h: &MetricHit| {
-        lex.metric_info(&h.metric).is_none_or(|info| info.unit.accepts(kind))
+        lex.metric_info(&h.metric)
+            .is_none_or(|info| info.unit.accepts(kind))
     };
     // A counted noun that names the metric itself: `590 companies`.
     if kind == Kind::Count {
         if let Some(noun) = &m.unit {
             if let Some(id) = lex.metric_for_noun(noun) {
                 return Some((
-                    MetricHit { start: q_start, end: q_end, metric: id, alias: noun.clone() },
+                    MetricHit {
+                        start: q_start,
+                        end: q_end,
+                        metric: id,
+                        alias: noun.clone(),
+                    },
                     "its counted noun",
                 ));
             }
@@ -221,9 +249,25 @@ fn continues<'c>(
     sentences: &[(usize, usize)],
     _m: &Mention,
 ) -> Option<&'c Claim> {
-    let prev = claims.iter().rev().find(|c| c.metric.is_some() && c.doc_index == claim.doc_index)?;
+    let prev = claims
+        .iter()
+        .rev()
+        .find(|c| c.metric.is_some() && c.doc_index == claim.doc_index)?;
     let lead = sentence[..q_start].to_lowercase();
-    let anaphora = ["that is", "this is", "that was", "this was", "it is", "it was", "which", "that means", "an increase", "a decrease", "up ", "down "];
+    let anaphora = [
+        "that is",
+        "this is",
+        "that was",
+        "this was",
+        "it is",
+        "it was",
+        "which",
+        "that means",
+        "an increase",
+        "a decrease",
+        "up ",
+        "down ",
+    ];
     let same_or_next = {
         let psi = sentences.partition_point(|&(_, e)| e <= prev_offset(prev, sentences));
         psi == si || psi + 1 == si
@@ -232,16 +276,21 @@ fn continues<'c>(
         return None;
     }
     let is_change = claim.measure == Measure::Change;
-    let refers = anaphora.iter().any(|a| lead.trim_start().starts_with(a) || lead.contains(&format!(", {a}")));
+    let refers = anaphora
+        .iter()
+        .any(|a| lead.trim_start().starts_with(a) || lead.contains(&format!(", {a}")));
     let units_agree = claim.unit == prev.unit || is_change;
-    (refers || is_change).then_some(prev).filter(|_| units_agree)
+    (refers || is_change)
+        .then_some(prev)
+        .filter(|_| units_agree)
 }
 
 /// The text offset of a claim, recovered from its sentence index (claims keep file offsets).
 fn prev_offset(prev: &Claim, sentences: &[(usize, usize)]) -> usize {
     // File and text offsets agree for UTF-8 documents; for others this only picks the
     // sentence, which is all that is needed here.
-    prev.start.min(sentences.last().map_or(0, |s| s.1.saturating_sub(1)))
+    prev.start
+        .min(sentences.last().map_or(0, |s| s.1.saturating_sub(1)))
 }
 
 /// A stock metric with no stated period is a level at the document's date (`There are about
@@ -260,7 +309,9 @@ fn stock_instant(claim: &mut Claim, info: Option<&MetricInfo>) {
                 instant: Some(d),
                 inherited: true,
             });
-            claim.linked_by.push("a stock with no period: taken at the document's date".into());
+            claim
+                .linked_by
+                .push("a stock with no period: taken at the document's date".into());
         }
     }
 }
@@ -269,13 +320,46 @@ fn stock_instant(claim: &mut Claim, info: Option<&MetricInfo>) {
 fn modality(sentence: &str, q_start: usize) -> Modality {
     let lower = sentence.to_lowercase();
     let lead = &lower[..q_start.min(lower.len())];
-    let window: String = lead.chars().rev().take(120).collect::<Vec<_>>().into_iter().rev().collect();
+    let window: String = lead
+        .chars()
+        .rev()
+        .take(120)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
     let has = |ws: &[&str]| ws.iter().any(|w| window.contains(w));
-    if has(&["target", "aims to", "aim to", "goal of", "seeks to", "intends to", "is ready to increase", "ready to increase", "potential to"]) {
+    if has(&[
+        "target",
+        "aims to",
+        "aim to",
+        "goal of",
+        "seeks to",
+        "intends to",
+        "is ready to increase",
+        "ready to increase",
+        "potential to",
+    ]) {
         Modality::Target
-    } else if has(&["expected to", "forecast", "projected", "projection", "will reach", "could reach", "is set to", "estimates that"]) {
+    } else if has(&[
+        "expected to",
+        "forecast",
+        "projected",
+        "projection",
+        "will reach",
+        "could reach",
+        "is set to",
+        "estimates that",
+    ]) {
         Modality::Forecast
-    } else if has(&["requested", "request for", "plans to", "planned", "proposed", "budget request"]) {
+    } else if has(&[
+        "requested",
+        "request for",
+        "plans to",
+        "planned",
+        "proposed",
+        "budget request",
+    ]) {
         Modality::Plan
     } else {
         Modality::Actual
@@ -296,7 +380,13 @@ pub fn fingerprint(c: &Claim) -> String {
     feed(&c.entities.join(","));
     feed(c.period.as_ref().map_or("", |p| p.label.as_str()));
     feed(c.unit.as_deref().unwrap_or(""));
-    feed(&c.text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase());
+    feed(
+        &c.text
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase(),
+    );
     format!("{h:016x}")
 }
 

@@ -36,8 +36,14 @@ fn find_all(text: &str, table: &[(&str, &str)]) -> Vec<(usize, usize, String, St
         while let Some(p) = text[from..].find(alias) {
             let s = from + p;
             let e = s + alias.len();
-            let left = text[..s].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
-            let right = text[e..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+            let left = text[..s]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
+            let right = text[e..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric());
             if left && right {
                 hits.push((s, e, (*id).to_string(), (*alias).to_string()));
             }
@@ -71,18 +77,36 @@ impl Lexicon for TestLexicon {
     fn metrics(&self, text: &str) -> Vec<MetricHit> {
         find_all(&text.to_lowercase(), METRICS)
             .into_iter()
-            .map(|(start, end, metric, alias)| MetricHit { start, end, metric, alias })
+            .map(|(start, end, metric, alias)| MetricHit {
+                start,
+                end,
+                metric,
+                alias,
+            })
             .collect()
     }
     fn metric_info(&self, id: &str) -> Option<MetricInfo> {
         let (unit, aggregation, directional, normalize_to, reverse) = match id {
             "trade_total" => (UnitKind::Currency, Aggregation::Flow, false, None, false),
             "exports" | "investment" => (UnitKind::Currency, Aggregation::Flow, true, None, false),
-            "imports" => (UnitKind::Currency, Aggregation::Flow, true, Some("exports".to_string()), true),
+            "imports" => (
+                UnitKind::Currency,
+                Aggregation::Flow,
+                true,
+                Some("exports".to_string()),
+                true,
+            ),
             "companies" => (UnitKind::Count, Aggregation::Stock, false, None, false),
             _ => return None,
         };
-        Some(MetricInfo { id: id.to_string(), unit, aggregation, directional, normalize_to, reverse })
+        Some(MetricInfo {
+            id: id.to_string(),
+            unit,
+            aggregation,
+            directional,
+            normalize_to,
+            reverse,
+        })
     }
     fn metric_for_noun(&self, noun: &str) -> Option<String> {
         matches!(noun, "company" | "firm").then(|| "companies".to_string())
@@ -91,12 +115,21 @@ impl Lexicon for TestLexicon {
 
 fn claims(text: &str) -> Vec<Claim> {
     let doc = Document::from_text("t.md", text.to_string());
-    let mentions = Extractor::default().extract(&doc, crate::rules::default_vocabulary(), ExtractOptions::default());
+    let mentions = Extractor::default().extract(
+        &doc,
+        crate::rules::default_vocabulary(),
+        ExtractOptions::default(),
+    );
     link(&doc, 0, &mentions, &TestLexicon)
 }
 
 fn summary(c: &Claim) -> String {
-    format!("{} {} {}", c.text, c.metric.as_deref().unwrap_or("-"), c.entities.join(">"))
+    format!(
+        "{} {} {}",
+        c.text,
+        c.metric.as_deref().unwrap_or("-"),
+        c.entities.join(">")
+    )
 }
 
 #[test]
@@ -106,7 +139,10 @@ fn several_claims_in_one_sentence_keep_their_own_metrics() {
     );
     let s: Vec<String> = c.iter().map(summary).collect();
     // Imports to KZ from the US are the flow US -> KZ, stated as exports.
-    assert_eq!(s, ["$ 682 million exports KZ>US", "$ 1.1 billion exports US>KZ"]);
+    assert_eq!(
+        s,
+        ["$ 682 million exports KZ>US", "$ 1.1 billion exports US>KZ"]
+    );
     assert!(c.iter().all(|c| c.directional));
 }
 
@@ -122,8 +158,13 @@ fn possessives_and_demonyms_give_the_direction() {
 
 #[test]
 fn symmetric_metrics_sort_their_entities() {
-    let c = claims("The mutual trade turnover between Kazakhstan and the USA exceeded 3 billion US dollars in 2022.");
-    assert_eq!(summary(&c[0]), "exceeded 3 billion US dollars trade_total KZ>US");
+    let c = claims(
+        "The mutual trade turnover between Kazakhstan and the USA exceeded 3 billion US dollars in 2022.",
+    );
+    assert_eq!(
+        summary(&c[0]),
+        "exceeded 3 billion US dollars trade_total KZ>US"
+    );
     assert!(!c[0].directional);
 }
 
@@ -140,13 +181,17 @@ fn a_change_continues_the_claim_before_it() {
 
 #[test]
 fn missing_entities_come_from_the_title() {
-    let c = claims("---\ntitle: Kazakhstan and the United States sign deals\ndate: 2023-03-01\n---\nKazakhstan and the US met. Two-way trade was $2.5 billion in 2021.");
+    let c = claims(
+        "---\ntitle: Kazakhstan and the United States sign deals\ndate: 2023-03-01\n---\nKazakhstan and the US met. Two-way trade was $2.5 billion in 2021.",
+    );
     assert_eq!(summary(&c[0]), "$2.5 billion trade_total KZ>US");
 }
 
 #[test]
 fn counted_nouns_name_count_metrics_and_stocks_take_the_document_date() {
-    let c = claims("---\ndate: 2023-03-01\n---\nThere are already about 590 companies with US capital in Kazakhstan.");
+    let c = claims(
+        "---\ndate: 2023-03-01\n---\nThere are already about 590 companies with US capital in Kazakhstan.",
+    );
     assert_eq!(c[0].metric.as_deref(), Some("companies"));
     assert_eq!(c[0].period.as_ref().unwrap().label, "as of 2023-03-01");
 }
@@ -167,6 +212,8 @@ fn targets_are_not_facts() {
 
 #[test]
 fn attribution_is_recorded() {
-    let c = claims("Two-way trade between Kazakhstan and the US was $2.5 billion in 2021, according to the State Department.");
+    let c = claims(
+        "Two-way trade between Kazakhstan and the US was $2.5 billion in 2021, according to the State Department.",
+    );
     assert_eq!(c[0].attribution.as_deref(), Some("the State Department"));
 }

@@ -161,7 +161,9 @@ fn scan_at(
             if cls.is_none() {
                 // Most words start nothing: check the first word before any lookup.
                 let mut buf = [0u8; 32];
-                let Some(w) = crate::token::ascii_lower(ctx.str(i), &mut buf) else { return None };
+                let Some(w) = crate::token::ascii_lower(ctx.str(i), &mut buf) else {
+                    return None;
+                };
                 if change::verb_factor(w).is_some() {
                     return verb_change(ctx, vocab, i, floor);
                 }
@@ -940,7 +942,12 @@ fn subunit_alone(
 }
 
 /// The longest qualifier phrase ending right before token `k`.
-fn qualifier_before(ctx: Ctx<'_>, vocab: &Vocabulary, k: usize, floor: usize) -> Option<(usize, BoundKind)> {
+fn qualifier_before(
+    ctx: Ctx<'_>,
+    vocab: &Vocabulary,
+    k: usize,
+    floor: usize,
+) -> Option<(usize, BoundKind)> {
     let q = &vocab.qualifiers;
     let mut k = k;
     // `higher than the tenth`: an article between the qualifier and an ordinal.
@@ -955,7 +962,9 @@ fn qualifier_before(ctx: Ctx<'_>, vocab: &Vocabulary, k: usize, floor: usize) ->
     let n = p.len();
     for len in (1..=n).rev() {
         let start = k - len;
-        let Some((_, key)) = p.slice(n - len, n) else { continue };
+        let Some((_, key)) = p.slice(n - len, n) else {
+            continue;
+        };
         if let Some(b) = q.before.get(key) {
             // Whole words only.
             if start > 0
@@ -979,7 +988,9 @@ fn qualifier_after(ctx: Ctx<'_>, vocab: &Vocabulary, k: usize) -> Option<(usize,
     }
     let p = unit::Phrase::after(ctx, k, k + 4);
     for len in (1..=p.len()).rev() {
-        let Some((_, key)) = p.slice(0, len) else { continue };
+        let Some((_, key)) = p.slice(0, len) else {
+            continue;
+        };
         if let Some(b) = q.after.get(key) {
             // `+` only glued (`50+`); words must end there (`or more` but not `or moreover`).
             if key == "+" && ctx.gap(k) != Gap::None {
@@ -991,7 +1002,9 @@ fn qualifier_after(ctx: Ctx<'_>, vocab: &Vocabulary, k: usize) -> Option<(usize,
             // `5,000 or less than 6,000`, `above a quarter and below a half`: the phrase
             // belongs to the next figure.
             if number::parse_at(ctx, k + len).is_some()
-                || ctx.tok(k + len).is_some_and(|t| matches!(t.kind, TokKind::Number(_)))
+                || ctx
+                    .tok(k + len)
+                    .is_some_and(|t| matches!(t.kind, TokKind::Number(_)))
             {
                 continue;
             }
@@ -1063,7 +1076,9 @@ fn vague(ctx: Ctx<'_>, vocab: &Vocabulary, i: usize, floor: usize) -> Option<Qua
     let mut found = None;
     let p = unit::Phrase::after(ctx, i, i + 3);
     for len in (1..=p.len()).rev() {
-        let Some((_, key)) = p.slice(0, len) else { continue };
+        let Some((_, key)) = p.slice(0, len) else {
+            continue;
+        };
         if let Some(v) = q.vague.get(key) {
             found = Some((i + len, *v));
             break;

@@ -349,7 +349,6 @@ fn absurd_numbers_become_errors_not_panics() {
     assert!(q.value.is_some() || q.error.is_some());
 }
 
-
 #[test]
 fn phrases_stop_at_line_breaks_without_losing_the_line() {
     // A currency phrase read forwards must end at a line break, not be discarded by it.
@@ -357,5 +356,9 @@ fn phrases_stop_at_line_breaks_without_losing_the_line() {
     let units: Vec<_> = q.iter().map(|q| q.unit.as_deref().unwrap_or("-")).collect();
     assert_eq!(units, ["EUR", "EUR", "USD", "USD"]);
     // A quantity never reaches across a line break.
-    assert!(find("5\nbillion").iter().all(|q| q.value.unwrap() < Decimal::from(10)));
+    assert!(
+        find("5\nbillion")
+            .iter()
+            .all(|q| q.value.unwrap() < Decimal::from(10))
+    );
 }

@@ -34,7 +34,10 @@ impl Phrase {
 
     /// A phrase never spans lines: a line break ends it, or (`restart`) starts it anew.
     fn build(ctx: Ctx<'_>, a: usize, b: usize, restart: bool) -> Self {
-        let mut p = Self { first: a, ..Self::default() };
+        let mut p = Self {
+            first: a,
+            ..Self::default()
+        };
         for k in a..b.min(ctx.toks.len()) {
             let Some(t) = ctx.tok(k) else { break };
             if k > p.first {
@@ -119,7 +122,9 @@ pub fn currency_after(ctx: Ctx<'_>, cur: &Currencies, k: usize) -> Option<Curren
     let p = Phrase::after(ctx, k, k + max);
     for len in (1..=p.len()).rev() {
         let end = k + len;
-        let Some((orig, lower)) = p.slice(0, len) else { continue };
+        let Some((orig, lower)) = p.slice(0, len) else {
+            continue;
+        };
         if let Some(m) = lookup(cur, orig, lower, k, end) {
             // A phrase glued to more letters is part of a longer word (`Mr`, `USDA`).
             if let Some(next) = ctx.tok(end) {
@@ -153,7 +158,9 @@ pub fn currency_before(
     let n = p.len();
     for len in (1..=n).rev() {
         let start = k - len;
-        let Some((orig, lower)) = p.slice(n - len, n) else { continue };
+        let Some((orig, lower)) = p.slice(n - len, n) else {
+            continue;
+        };
         if let Some(m) = lookup(cur, orig, lower, start, k) {
             // The phrase must start at a word boundary (`US$`, not the `S$` of `US$`).
             if start > 0 {
@@ -171,14 +178,30 @@ pub fn currency_before(
     None
 }
 
-fn lookup(cur: &Currencies, orig: &str, lower: &str, start: usize, end: usize) -> Option<CurrencyMatch> {
+fn lookup(
+    cur: &Currencies,
+    orig: &str,
+    lower: &str,
+    start: usize,
+    end: usize,
+) -> Option<CurrencyMatch> {
     if let Some(c) = cur.lookup_normalized(orig, lower) {
-        return Some(CurrencyMatch { start, end, currency: c.clone(), scale: None });
+        return Some(CurrencyMatch {
+            start,
+            end,
+            currency: c.clone(),
+            scale: None,
+        });
     }
     // `MUSD`, `MEUR`: millions of a currency (Scandinavian and German business style).
     if orig.len() == 4 && orig.starts_with('M') {
         if let Some(c) = cur.by_code(&orig[1..]) {
-            return Some(CurrencyMatch { start, end, currency: c.clone(), scale: Some(6) });
+            return Some(CurrencyMatch {
+                start,
+                end,
+                currency: c.clone(),
+                scale: Some(6),
+            });
         }
     }
     None

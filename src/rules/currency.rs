@@ -209,7 +209,10 @@ impl Currencies {
         if chars.next().is_some() && chars.next().is_none() {
             return self.symbols.get(orig).or_else(|| self.names.get(lower));
         }
-        self.symbols.get(lower).or_else(|| self.by_code(orig)).or_else(|| self.names.get(lower))
+        self.symbols
+            .get(lower)
+            .or_else(|| self.by_code(orig))
+            .or_else(|| self.names.get(lower))
     }
 
     /// Any of symbol, code or name for a phrase.
