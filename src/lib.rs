@@ -22,6 +22,7 @@ pub mod input;
 pub mod interval;
 pub mod link;
 pub mod number;
+pub mod pipeline;
 pub mod quantity;
 pub mod render;
 pub mod rules;

@@ -130,6 +130,65 @@ pub fn run(args: Args) -> ExitStatus {
     }
 }
 
+/// A thread pool with `n` threads (0 or none: one per core).
+pub(crate) fn thread_pool(n: Option<usize>) -> Option<rayon::ThreadPool> {
+    match rayon::ThreadPoolBuilder::new()
+        .num_threads(n.unwrap_or(0))
+        .build()
+    {
+        Ok(p) => Some(p),
+        Err(e) => {
+            report_error("threads", &e.to_string());
+            None
+        }
+    }
+}
+
+/// The width of tables: the terminal's (`COLUMNS`), else 100.
+pub(crate) fn table_width() -> u16 {
+    if std::io::stdout().is_terminal() {
+        std::env::var("COLUMNS")
+            .ok()
+            .and_then(|c| c.parse().ok())
+            .unwrap_or(100)
+    } else {
+        100
+    }
+}
+
+/// Print a document's notes, skip reason and error on standard error; record the error.
+/// Returns true when input was lost.
+pub(crate) fn report_document(
+    o: &crate::pipeline::DocResult,
+    errors: &mut Vec<crate::render::json::ErrorOut>,
+) -> bool {
+    for n in &o.notes {
+        report_note(&o.doc.source, n);
+    }
+    if let Some(s) = &o.skipped {
+        report_note(&o.doc.source, s);
+    }
+    if let Some(e) = &o.error {
+        report_error(&o.doc.source, e);
+        errors.push(crate::render::json::ErrorOut {
+            source: o.doc.source.clone(),
+            message: e.clone(),
+        });
+        return true;
+    }
+    false
+}
+
+/// A write to standard output failed: a closed pipe ends the run quietly (status 0, as
+/// ripgrep and ruff do); anything else is an error.
+pub(crate) fn io_failure(e: &std::io::Error) -> ExitStatus {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        return ExitStatus::Success;
+    }
+    report_error("stdout", &e.to_string());
+    ExitStatus::Error
+}
+
 /// Print an error the same way everywhere: `claimcheck: <source>: <message>`.
 #[allow(clippy::print_stderr)]
 pub(crate) fn report_error(source: &str, message: &str) {

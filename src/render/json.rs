@@ -14,6 +14,8 @@ pub struct DocumentOut {
     pub outlet: Option<String>,
     pub url: Option<String>,
     pub date: Option<String>,
+    /// The date was inferred from the latest year the document mentions (a lower bound).
+    pub date_inferred: bool,
     /// `read`, `skipped` or `error`.
     pub status: &'static str,
     pub notes: Vec<String>,
