@@ -97,10 +97,10 @@ pub fn run(args: &ExtractArgs) -> ExitStatus {
             return io_failure(&e);
         }
     }
-    if format == Format::Json {
-        if let Err(e) = render::json::whole(&mut out, &all_docs, &all_mentions, &all_errors) {
-            return io_failure(&e);
-        }
+    if format == Format::Json
+        && let Err(e) = render::json::whole(&mut out, &all_docs, &all_mentions, &all_errors)
+    {
+        return io_failure(&e);
     }
     if let Err(e) = out.flush() {
         return io_failure(&e);

@@ -101,11 +101,11 @@ impl DocumentSetup {
                 doc.meta.date = Some(*d);
             }
         }
-        if doc.meta.date.is_none() {
-            if let Some(d) = crate::extract::infer_date(doc) {
-                doc.meta.date = Some(d);
-                doc.meta.extra.insert("date_inferred".into(), "true".into());
-            }
+        if doc.meta.date.is_none()
+            && let Some(d) = crate::extract::infer_date(doc)
+        {
+            doc.meta.date = Some(d);
+            doc.meta.extra.insert("date_inferred".into(), "true".into());
         }
     }
 }

@@ -60,18 +60,18 @@ impl Manifest {
         let dir = path.parent().unwrap_or(Path::new("."));
         let mut entries = HashMap::new();
         for e in file.source {
-            if let Some(d) = &e.date {
-                if parse_date(d).is_none() {
-                    return Err(RuleError {
-                        file: name,
-                        line: None,
-                        column: None,
-                        message: format!(
-                            "source `{}`: date `{d}` is not YYYY-MM-DD (or YYYY-MM, YYYY)",
-                            e.path
-                        ),
-                    });
-                }
+            if let Some(d) = &e.date
+                && parse_date(d).is_none()
+            {
+                return Err(RuleError {
+                    file: name,
+                    line: None,
+                    column: None,
+                    message: format!(
+                        "source `{}`: date `{d}` is not YYYY-MM-DD (or YYYY-MM, YYYY)",
+                        e.path
+                    ),
+                });
             }
             let p = dir.join(&e.path);
             entries.insert(canonical(&p), e);

@@ -20,14 +20,13 @@ pub fn find(sentence: &str) -> Option<String> {
             let after = &lower[p + verb.len()..];
             // `..., said the Foreign Minister.`: the speaker follows the verb.
             let before = sentence[..p].trim_end();
-            if before.ends_with(',')
+            if (before.ends_with(',')
                 || before.ends_with('"')
                 || before.ends_with('\u{201d}')
-                || before.ends_with('\u{bb}')
+                || before.ends_with('\u{bb}'))
+                && after.trim_start().starts_with(|c: char| c.is_alphabetic())
             {
-                if after.trim_start().starts_with(|c: char| c.is_alphabetic()) {
-                    return phrase_after(sentence, p + verb.len());
-                }
+                return phrase_after(sentence, p + verb.len());
             }
             // `the fact sheet reported`, `Blinken said`: the speaker precedes the verb.
             return phrase_before(sentence, p);
@@ -40,7 +39,7 @@ pub fn find(sentence: &str) -> Option<String> {
 fn phrase_after(sentence: &str, at: usize) -> Option<String> {
     let rest = sentence.get(at..)?;
     let end = rest
-        .find(|c: char| matches!(c, ',' | '.' | ';' | ':' | '(' | '\u{201c}' | '"'))
+        .find([',', '.', ';', ':', '(', '\u{201c}', '"'])
         .unwrap_or(rest.len());
     let words: Vec<&str> = rest[..end].split_whitespace().take(8).collect();
     // `issued Feb. 27`: drop a trailing participle clause.

@@ -184,20 +184,19 @@ fn find_metric(
             .is_none_or(|info| info.unit.accepts(kind))
     };
     // A counted noun that names the metric itself: `590 companies`.
-    if kind == Kind::Count {
-        if let Some(noun) = &m.unit {
-            if let Some(id) = lex.metric_for_noun(noun) {
-                return Some((
-                    MetricHit {
-                        start: q_start,
-                        end: q_end,
-                        metric: id,
-                        alias: noun.clone(),
-                    },
-                    "its counted noun",
-                ));
-            }
-        }
+    if kind == Kind::Count
+        && let Some(noun) = &m.unit
+        && let Some(id) = lex.metric_for_noun(noun)
+    {
+        return Some((
+            MetricHit {
+                start: q_start,
+                end: q_end,
+                metric: id,
+                alias: noun.clone(),
+            },
+            "its counted noun",
+        ));
     }
     let breaks = segment::clause_breaks(sentence, 0, sentence.len());
     let clause_of = |pos: usize| breaks.partition_point(|&b| b < pos);
@@ -299,20 +298,20 @@ fn stock_instant(claim: &mut Claim, info: Option<&MetricInfo>) {
     if claim.period.is_some() || claim.measure != Measure::Level {
         return;
     }
-    if info.is_some_and(|i| i.aggregation == Aggregation::Stock) {
-        if let Some(d) = claim.document_date {
-            claim.period = Some(ClaimPeriod {
-                start: Some(d),
-                end: Some(d),
-                label: format!("as of {d}"),
-                cumulative: false,
-                instant: Some(d),
-                inherited: true,
-            });
-            claim
-                .linked_by
-                .push("a stock with no period: taken at the document's date".into());
-        }
+    if info.is_some_and(|i| i.aggregation == Aggregation::Stock)
+        && let Some(d) = claim.document_date
+    {
+        claim.period = Some(ClaimPeriod {
+            start: Some(d),
+            end: Some(d),
+            label: format!("as of {d}"),
+            cumulative: false,
+            instant: Some(d),
+            inherited: true,
+        });
+        claim
+            .linked_by
+            .push("a stock with no period: taken at the document's date".into());
     }
 }
 

@@ -194,15 +194,16 @@ fn lookup(
         });
     }
     // `MUSD`, `MEUR`: millions of a currency (Scandinavian and German business style).
-    if orig.len() == 4 && orig.starts_with('M') {
-        if let Some(c) = cur.by_code(&orig[1..]) {
-            return Some(CurrencyMatch {
-                start,
-                end,
-                currency: c.clone(),
-                scale: Some(6),
-            });
-        }
+    if orig.len() == 4
+        && orig.starts_with('M')
+        && let Some(c) = cur.by_code(&orig[1..])
+    {
+        return Some(CurrencyMatch {
+            start,
+            end,
+            currency: c.clone(),
+            scale: Some(6),
+        });
     }
     None
 }
