@@ -161,9 +161,7 @@ fn scan_at(
             if cls.is_none() {
                 // Most words start nothing: check the first word before any lookup.
                 let mut buf = [0u8; 32];
-                let Some(w) = crate::token::ascii_lower(ctx.str(i), &mut buf) else {
-                    return None;
-                };
+                let w = crate::token::ascii_lower(ctx.str(i), &mut buf)?;
                 if change::verb_factor(w).is_some() {
                     return verb_change(ctx, vocab, i, floor);
                 }
