@@ -244,7 +244,22 @@ fn is_base_marker(chunk: &str, t: &TimeMention) -> bool {
         .join(" ")
         .to_ascii_lowercase();
     let last = tail.rsplit(' ').next().unwrap_or("");
-    matches!(last, "than" | "versus" | "vs" | "against" | "over" | "on")
+    // `compared to the figure for 2021`: a comparison phrase a few words before, with no
+    // figure or clause break in between.
+    let window_start = before.char_indices().rev().nth(48).map_or(0, |(i, _)| i);
+    let window = before[window_start..].to_ascii_lowercase();
+    let near = [
+        "compared to ",
+        "compared with ",
+        "versus ",
+        "as against ",
+        "in comparison with ",
+        "relative to ",
+    ]
+    .iter()
+    .filter_map(|m| window.rfind(m).map(|p| &window[p..]))
+    .any(|rest| !rest.contains(|c: char| c.is_ascii_digit() || matches!(c, ',' | ';' | '.' | '(')));
+    near || matches!(last, "than" | "versus" | "vs" | "against" | "over" | "on")
         || tail.ends_with("compared to")
         || tail.ends_with("compared with")
         || tail.ends_with("relative to")
@@ -328,7 +343,21 @@ fn attach_periods(
                 .any(|o| o.start >= lo && o.end <= hi);
             (owned, between)
         };
-        let level = pick(&levels, true).or_else(|| {
+        // `compared to January-April 2022 ($366.5 million)`: a figure in brackets right after a
+        // period restates the level of that period, even a base period.
+        let bracketed = in_sentence
+            .iter()
+            .find(|t| {
+                t.end <= q.start
+                    && chunk[t.end..q.start]
+                        .trim()
+                        .trim_end_matches('(')
+                        .trim()
+                        .is_empty()
+                    && chunk[t.end..q.start].contains('(')
+            })
+            .map(|t| (***t).clone());
+        let level = bracketed.or_else(|| pick(&levels, true)).or_else(|| {
             let allowed: Vec<&&TimeMention> = levels
                 .iter()
                 .copied()

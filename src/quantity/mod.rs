@@ -409,6 +409,13 @@ fn year_like(ctx: Ctx<'_>, num: &Number, q: &Quantity) -> bool {
         if (num.end..q.end_tok).any(|k| ctx.str(k).chars().next().is_some_and(char::is_uppercase)) {
             return true;
         }
+        // `Uzbekistan's 2022 exports`: a possessive before a year.
+        if num.start >= 2
+            && ctx.lower_is(num.start - 1, "s")
+            && (ctx.is_symbol(num.start - 2, '\'') || ctx.is_symbol(num.start - 2, '\u{2019}'))
+        {
+            return true;
+        }
         // `2022 jobs` is a count; `in 2022 exports rose` is a year.
         let prev = num
             .start
@@ -585,16 +592,8 @@ fn build(ctx: Ctx<'_>, vocab: &Vocabulary, num: &Number, floor: usize) -> Option
                 p.end = end;
                 p.per = Some(per);
             }
-            // `($99.99)`: accounting negative.
-            if p.first > 0
-                && ctx.is_symbol(p.first - 1, '(')
-                && ctx.is_symbol(p.end, ')')
-                && ctx.gap(p.first) == Gap::None
-                && ctx.gap(p.end) == Gap::None
-                && p.value.is_some_and(|v| v.is_sign_positive())
-            {
-                p.value = p.value.map(|v| -v);
-            }
+            // A figure in brackets is a restatement in news prose (`compared to 2022 ($366.5
+            // million)`), not an accounting negative: its sign is left alone.
         } else if let Some((end, pu)) = percent_after(ctx, p.end) {
             p.end = end;
             match pu {
@@ -668,7 +667,59 @@ fn build(ctx: Ctx<'_>, vocab: &Vocabulary, num: &Number, floor: usize) -> Option
     if num.form == Form::Ordinal {
         p.direction = None;
     }
+    // `has grown by almost 2.5 times`: a factor; the change is (factor - 1) in percent.
+    if p.direction == Some(Direction::Increase)
+        && p.kind == Kind::Number
+        && (ctx.lower_is(p.end, "times") || ctx.lower_is(p.end, "fold"))
+    {
+        p.end += 1;
+        return factor_change(ctx, vocab, p);
+    }
     finish(ctx, vocab, p)
+}
+
+/// A growth stated as a factor (`2.5 times`): the interval of the factor, in growth percent.
+fn factor_change(ctx: Ctx<'_>, vocab: &Vocabulary, mut p: Parts) -> Option<Quantity> {
+    let bound = p.qualifier.map_or_else(|| default_bound(&p), |(_, b)| b);
+    let factor = p.value?;
+    let fi = bound::interval(factor, p.unit_place, bound, &vocab.qualifiers);
+    let to_growth = |e: crate::interval::Endpoint| crate::interval::Endpoint {
+        value: ((e.value - Decimal::ONE) * Decimal::ONE_HUNDRED).normalize(),
+        inclusive: e.inclusive,
+    };
+    let mut q = finish(
+        ctx,
+        vocab,
+        Parts {
+            value: Some(factor),
+            ..p_clone(&p)
+        },
+    )?;
+    p.value = Some(((factor - Decimal::ONE) * Decimal::ONE_HUNDRED).normalize());
+    q.value = p.value;
+    q.interval = Interval::new(fi.low.map(to_growth), fi.high.map(to_growth));
+    q.kind = Kind::Percent;
+    q.unit = Some("percent".into());
+    q.bound = bound;
+    Some(q)
+}
+
+fn p_clone(p: &Parts) -> Parts {
+    Parts {
+        first: p.first,
+        end: p.end,
+        value: p.value,
+        unit_place: p.unit_place,
+        form: p.form,
+        scaled: p.scaled,
+        kind: p.kind,
+        unit: p.unit.clone(),
+        qualifier: p.qualifier,
+        after_bound: p.after_bound,
+        direction: p.direction,
+        per: p.per.clone(),
+        error: p.error.clone(),
+    }
 }
 
 /// Fill in the bound and interval, and make the quantity.

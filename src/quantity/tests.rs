@@ -362,3 +362,31 @@ fn phrases_stop_at_line_breaks_without_losing_the_line() {
             .all(|q| q.value.unwrap() < Decimal::from(10))
     );
 }
+
+#[test]
+fn bracketed_figures_are_restatements_not_negatives() {
+    let q = &find("up by 16.4 percent, compared to January-April 2022 ($366.5 million).")[1];
+    assert_eq!(q.value.unwrap().to_string(), "366500000");
+}
+
+#[test]
+fn a_growth_factor_is_a_change_in_percent() {
+    let q = &find("Trade has grown by almost 2.5 times since then.")[0];
+    assert_eq!(
+        (q.kind, q.measure, q.bound),
+        (Kind::Percent, Measure::Change, BoundKind::Nearly)
+    );
+    assert_eq!(q.value.unwrap().to_string(), "150");
+    assert_eq!(q.interval.low.unwrap().value.to_string(), "125");
+}
+
+#[test]
+fn a_year_after_a_possessive_is_a_year() {
+    for t in [
+        "Uzbekistan's 2022 exports rose.",
+        "Uzbekistan\u{2019}s 2022 exports rose.",
+    ] {
+        assert!(find(t).is_empty(), "{t}");
+    }
+    assert_eq!(unit("They hired 2022 workers."), "worker");
+}

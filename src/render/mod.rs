@@ -1,5 +1,6 @@
 //! Output: one renderer per format, each writing to a `&mut dyn Write`.
 
+pub mod claims;
 pub mod json;
 pub mod table;
 pub mod value;

@@ -31,8 +31,8 @@ fn num(v: Decimal, div: Decimal) -> String {
     x.to_string()
 }
 
-fn unit_suffix(m: &Mention) -> String {
-    match m.unit.as_deref() {
+fn unit_suffix(unit: Option<&str>) -> String {
+    match unit {
         Some("percent") => " %".into(),
         Some("percentage_points") => " pp".into(),
         Some(u) => format!(" {u}"),
@@ -42,16 +42,33 @@ fn unit_suffix(m: &Mention) -> String {
 
 /// The normalized value of a quantity mention.
 pub fn human(m: &Mention) -> String {
-    let i: &Interval = &m.interval;
-    let reference = m
-        .decimal_value
+    human_parts(
+        &m.interval,
+        m.decimal_value,
+        m.bound,
+        m.unit.as_deref(),
+        m.measure,
+        m.error.as_deref(),
+    )
+}
+
+/// The normalized value of a figure from its parts (used for mentions and claims).
+pub fn human_parts(
+    i: &Interval,
+    value: Option<Decimal>,
+    bound: Option<BoundKind>,
+    unit: Option<&str>,
+    measure: Option<crate::quantity::Measure>,
+    error: Option<&str>,
+) -> String {
+    let reference = value
         .or_else(|| i.high.map(|e| e.value))
         .or_else(|| i.low.map(|e| e.value))
         .unwrap_or(Decimal::ZERO);
     let (div, scale) = scale_for(reference);
-    let unit = unit_suffix(m);
+    let unit = unit_suffix(unit);
     let sign = |v: Decimal| {
-        if m.measure == Some(crate::quantity::Measure::Change) && v > Decimal::ZERO {
+        if measure == Some(crate::quantity::Measure::Change) && v > Decimal::ZERO {
             "+"
         } else {
             ""
@@ -59,9 +76,9 @@ pub fn human(m: &Mention) -> String {
     };
     let lo = i.low.map(|e| num(e.value, div));
     let hi = i.high.map(|e| num(e.value, div));
-    let body = match m.bound {
+    let body = match bound {
         Some(BoundKind::Exact) => {
-            let v = m.decimal_value.unwrap_or(reference);
+            let v = value.unwrap_or(reference);
             format!("{}{}", sign(v), num(v, div))
         }
         Some(BoundKind::Gt) => format!("> {}", lo.unwrap_or_default()),
@@ -79,7 +96,7 @@ pub fn human(m: &Mention) -> String {
             } else {
                 ')'
             };
-            let prefix = match m.bound {
+            let prefix = match bound {
                 Some(BoundKind::Approx) => "~",
                 _ => "",
             };
@@ -90,11 +107,10 @@ pub fn human(m: &Mention) -> String {
             )
         }
     };
-    let mut s = format!("{body}{scale}{unit}");
-    if let Some(e) = &m.error {
-        s = format!("error: {e}");
+    match error {
+        Some(e) => format!("error: {e}"),
+        None => format!("{body}{scale}{unit}"),
     }
-    s
 }
 
 /// A period as a person reads it: its label, and the dates for anything but a plain year.
