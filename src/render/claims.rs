@@ -107,9 +107,8 @@ pub fn period(p: Option<&ClaimPeriod>) -> String {
         (None, Some(e)) => format!("..{e}"),
         (None, None) => "unresolved".into(),
     };
-    let mut s = if p.label.len() == 4 && p.label.chars().all(|c| c.is_ascii_digit()) {
-        p.label.clone()
-    } else if p.label.starts_with("as of") {
+    let plain_year = p.label.len() == 4 && p.label.chars().all(|c| c.is_ascii_digit());
+    let mut s = if plain_year || p.label.starts_with("as of") {
         p.label.clone()
     } else {
         format!("{} ({dates})", p.label)
