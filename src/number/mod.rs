@@ -319,9 +319,9 @@ fn resolve_and(acc: &mut Acc, at_end: bool) -> bool {
         && scale
         && seg < Decimal::ONE
         && acc.last == Last::Fraction
-        && let Some(v) = seg.checked_mul(limit)
+        && let Some(v) = seg.checked_mul(limit).and_then(|v| acc.segment_base.checked_add(v))
     {
-        acc.current = acc.segment_base + v;
+        acc.current = v;
         let end = acc.best.map_or(0, |b| b.end);
         acc.checkpoint(end);
     }
@@ -356,7 +356,7 @@ fn step(ctx: Ctx<'_>, acc: &mut Acc, j: usize, error: &mut Option<&'static str>)
             if n == 1 && acc.last == Last::Start && is_pronoun_one(ctx, j) {
                 return None;
             }
-            acc.current += Decimal::from(n);
+            acc.current = acc.current.checked_add(Decimal::from(n))?;
             acc.last = if n >= 10 { Last::Tens } else { Last::Small };
             if n >= 10 {
                 // `eleven` cannot take a unit after it: mark as Small-like for what follows.
@@ -394,7 +394,7 @@ fn step(ctx: Ctx<'_>, acc: &mut Acc, j: usize, error: &mut Option<&'static str>)
             ) {
                 return None;
             }
-            acc.current += Decimal::from(n);
+            acc.current = acc.current.checked_add(Decimal::from(n))?;
             acc.last = Last::Tens;
             acc.words = true;
             acc.unit = Decimal::ONE;
@@ -490,7 +490,7 @@ fn step(ctx: Ctx<'_>, acc: &mut Acc, j: usize, error: &mut Option<&'static str>)
             }
             let seg = acc.segment();
             let seg = if seg.is_zero() { Decimal::ONE } else { seg };
-            acc.current = acc.segment_base + seg.checked_mul(Decimal::from(12))?;
+            acc.current = acc.segment_base.checked_add(seg.checked_mul(Decimal::from(12))?)?;
             acc.unit = Decimal::ONE;
             acc.last = Last::Scale;
             acc.words = true;
@@ -553,7 +553,7 @@ fn step(ctx: Ctx<'_>, acc: &mut Acc, j: usize, error: &mut Option<&'static str>)
                 // `three halves` is fine, `one halves` is not English.
             }
             let frac = num.checked_div(Decimal::from(den))?;
-            acc.current = acc.segment_base + frac;
+            acc.current = acc.segment_base.checked_add(frac)?;
             acc.last = Last::Fraction;
             acc.form = Form::Fraction;
             acc.words = true;
@@ -700,7 +700,7 @@ fn ordinal(
                 acc.current = den;
                 acc.form = Form::Ordinal;
             } else {
-                acc.current = acc.segment_base + Decimal::ONE.checked_div(den)?;
+                acc.current = acc.segment_base.checked_add(Decimal::ONE.checked_div(den)?)?;
                 acc.form = Form::Fraction;
                 acc.last = Last::Fraction;
             }
@@ -709,32 +709,32 @@ fn ordinal(
             // The numerator is the whole number read so far (`one hundred and thirty-two
             // fifths` is 132/5), unless what followed an `and` cannot stand as a whole number
             // (`twenty and three fifths` is 20 + 3/5).
-            let (base, numer) = fraction_parts(acc, scale);
+            let (base, numer) = fraction_parts(acc, scale)?;
             // `one hundred twenty-fifth` (words only: `280 million first` is two things).
             let compound_ordinal = !acc.digits
                 && (matches!(acc.last, Last::Hundred | Last::Scale)
                     || (acc.last == Last::Tens && value < 10));
             if plural {
                 acc.total = Decimal::ZERO;
-                acc.current = base + numer.checked_div(den)?;
+                acc.current = base.checked_add(numer.checked_div(den)?)?;
                 acc.form = Form::Fraction;
                 acc.last = Last::Fraction;
             } else if scale {
                 // `two hundredth`, `three trillionth`.
-                let whole = acc.total + acc.current;
+                let whole = acc.total.checked_add(acc.current)?;
                 acc.total = Decimal::ZERO;
                 acc.current = whole.checked_mul(den)?;
                 acc.form = Form::Ordinal;
             } else if compound_ordinal && acc.and_limit.is_none() {
                 // `one hundred twenty-fifth`: the ordinal ends the number.
-                acc.current += den;
+                acc.current = acc.current.checked_add(den)?;
                 acc.form = Form::Ordinal;
             } else if value <= 2 {
                 return None;
             } else {
                 // `one fifth`, `one twenty-fifth`.
                 acc.total = Decimal::ZERO;
-                acc.current = base + numer.checked_div(den)?;
+                acc.current = base.checked_add(numer.checked_div(den)?)?;
                 acc.form = Form::Fraction;
                 acc.last = Last::Fraction;
             }
@@ -756,19 +756,19 @@ fn ordinal(
 /// The base and numerator of a fraction whose denominator comes next. With a decimal-like
 /// denominator (`hundredths`) what follows `and` is always the numerator: `two hundred and
 /// fifty-four hundredths` is 200.54.
-fn fraction_parts(acc: &mut Acc, decimal_like: bool) -> (Decimal, Decimal) {
-    let whole = acc.total + acc.current;
+fn fraction_parts(acc: &mut Acc, decimal_like: bool) -> Option<(Decimal, Decimal)> {
+    let whole = acc.total.checked_add(acc.current)?;
     match acc.and_limit {
         Some((limit, _)) if acc.segment() >= limit || decimal_like => {
-            let base = acc.total + acc.segment_base;
+            let base = acc.total.checked_add(acc.segment_base)?;
             acc.and_limit = None;
-            (base, acc.segment())
+            Some((base, acc.segment()))
         }
         Some(_) => {
             acc.and_limit = None;
-            (Decimal::ZERO, whole)
+            Some((Decimal::ZERO, whole))
         }
-        None => (Decimal::ZERO, whole),
+        None => Some((Decimal::ZERO, whole)),
     }
 }
 

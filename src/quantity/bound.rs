@@ -13,23 +13,26 @@ use crate::rules::{BoundKind, Qualifiers};
 /// - approx: `v` +/- the larger of the rounding and the approx tolerance times `|v|`;
 /// - gt / ge / lt / le: one-sided, open or closed at `v`;
 /// - nearly: `[v - tolerance x |v|, v)`.
-pub fn interval(v: Decimal, unit_place: Decimal, bound: BoundKind, q: &Qualifiers) -> Interval {
-    let half = unit_place / Decimal::TWO;
-    match bound {
+///
+/// Arithmetic is checked: a figure so large that its interval leaves the decimal range gives
+/// `None`, which the caller reports as out of range.
+pub fn interval(v: Decimal, unit_place: Decimal, bound: BoundKind, q: &Qualifiers) -> Option<Interval> {
+    let half = unit_place.checked_div(Decimal::TWO)?;
+    Some(match bound {
         BoundKind::Exact => Interval::point(v),
-        BoundKind::Rounded => Interval::closed(v - half, v + half),
+        BoundKind::Rounded => Interval::closed(v.checked_sub(half)?, v.checked_add(half)?),
         BoundKind::Approx => {
-            let d = half.max(v.abs() * q.approx());
-            Interval::closed((v - d).normalize(), (v + d).normalize())
+            let d = half.max(v.abs().checked_mul(q.approx())?);
+            Interval::closed(v.checked_sub(d)?.normalize(), v.checked_add(d)?.normalize())
         }
         BoundKind::Gt => Interval::new(Some(Endpoint::open(v)), None),
         BoundKind::Ge => Interval::new(Some(Endpoint::closed(v)), None),
         BoundKind::Lt => Interval::new(None, Some(Endpoint::open(v))),
         BoundKind::Le => Interval::new(None, Some(Endpoint::closed(v))),
         BoundKind::Nearly => {
-            let low = (v - v.abs() * q.nearly()).normalize();
+            let low = v.checked_sub(v.abs().checked_mul(q.nearly())?)?.normalize();
             Interval::new(Some(Endpoint::closed(low)), Some(Endpoint::open(v)))
         }
         BoundKind::Range | BoundKind::Vague => Interval::point(v),
-    }
+    })
 }

@@ -682,22 +682,20 @@ fn build(ctx: Ctx<'_>, vocab: &Vocabulary, num: &Number, floor: usize) -> Option
 fn factor_change(ctx: Ctx<'_>, vocab: &Vocabulary, mut p: Parts) -> Option<Quantity> {
     let bound = p.qualifier.map_or_else(|| default_bound(&p), |(_, b)| b);
     let factor = p.value?;
-    let fi = bound::interval(factor, p.unit_place, bound, &vocab.qualifiers);
-    let to_growth = |e: crate::interval::Endpoint| crate::interval::Endpoint {
-        value: ((e.value - Decimal::ONE) * Decimal::ONE_HUNDRED).normalize(),
-        inclusive: e.inclusive,
+    let fi = bound::interval(factor, p.unit_place, bound, &vocab.qualifiers)?;
+    let growth = |f: Decimal| {
+        f.checked_sub(Decimal::ONE)?
+            .checked_mul(Decimal::ONE_HUNDRED)
+            .map(|g| g.normalize())
     };
-    let mut q = finish(
-        ctx,
-        vocab,
-        Parts {
-            value: Some(factor),
-            ..p_clone(&p)
-        },
-    )?;
-    p.value = Some(((factor - Decimal::ONE) * Decimal::ONE_HUNDRED).normalize());
+    let to_growth = |e: Option<crate::interval::Endpoint>| match e {
+        Some(e) => growth(e.value).map(|value| Some(crate::interval::Endpoint { value, inclusive: e.inclusive })),
+        None => Some(None),
+    };
+    let mut q = finish(ctx, vocab, Parts { value: Some(factor), ..p_clone(&p) })?;
+    p.value = Some(growth(factor)?);
     q.value = p.value;
-    q.interval = Interval::new(fi.low.map(to_growth), fi.high.map(to_growth));
+    q.interval = Interval::new(to_growth(fi.low)?, to_growth(fi.high)?);
     q.kind = Kind::Percent;
     q.unit = Some("percent".into());
     q.bound = bound;
@@ -741,8 +739,13 @@ fn finish(ctx: Ctx<'_>, vocab: &Vocabulary, mut p: Parts) -> Option<Quantity> {
         (None, Some(b)) => b,
         (None, None) => default_bound(&p),
     };
-    let interval = match p.value {
-        Some(v) => bound::interval(v, p.unit_place, bound, &vocab.qualifiers),
+    let interval = match p.value.map(|v| bound::interval(v, p.unit_place, bound, &vocab.qualifiers)) {
+        Some(Some(i)) => i,
+        Some(None) => {
+            p.error = Some(crate::number::literal::OUT_OF_RANGE.into());
+            p.value = None;
+            Interval::default()
+        }
         None => Interval::default(),
     };
     let qualifier = p.qualifier.map(|(s, _)| {
@@ -1078,16 +1081,15 @@ fn verb_change(ctx: Ctx<'_>, vocab: &Vocabulary, i: usize, floor: usize) -> Opti
     // `nearly doubled` is a factor just below 2: growth in [80%, 100%).
     let interval = match bound {
         BoundKind::Nearly => {
+            // Small constants (the factors of `doubled` .. `tenfold`): no overflow possible.
             let factor = Decimal::ONE + value / Decimal::ONE_HUNDRED;
             let low = factor * (Decimal::ONE - vocab.qualifiers.nearly());
             Interval::new(
-                Some(Endpoint::closed(
-                    (low - Decimal::ONE) * Decimal::ONE_HUNDRED,
-                )),
+                Some(Endpoint::closed((low - Decimal::ONE) * Decimal::ONE_HUNDRED)),
                 Some(Endpoint::open(value)),
             )
         }
-        b => bound::interval(value, Decimal::ZERO, b, &vocab.qualifiers),
+        b => bound::interval(value, Decimal::ZERO, b, &vocab.qualifiers)?,
     };
     let qualifier = qual.and_then(|(s, _)| {
         Some(
@@ -1200,7 +1202,7 @@ fn vague(ctx: Ctx<'_>, vocab: &Vocabulary, i: usize, floor: usize) -> Option<Qua
     let first = qual.map_or(i, |(s, _)| s);
     let value = v.value;
     let interval = match value {
-        Some(val) => bound::interval(val, Decimal::ONE, BoundKind::Approx, &vocab.qualifiers),
+        Some(val) => bound::interval(val, Decimal::ONE, BoundKind::Approx, &vocab.qualifiers)?,
         None => Interval::new(Some(Endpoint::closed(low)), Some(Endpoint::open(high))),
     };
     Some(Quantity {
@@ -1267,7 +1269,7 @@ fn article_money(ctx: Ctx<'_>, vocab: &Vocabulary, i: usize, floor: usize) -> Op
         end_tok: end,
         kind: Kind::Currency,
         value: Some(value),
-        interval: bound::interval(value, Decimal::ZERO, bound, &vocab.qualifiers),
+        interval: bound::interval(value, Decimal::ZERO, bound, &vocab.qualifiers)?,
         bound,
         unit: code,
         measure: Measure::Level,
@@ -1367,11 +1369,12 @@ fn try_range(ctx: Ctx<'_>, vocab: &Vocabulary, a: &mut Quantity, floor: usize) {
     // Scale distributes from B to A when A has none: `2 to 3 billion`.
     let b_scale = scale_factor(ctx, vocab, &num_b, &b);
     if b_scale > Decimal::ONE
-        && va * b_scale <= vb
-        && va < vb / b_scale + Decimal::ONE
+        && va.checked_mul(b_scale).is_some_and(|x| x <= vb)
+        && vb.checked_div(b_scale).and_then(|x| x.checked_add(Decimal::ONE)).is_some_and(|x| va < x)
         && !a_has_scale(a)
     {
-        va *= b_scale;
+        let Some(x) = va.checked_mul(b_scale) else { return };
+        va = x;
     }
     let change_verb = matches!(starts_with.as_str(), "from")
         && a_lead >= 2
@@ -1444,7 +1447,7 @@ fn scale_factor(ctx: Ctx<'_>, _vocab: &Vocabulary, num: &Number, b: &Quantity) -
     if raw.is_zero() {
         return Decimal::ONE;
     }
-    let f = (v.abs() / raw.abs()).round();
+    let Some(f) = v.abs().checked_div(raw.abs()).map(|f| f.round()) else { return Decimal::ONE };
     if f > Decimal::ONE { f } else { Decimal::ONE }
 }
 
