@@ -25,6 +25,7 @@ pub mod number;
 pub mod pipeline;
 pub mod quantity;
 pub mod render;
+pub mod report;
 pub mod rules;
 pub mod segment;
 pub mod time;

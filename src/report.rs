@@ -1,0 +1,77 @@
+//! The report: documents, claims and findings of a run, and the counts that summarize it.
+//!
+//! CONTRACT (built by `claimcheck report`, read by every renderer in `render::report`).
+
+use serde::Serialize;
+
+use crate::claim::Claim;
+use crate::engine::{Finding, Verdict};
+use crate::render::json::{DocumentOut, ErrorOut};
+
+/// Counts that say what was read and what was found: nothing lost, nothing invented.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    pub documents_read: usize,
+    pub documents_skipped: usize,
+    pub documents_failed: usize,
+    /// Quantity mentions found.
+    pub quantities: usize,
+    /// Claims linked to a metric.
+    pub claims_linked: usize,
+    /// Quantities left unlinked (each with its reason in the claims).
+    pub claims_unlinked: usize,
+    /// Checks made (findings of every verdict, unchecked included).
+    pub checks: usize,
+    pub conflicts: usize,
+    pub differences: usize,
+    pub consistent: usize,
+    pub unchecked: usize,
+    /// Findings left out because the baseline accepts them.
+    pub baselined: usize,
+}
+
+impl Summary {
+    /// Count the verdicts of `findings`.
+    pub fn count(&mut self, findings: &[Finding]) {
+        self.checks = findings.len();
+        for f in findings {
+            match f.verdict {
+                Verdict::Conflict => self.conflicts += 1,
+                Verdict::Difference => self.differences += 1,
+                Verdict::Consistent | Verdict::ConsistentWithinRounding => self.consistent += 1,
+                Verdict::Unchecked => self.unchecked += 1,
+            }
+        }
+    }
+}
+
+/// Everything a renderer needs.
+#[derive(Debug, Clone, Copy)]
+pub struct Report<'a> {
+    pub documents: &'a [DocumentOut],
+    pub claims: &'a [Claim],
+    /// Sorted by severity (conflicts first), then by the position of their first claim.
+    pub findings: &'a [Finding],
+    pub errors: &'a [ErrorOut],
+    pub summary: &'a Summary,
+}
+
+impl Report<'_> {
+    /// The claim with id `id`.
+    pub fn claim(&self, id: &str) -> Option<&Claim> {
+        self.claims.iter().find(|c| c.id == id)
+    }
+}
+
+/// How renderers should present a report.
+#[derive(Debug, Clone, Copy)]
+pub struct RenderOptions {
+    /// Table width in columns.
+    pub width: u16,
+    /// Style with ANSI colours (only on a terminal, never with NO_COLOR or `--color never`).
+    pub color: bool,
+    /// Include consistent checks and unchecked pairs, not only conflicts and differences.
+    pub show_all: bool,
+    /// Say why each pair was compared (the aliases and entities matched).
+    pub verbose: bool,
+}
