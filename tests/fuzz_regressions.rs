@@ -8,9 +8,13 @@ fn extract_bytes(name: &str) -> usize {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/fuzz/");
     let bytes = std::fs::read(format!("{path}{name}")).unwrap();
     match load_bytes(name, bytes) {
-        Loaded::Document(doc) => {
-            Extractor::default().extract(&doc, claimcheck::rules::default_vocabulary(), ExtractOptions { periods: true }).len()
-        }
+        Loaded::Document(doc) => Extractor::default()
+            .extract(
+                &doc,
+                claimcheck::rules::default_vocabulary(),
+                ExtractOptions { periods: true },
+            )
+            .len(),
         _ => 0,
     }
 }

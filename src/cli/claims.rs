@@ -61,8 +61,8 @@ pub fn run(args: &ClaimsArgs) -> ExitStatus {
         failed = true;
     }
     let pipeline = Pipeline {
-        vocab: &rules.vocab,
-        lexicon: Some(&rules),
+        vocab: &rules.set.vocab,
+        lexicon: Some(&rules.set),
         extract: ExtractOptions::default(),
         load: LoadOptions { max_file_size: args.input.max_file_size },
         setup: &setup,

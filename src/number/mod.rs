@@ -319,7 +319,9 @@ fn resolve_and(acc: &mut Acc, at_end: bool) -> bool {
         && scale
         && seg < Decimal::ONE
         && acc.last == Last::Fraction
-        && let Some(v) = seg.checked_mul(limit).and_then(|v| acc.segment_base.checked_add(v))
+        && let Some(v) = seg
+            .checked_mul(limit)
+            .and_then(|v| acc.segment_base.checked_add(v))
     {
         acc.current = v;
         let end = acc.best.map_or(0, |b| b.end);
@@ -490,7 +492,9 @@ fn step(ctx: Ctx<'_>, acc: &mut Acc, j: usize, error: &mut Option<&'static str>)
             }
             let seg = acc.segment();
             let seg = if seg.is_zero() { Decimal::ONE } else { seg };
-            acc.current = acc.segment_base.checked_add(seg.checked_mul(Decimal::from(12))?)?;
+            acc.current = acc
+                .segment_base
+                .checked_add(seg.checked_mul(Decimal::from(12))?)?;
             acc.unit = Decimal::ONE;
             acc.last = Last::Scale;
             acc.words = true;
@@ -700,7 +704,9 @@ fn ordinal(
                 acc.current = den;
                 acc.form = Form::Ordinal;
             } else {
-                acc.current = acc.segment_base.checked_add(Decimal::ONE.checked_div(den)?)?;
+                acc.current = acc
+                    .segment_base
+                    .checked_add(Decimal::ONE.checked_div(den)?)?;
                 acc.form = Form::Fraction;
                 acc.last = Last::Fraction;
             }
@@ -709,14 +715,15 @@ fn ordinal(
             // The numerator is the whole number read so far (`one hundred and thirty-two
             // fifths` is 132/5), unless what followed an `and` cannot stand as a whole number
             // (`twenty and three fifths` is 20 + 3/5).
-            let (base, numer) = fraction_parts(acc, scale)?;
+            let (base, numer, of) = fraction_parts(acc, scale)?;
+            let fraction = |d: Decimal| numer.checked_div(d)?.checked_mul(of);
             // `one hundred twenty-fifth` (words only: `280 million first` is two things).
             let compound_ordinal = !acc.digits
                 && (matches!(acc.last, Last::Hundred | Last::Scale)
                     || (acc.last == Last::Tens && value < 10));
             if plural {
                 acc.total = Decimal::ZERO;
-                acc.current = base.checked_add(numer.checked_div(den)?)?;
+                acc.current = base.checked_add(fraction(den)?)?;
                 acc.form = Form::Fraction;
                 acc.last = Last::Fraction;
             } else if scale {
@@ -734,7 +741,7 @@ fn ordinal(
             } else {
                 // `one fifth`, `one twenty-fifth`.
                 acc.total = Decimal::ZERO;
-                acc.current = base.checked_add(numer.checked_div(den)?)?;
+                acc.current = base.checked_add(fraction(den)?)?;
                 acc.form = Form::Fraction;
                 acc.last = Last::Fraction;
             }
@@ -756,20 +763,22 @@ fn ordinal(
 /// The base and numerator of a fraction whose denominator comes next. With a decimal-like
 /// denominator (`hundredths`) what follows `and` is always the numerator: `two hundred and
 /// fifty-four hundredths` is 200.54.
-fn fraction_parts(acc: &mut Acc, decimal_like: bool) -> Option<(Decimal, Decimal)> {
+fn fraction_parts(acc: &mut Acc, decimal_like: bool) -> Option<(Decimal, Decimal, Decimal)> {
     let whole = acc.total.checked_add(acc.current)?;
-    match acc.and_limit {
+    let parts = match acc.and_limit {
+        // `six million and two thirds`: a fraction of the scale word before the `and`.
+        Some((limit, true)) if acc.segment() < limit => {
+            let base = acc.total.checked_add(acc.segment_base)?;
+            (base, acc.segment(), limit)
+        }
         Some((limit, _)) if acc.segment() >= limit || decimal_like => {
             let base = acc.total.checked_add(acc.segment_base)?;
-            acc.and_limit = None;
-            Some((base, acc.segment()))
+            (base, acc.segment(), Decimal::ONE)
         }
-        Some(_) => {
-            acc.and_limit = None;
-            Some((Decimal::ZERO, whole))
-        }
-        None => Some((Decimal::ZERO, whole)),
-    }
+        _ => (Decimal::ZERO, whole, Decimal::ONE),
+    };
+    acc.and_limit = None;
+    Some(parts)
 }
 
 /// `two hundred point zero three`, `nine point nought four`, `point 77`, `1 point 1`.

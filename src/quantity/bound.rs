@@ -16,7 +16,12 @@ use crate::rules::{BoundKind, Qualifiers};
 ///
 /// Arithmetic is checked: a figure so large that its interval leaves the decimal range gives
 /// `None`, which the caller reports as out of range.
-pub fn interval(v: Decimal, unit_place: Decimal, bound: BoundKind, q: &Qualifiers) -> Option<Interval> {
+pub fn interval(
+    v: Decimal,
+    unit_place: Decimal,
+    bound: BoundKind,
+    q: &Qualifiers,
+) -> Option<Interval> {
     let half = unit_place.checked_div(Decimal::TWO)?;
     Some(match bound {
         BoundKind::Exact => Interval::point(v),

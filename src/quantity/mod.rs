@@ -689,10 +689,22 @@ fn factor_change(ctx: Ctx<'_>, vocab: &Vocabulary, mut p: Parts) -> Option<Quant
             .map(|g| g.normalize())
     };
     let to_growth = |e: Option<crate::interval::Endpoint>| match e {
-        Some(e) => growth(e.value).map(|value| Some(crate::interval::Endpoint { value, inclusive: e.inclusive })),
+        Some(e) => growth(e.value).map(|value| {
+            Some(crate::interval::Endpoint {
+                value,
+                inclusive: e.inclusive,
+            })
+        }),
         None => Some(None),
     };
-    let mut q = finish(ctx, vocab, Parts { value: Some(factor), ..p_clone(&p) })?;
+    let mut q = finish(
+        ctx,
+        vocab,
+        Parts {
+            value: Some(factor),
+            ..p_clone(&p)
+        },
+    )?;
     p.value = Some(growth(factor)?);
     q.value = p.value;
     q.interval = Interval::new(to_growth(fi.low)?, to_growth(fi.high)?);
@@ -739,7 +751,10 @@ fn finish(ctx: Ctx<'_>, vocab: &Vocabulary, mut p: Parts) -> Option<Quantity> {
         (None, Some(b)) => b,
         (None, None) => default_bound(&p),
     };
-    let interval = match p.value.map(|v| bound::interval(v, p.unit_place, bound, &vocab.qualifiers)) {
+    let interval = match p
+        .value
+        .map(|v| bound::interval(v, p.unit_place, bound, &vocab.qualifiers))
+    {
         Some(Some(i)) => i,
         Some(None) => {
             p.error = Some(crate::number::literal::OUT_OF_RANGE.into());
@@ -1085,7 +1100,9 @@ fn verb_change(ctx: Ctx<'_>, vocab: &Vocabulary, i: usize, floor: usize) -> Opti
             let factor = Decimal::ONE + value / Decimal::ONE_HUNDRED;
             let low = factor * (Decimal::ONE - vocab.qualifiers.nearly());
             Interval::new(
-                Some(Endpoint::closed((low - Decimal::ONE) * Decimal::ONE_HUNDRED)),
+                Some(Endpoint::closed(
+                    (low - Decimal::ONE) * Decimal::ONE_HUNDRED,
+                )),
                 Some(Endpoint::open(value)),
             )
         }
@@ -1259,6 +1276,11 @@ fn article_money(ctx: Ctx<'_>, vocab: &Vocabulary, i: usize, floor: usize) -> Op
     } else {
         return None;
     };
+    // `a dollar and 42 cents`.
+    let (end, value) = match article_subunits(ctx, vocab, end) {
+        Some((e, cents)) => (e, value + cents),
+        None => (end, value),
+    };
     let qual = qualifier_before(ctx, vocab, i, floor);
     let first = qual.map_or(i, |(s, _)| s);
     let bound = qual.map_or(BoundKind::Exact, |(_, b)| b);
@@ -1279,6 +1301,22 @@ fn article_money(ctx: Ctx<'_>, vocab: &Vocabulary, i: usize, floor: usize) -> Op
         per: None,
         error: None,
     })
+}
+
+/// `and 42 cents` after a currency named by a word: the sub-units, in the main unit.
+fn article_subunits(ctx: Ctx<'_>, vocab: &Vocabulary, k: usize) -> Option<(usize, Decimal)> {
+    let k = if ctx.lower_is(k, "and") { k + 1 } else { k };
+    let n = number::parse_at(ctx, k)?;
+    let v = n.value?;
+    if n.form != Form::Cardinal
+        || v >= Decimal::ONE_HUNDRED
+        || v.is_sign_negative()
+        || !v.fract().is_zero()
+    {
+        return None;
+    }
+    let (end, _) = subunit_alone(ctx, vocab, n.end)?;
+    Some((end, v.checked_div(Decimal::ONE_HUNDRED)?))
 }
 
 /// Join `A-B`, `A to B`, `between A and B`, `from A to B` into a range (or, after a change
@@ -1370,10 +1408,15 @@ fn try_range(ctx: Ctx<'_>, vocab: &Vocabulary, a: &mut Quantity, floor: usize) {
     let b_scale = scale_factor(ctx, vocab, &num_b, &b);
     if b_scale > Decimal::ONE
         && va.checked_mul(b_scale).is_some_and(|x| x <= vb)
-        && vb.checked_div(b_scale).and_then(|x| x.checked_add(Decimal::ONE)).is_some_and(|x| va < x)
+        && vb
+            .checked_div(b_scale)
+            .and_then(|x| x.checked_add(Decimal::ONE))
+            .is_some_and(|x| va < x)
         && !a_has_scale(a)
     {
-        let Some(x) = va.checked_mul(b_scale) else { return };
+        let Some(x) = va.checked_mul(b_scale) else {
+            return;
+        };
         va = x;
     }
     let change_verb = matches!(starts_with.as_str(), "from")
@@ -1447,7 +1490,9 @@ fn scale_factor(ctx: Ctx<'_>, _vocab: &Vocabulary, num: &Number, b: &Quantity) -
     if raw.is_zero() {
         return Decimal::ONE;
     }
-    let Some(f) = v.abs().checked_div(raw.abs()).map(|f| f.round()) else { return Decimal::ONE };
+    let Some(f) = v.abs().checked_div(raw.abs()).map(|f| f.round()) else {
+        return Decimal::ONE;
+    };
     if f > Decimal::ONE { f } else { Decimal::ONE }
 }
 

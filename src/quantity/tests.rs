@@ -390,3 +390,10 @@ fn a_year_after_a_possessive_is_a_year() {
     }
     assert_eq!(unit("They hired 2022 workers."), "worker");
 }
+
+#[test]
+fn a_fraction_after_a_scale_word_is_a_fraction_of_that_scale() {
+    assert_eq!(value("They have two million and three fifths"), "2600000");
+    assert!(value("I counted six million and two thirds").starts_with("6666666.66"));
+    assert_eq!(value("It costs a dollar and 42 cents."), "1.42");
+}

@@ -121,6 +121,7 @@ impl Currencies {
                     file: "currencies.toml".into(),
                     line: None,
                     column: None,
+                    snippet: None,
                     message: format!("`{}` is not a three-letter ISO 4217 code", rule.code),
                 });
             }

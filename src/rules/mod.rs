@@ -5,14 +5,26 @@
 //! `file:line:column: message` with the span the TOML parser gives.
 
 pub mod currency;
+pub mod entity;
+pub mod error;
+pub mod fiscal;
+mod matcher;
+pub mod metric;
 pub mod qualifier;
+pub mod set;
 
 use std::fmt;
 
 use serde::de::DeserializeOwned;
 
 pub use currency::{Currencies, CurrencyFile};
+pub use entity::{Alias, Entity, EntityKind, EntityMatch};
+pub use error::{did_you_mean, sort_errors};
+pub use fiscal::Month;
+pub use matcher::Case;
+pub use metric::{Aggregation, Metric, MetricMatch, MetricUnit};
 pub use qualifier::{BoundKind, QualifierFile, Qualifiers};
+pub use set::{RuleSet, check_dir, default_rule_set};
 
 /// The bundled rule files, in load order: (file name, contents).
 pub const DEFAULT_RULES: &[(&str, &str)] = &[
@@ -24,6 +36,12 @@ pub const DEFAULT_RULES: &[(&str, &str)] = &[
         "qualifiers.toml",
         include_str!("../../rules/qualifiers.toml"),
     ),
+    ("entities.toml", include_str!("../../rules/entities.toml")),
+    ("metrics.toml", include_str!("../../rules/metrics.toml")),
+    (
+        "fiscal_years.toml",
+        include_str!("../../rules/fiscal_years.toml"),
+    ),
 ];
 
 /// A mistake in a rule file, with its location.
@@ -34,13 +52,19 @@ pub struct RuleError {
     pub line: Option<usize>,
     pub column: Option<usize>,
     pub message: String,
+    /// The offending line with a caret under the span, printed under the message.
+    pub snippet: Option<String>,
 }
 
 impl fmt::Display for RuleError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match (self.line, self.column) {
-            (Some(l), Some(c)) => write!(f, "{}:{l}:{c}: {}", self.file, self.message),
-            _ => write!(f, "{}: {}", self.file, self.message),
+            (Some(l), Some(c)) => write!(f, "{}:{l}:{c}: {}", self.file, self.message)?,
+            _ => write!(f, "{}: {}", self.file, self.message)?,
+        }
+        match &self.snippet {
+            Some(s) => write!(f, "\n{s}"),
+            None => Ok(()),
         }
     }
 }
@@ -49,18 +73,7 @@ impl std::error::Error for RuleError {}
 
 /// Parse one TOML rule file into `T`, locating any error.
 pub fn parse_file<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, RuleError> {
-    toml::from_str(text).map_err(|e| {
-        let (line, column) = e.span().map_or((None, None), |span| {
-            let (l, c) = line_col(text, span.start);
-            (Some(l), Some(c))
-        });
-        RuleError {
-            file: file.to_string(),
-            line,
-            column,
-            message: e.message().to_string(),
-        }
-    })
+    toml::from_str(text).map_err(|e| error::toml_error(file, text, &e))
 }
 
 /// 1-based line and column (in characters) of a byte offset.
@@ -99,6 +112,7 @@ impl Vocabulary {
             line: None,
             column: None,
             message: "missing from the bundled rules".into(),
+            snippet: None,
         };
         Ok(Self {
             currencies: Currencies::build(&currencies.ok_or_else(|| missing("currencies.toml"))?)?,

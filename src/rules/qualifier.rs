@@ -108,6 +108,7 @@ impl Qualifiers {
             line: None,
             column: None,
             message,
+            snippet: None,
         };
         for (name, t) in [
             ("approx", file.tolerance.approx),

@@ -1,0 +1,304 @@
+//! `claimcheck report`: extract, link and compare the claims of all documents; say where
+//! sources disagree.
+
+use std::collections::BTreeSet;
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+use super::{ExitStatus, InputArgs, RulesArgs, io_failure, report_error};
+use crate::claim::Claim;
+use crate::engine::{self, Finding, Verdict};
+use crate::extract::ExtractOptions;
+use crate::input::{self, LoadOptions};
+use crate::pipeline::Pipeline;
+use crate::render;
+use crate::report::{RenderOptions, Report, Summary};
+
+/// Output formats of `report`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormat {
+    /// A summary and a findings table, for people.
+    Table,
+    /// Markdown, for pasting into a fact-check write-up.
+    Markdown,
+    /// One JSON document: documents, claims, findings, errors, summary.
+    Json,
+    /// JSON Lines tagged with `type`.
+    Jsonl,
+    /// SARIF 2.1.0, for GitHub code scanning.
+    Sarif,
+    /// GitHub workflow annotations.
+    Github,
+}
+
+/// The least severe verdict that makes the run fail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum FailOn {
+    Conflict,
+    Difference,
+    Never,
+}
+
+/// When to colour the table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+/// What `report` shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Show {
+    /// Conflicts and differences.
+    Findings,
+    /// Also the consistent checks and the pairs that could not be compared.
+    All,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ReportArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    #[command(flatten)]
+    pub rules: RulesArgs,
+
+    /// Output format.
+    #[arg(short, long, value_enum, default_value = "table")]
+    pub format: ReportFormat,
+
+    /// Exit with status 1 when there are findings at or above this verdict.
+    #[arg(long, value_enum, default_value = "conflict")]
+    pub fail_on: FailOn,
+
+    /// What to show: findings only, or every check made.
+    #[arg(long, value_enum, default_value = "findings")]
+    pub show: Show,
+
+    /// Say why each pair was compared (the aliases and entities matched).
+    #[arg(short, long)]
+    pub verbose: bool,
+
+    /// Colour the table: auto (a terminal without NO_COLOR), always, never.
+    #[arg(long, value_enum, default_value = "auto")]
+    pub color: ColorChoice,
+
+    /// Skip findings recorded in this baseline file (accepted contradictions).
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+
+    /// Record the current conflicts and differences in this baseline file.
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
+
+    /// Print one finding in full (its id, or a unique prefix) and nothing else.
+    #[arg(long, value_name = "FINDING-ID")]
+    pub explain: Option<String>,
+}
+
+/// A baseline: the fingerprints of accepted findings.
+#[derive(Debug, Serialize, Deserialize)]
+struct Baseline {
+    schema_version: u32,
+    findings: Vec<BaselineEntry>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+struct BaselineEntry {
+    id: String,
+    check: String,
+    verdict: String,
+    message: String,
+}
+
+pub fn run(args: &ReportArgs) -> ExitStatus {
+    let inputs = match args.input.inputs() {
+        Ok(i) => i,
+        Err(e) => {
+            report_error("usage", &e);
+            return ExitStatus::Error;
+        }
+    };
+    let Some(rules) = super::load_rules(&args.rules) else { return ExitStatus::Error };
+    let Some(pool) = super::thread_pool(args.input.threads) else { return ExitStatus::Error };
+    let (setup, manifest_errors) = super::DocumentSetup::new(&args.input, &inputs);
+    let mut failed = false;
+    for e in &manifest_errors {
+        report_error("sources", &e.to_string());
+        failed = true;
+    }
+    let baseline = match args.baseline.as_deref().map(read_baseline).transpose() {
+        Ok(b) => b.unwrap_or_default(),
+        Err(e) => {
+            report_error("baseline", &e);
+            return ExitStatus::Error;
+        }
+    };
+    let pipeline = Pipeline {
+        vocab: &rules.set.vocab,
+        lexicon: Some(&rules.set),
+        extract: ExtractOptions::default(),
+        load: LoadOptions { max_file_size: args.input.max_file_size },
+        setup: &setup,
+    };
+    let entries = input::collect(&inputs);
+    let results = pipeline.run(&pool, &entries, 0);
+    let mut errors = Vec::new();
+    let mut summary = Summary::default();
+    let mut documents = Vec::with_capacity(results.len());
+    let mut claims: Vec<Claim> = Vec::new();
+    for r in results {
+        failed |= super::report_document(&r, &mut errors);
+        match r.doc.status {
+            "read" => summary.documents_read += 1,
+            "skipped" => summary.documents_skipped += 1,
+            _ => summary.documents_failed += 1,
+        }
+        summary.quantities += r.mentions.len();
+        claims.extend(r.claims);
+        documents.push(r.doc);
+    }
+    summary.claims_linked = claims.iter().filter(|c| c.metric.is_some()).count();
+    summary.claims_unlinked = claims.len() - summary.claims_linked;
+
+    let mut findings = engine::check(&claims, &rules.relations);
+    sort_findings(&mut findings, &claims);
+    let before = findings.len();
+    findings.retain(|f| !baseline.contains(&f.id));
+    summary.baselined = before - findings.len();
+    summary.count(&findings);
+
+    if let Some(path) = &args.write_baseline {
+        if let Err(e) = write_baseline(path, &findings) {
+            report_error(&path.to_string_lossy(), &e);
+            return ExitStatus::Error;
+        }
+    }
+
+    let report = Report { documents: &documents, claims: &claims, findings: &findings, errors: &errors, summary: &summary };
+    let opts = RenderOptions {
+        width: super::table_width(),
+        color: color_enabled(args.color),
+        show_all: args.show == Show::All,
+        verbose: args.verbose,
+    };
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let written = if let Some(id) = &args.explain {
+        match explain(&mut out, &report, id) {
+            Ok(true) => Ok(()),
+            Ok(false) => {
+                report_error("explain", &format!("no finding with id `{id}`"));
+                return ExitStatus::Error;
+            }
+            Err(e) => Err(e),
+        }
+    } else {
+        use render::report as r;
+        match args.format {
+            ReportFormat::Table => r::table::write(&mut out, &report, &opts),
+            ReportFormat::Markdown => r::markdown::write(&mut out, &report, &opts),
+            ReportFormat::Json => r::json::write(&mut out, &report, &opts),
+            ReportFormat::Jsonl => r::jsonl::write(&mut out, &report, &opts),
+            ReportFormat::Sarif => r::sarif::write(&mut out, &report, &opts),
+            ReportFormat::Github => r::github::write(&mut out, &report, &opts),
+        }
+    };
+    if let Err(e) = written.and_then(|()| out.flush()) {
+        return io_failure(&e);
+    }
+    if failed {
+        return ExitStatus::Error;
+    }
+    let threshold = match args.fail_on {
+        FailOn::Conflict => Some(Verdict::Conflict),
+        FailOn::Difference => Some(Verdict::Difference),
+        FailOn::Never => None,
+    };
+    match threshold {
+        Some(t) if findings.iter().any(|f| f.verdict <= t) => ExitStatus::Findings,
+        _ => ExitStatus::Success,
+    }
+}
+
+/// Severity first (conflicts, differences, ...), then the position of the first claim, then
+/// the id: a total order, so output never depends on input order or threads.
+fn sort_findings(findings: &mut [Finding], claims: &[Claim]) {
+    let pos = |f: &Finding| {
+        f.claims
+            .first()
+            .and_then(|id| claims.iter().find(|c| &c.id == id))
+            .map(|c| (c.doc_index, c.start))
+    };
+    findings.sort_by(|a, b| a.verdict.cmp(&b.verdict).then(pos(a).cmp(&pos(b))).then(a.id.cmp(&b.id)));
+}
+
+fn color_enabled(choice: ColorChoice) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none()
+                && std::env::var("TERM").map_or(true, |t| t != "dumb")
+        }
+    }
+}
+
+fn read_baseline(path: &std::path::Path) -> Result<BTreeSet<String>, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let b: Baseline = serde_json::from_str(&text).map_err(|e| format!("{}:{}:{}: {e}", path.display(), e.line(), e.column()))?;
+    Ok(b.findings.into_iter().map(|e| e.id).collect())
+}
+
+fn write_baseline(path: &std::path::Path, findings: &[Finding]) -> Result<(), String> {
+    let b = Baseline {
+        schema_version: 1,
+        findings: findings
+            .iter()
+            .filter(|f| matches!(f.verdict, Verdict::Conflict | Verdict::Difference))
+            .map(|f| BaselineEntry {
+                id: f.id.clone(),
+                check: format!("{:?}", f.check),
+                verdict: format!("{:?}", f.verdict).to_lowercase(),
+                message: f.message.clone(),
+            })
+            .collect(),
+    };
+    let text = serde_json::to_string_pretty(&b).map_err(|e| e.to_string())?;
+    std::fs::write(path, text + "\n").map_err(|e| e.to_string())
+}
+
+/// Print one finding in full: both claims in their sentences, the normalization of each, the
+/// rule, the arithmetic. Returns false when no finding matches `id`.
+fn explain(out: &mut dyn Write, r: &Report<'_>, id: &str) -> io::Result<bool> {
+    let matches: Vec<&Finding> = r.findings.iter().filter(|f| f.id.starts_with(id)).collect();
+    let [f] = matches.as_slice() else { return Ok(false) };
+    let s = render::sanitize_for_terminal;
+    writeln!(out, "finding {}", f.id)?;
+    writeln!(out, "  verdict:    {}", format!("{:?}", f.verdict).to_lowercase())?;
+    writeln!(out, "  check:      {:?} (rule `{}`)", f.check, f.rule)?;
+    writeln!(out, "  metric:     {} {}", f.metric, f.entities.join(", "))?;
+    writeln!(out, "  period:     {}", f.period)?;
+    writeln!(out, "  message:    {}", s(&f.message))?;
+    writeln!(out, "  arithmetic: {}", s(&f.arithmetic.text))?;
+    for cid in &f.claims {
+        let Some(c) = r.claim(cid) else { continue };
+        writeln!(out)?;
+        writeln!(out, "  claim {} at {}:{}:{}", c.id, s(&c.source), c.line, c.column)?;
+        writeln!(out, "    sentence:  {}", s(&c.sentence))?;
+        writeln!(out, "    quantity:  \"{}\" = {}", s(&c.text), render::claims::human(c))?;
+        writeln!(out, "    period:    {}", render::claims::period(c.period.as_ref()))?;
+        writeln!(out, "    metric:    {} {}", c.metric.as_deref().unwrap_or("-"), render::claims::entities(c))?;
+        for l in &c.linked_by {
+            writeln!(out, "    linked by: {}", s(l))?;
+        }
+        if let Some(a) = &c.attribution {
+            writeln!(out, "    quoting:   {}", s(a))?;
+        }
+    }
+    Ok(true)
+}

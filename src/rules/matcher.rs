@@ -1,0 +1,341 @@
+//! Phrase matching for entity and metric vocabularies: one Aho-Corasick automaton over every
+//! alias, built once, then word bounds, case rules and leftmost-longest selection on top.
+//!
+//! The text is matched after a light normalization (white-space runs become one space, curly
+//! apostrophes become `'`, Unicode hyphens become `-`), so "two‑way\ntrade" still matches
+//! `two-way trade`; offsets are mapped back to the original text.
+
+use std::borrow::Cow;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use serde::Serialize;
+
+/// How an alias's letter case must match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Case {
+    /// As written: all-caps abbreviations (`US` never matches the pronoun "us").
+    Exact,
+    /// Any case, but starting with a capital: names that are also words (`Turkey`, `Polish`).
+    Capitalized,
+    /// Any letter case.
+    Any,
+}
+
+impl Case {
+    /// The rule an alias gets from its own spelling: all-caps abbreviations are exact.
+    pub fn of(alias: &str) -> Self {
+        let mut letters = alias.chars().filter(|c| c.is_alphabetic()).peekable();
+        if letters.peek().is_some() && letters.all(char::is_uppercase) {
+            Self::Exact
+        } else {
+            Self::Any
+        }
+    }
+
+    fn accepts(self, written: &str, found: &str) -> bool {
+        match self {
+            Self::Exact => written == found,
+            Self::Capitalized => found.chars().next().is_some_and(char::is_uppercase),
+            Self::Any => true,
+        }
+    }
+}
+
+/// Normalize a phrase the way text is normalized before matching (see the module docs).
+pub fn normalize_phrase(s: &str) -> String {
+    normalize(s).0.trim().to_string()
+}
+
+/// One phrase to find, with what it stands for.
+#[derive(Debug, Clone)]
+pub(crate) struct Phrase<T> {
+    /// The phrase as written, normalized (see [`normalize_phrase`]).
+    pub text: String,
+    pub case: Case,
+    pub value: T,
+}
+
+/// A phrase found in a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Hit<'a, T> {
+    /// Byte offsets in the normalized text.
+    pub start: usize,
+    pub end: usize,
+    pub value: &'a T,
+}
+
+/// The compiled vocabulary.
+#[derive(Debug, Clone)]
+pub(crate) struct PhraseMatcher<T> {
+    ac: Option<AhoCorasick>,
+    /// Per automaton pattern (an ASCII-lowercased phrase): the phrases spelled that way, most
+    /// strict case rule first.
+    targets: Vec<Vec<Phrase<T>>>,
+}
+
+impl<T> Default for PhraseMatcher<T> {
+    fn default() -> Self {
+        Self {
+            ac: None,
+            targets: Vec::new(),
+        }
+    }
+}
+
+impl<T: Clone> PhraseMatcher<T> {
+    /// Compile the phrases. A hyphenated phrase also matches with a space ("two-way trade",
+    /// "two way trade").
+    ///
+    /// # Errors
+    /// Only if the automaton would be too large, which 100,000 aliases are far from.
+    pub(crate) fn build(phrases: Vec<Phrase<T>>) -> Result<Self, String> {
+        let mut keyed: Vec<(String, Phrase<T>)> = Vec::with_capacity(phrases.len());
+        for p in phrases {
+            if p.text.is_empty() {
+                continue;
+            }
+            if p.text.contains('-') {
+                let spaced = Phrase {
+                    text: p.text.replace('-', " "),
+                    case: p.case,
+                    value: p.value.clone(),
+                };
+                keyed.push((spaced.text.to_ascii_lowercase(), spaced));
+            }
+            keyed.push((p.text.to_ascii_lowercase(), p));
+        }
+        // Group by spelling, the strictest case rule first (then as given: the sort is stable).
+        keyed.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.case.cmp(&b.1.case)));
+        let mut keys: Vec<String> = Vec::new();
+        let mut targets: Vec<Vec<Phrase<T>>> = Vec::new();
+        for (key, p) in keyed {
+            if keys.last() != Some(&key) {
+                keys.push(key);
+                targets.push(Vec::new());
+            }
+            if let Some(t) = targets.last_mut() {
+                t.push(p);
+            }
+        }
+        if keys.is_empty() {
+            return Ok(Self::default());
+        }
+        let ac = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(&keys)
+            .map_err(|e| e.to_string())?;
+        Ok(Self {
+            ac: Some(ac),
+            targets,
+        })
+    }
+}
+
+impl<T> PhraseMatcher<T> {
+    pub(crate) fn len(&self) -> usize {
+        self.targets.iter().map(Vec::len).sum()
+    }
+
+    /// Every word-bounded phrase that passes its case rule, then the leftmost-longest
+    /// non-overlapping ones, in text order.
+    pub(crate) fn find<'a>(&'a self, norm: &Normalized<'_>) -> Vec<Hit<'a, T>> {
+        let Some(ac) = &self.ac else {
+            return Vec::new();
+        };
+        let text: &str = &norm.text;
+        let mut found: Vec<Hit<'a, T>> = Vec::new();
+        for m in ac.find_overlapping_iter(text) {
+            let (s, e) = (m.start(), m.end());
+            if !text.is_char_boundary(s) || !text.is_char_boundary(e) {
+                continue;
+            }
+            let written = &text[s..e];
+            if !bounded(text, s, e, written) {
+                continue;
+            }
+            let pid = m.pattern().as_usize();
+            if let Some(p) = self.targets[pid]
+                .iter()
+                .find(|p| p.case.accepts(&p.text, written))
+            {
+                found.push(Hit {
+                    start: s,
+                    end: e,
+                    value: &p.value,
+                });
+            }
+        }
+        found.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+        let mut out: Vec<Hit<'a, T>> = Vec::with_capacity(found.len());
+        for h in found {
+            if out.last().is_none_or(|l| h.start >= l.end) {
+                out.push(h);
+            }
+        }
+        out
+    }
+}
+
+fn is_word(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// A phrase that starts (ends) with a word character must not touch another one.
+fn bounded(text: &str, s: usize, e: usize, phrase: &str) -> bool {
+    let starts_word = phrase.chars().next().is_some_and(is_word);
+    let ends_word = phrase.chars().next_back().is_some_and(is_word);
+    let before = text[..s].chars().next_back();
+    let after = text[e..].chars().next();
+    !(starts_word && before.is_some_and(is_word) || ends_word && after.is_some_and(is_word))
+}
+
+/// A text as matched, with the map back to the original's byte offsets.
+#[derive(Debug, Clone)]
+pub(crate) struct Normalized<'t> {
+    pub text: Cow<'t, str>,
+    /// For each normalized byte: the original start and end of the character it came from;
+    /// `None` when the text needed no change.
+    map: Option<Vec<(usize, usize)>>,
+}
+
+impl<'t> Normalized<'t> {
+    pub(crate) fn new(original: &'t str) -> Self {
+        if !original.chars().any(needs_change) && !original.contains("  ") {
+            return Self {
+                text: Cow::Borrowed(original),
+                map: None,
+            };
+        }
+        let (text, map) = normalize(original);
+        Self {
+            text: Cow::Owned(text),
+            map: Some(map),
+        }
+    }
+
+    /// Original offset of a match starting at normalized byte `i`.
+    pub(crate) fn orig_start(&self, i: usize) -> usize {
+        match &self.map {
+            None => i,
+            Some(m) => m
+                .get(i)
+                .map_or_else(|| m.last().map_or(0, |l| l.1), |x| x.0),
+        }
+    }
+
+    /// Original offset just after a match ending at normalized byte `i` (exclusive).
+    pub(crate) fn orig_end(&self, i: usize) -> usize {
+        match &self.map {
+            None => i,
+            Some(m) if i == 0 => m.first().map_or(0, |x| x.0),
+            Some(m) => m.get(i - 1).map_or(0, |x| x.1),
+        }
+    }
+}
+
+fn needs_change(c: char) -> bool {
+    (c.is_whitespace() && c != ' ') || replacement(c).is_some()
+}
+
+fn replacement(c: char) -> Option<char> {
+    match c {
+        '\u{2019}' | '\u{2018}' | '\u{02BC}' => Some('\''),
+        '\u{2010}' | '\u{2011}' => Some('-'),
+        _ => None,
+    }
+}
+
+/// The normalized text and, per normalized byte, the original character's byte range.
+fn normalize(s: &str) -> (String, Vec<(usize, usize)>) {
+    let mut out = String::with_capacity(s.len());
+    let mut map = Vec::with_capacity(s.len());
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let end = i + c.len_utf8();
+        if c.is_whitespace() {
+            while chars.peek().is_some_and(|(_, n)| n.is_whitespace()) {
+                chars.next();
+            }
+            out.push(' ');
+            map.push((i, end));
+            continue;
+        }
+        let r = replacement(c).unwrap_or(c);
+        out.push(r);
+        map.extend(std::iter::repeat_n((i, end), r.len_utf8()));
+    }
+    (out, map)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m(phrases: &[(&str, Case, u32)]) -> PhraseMatcher<u32> {
+        PhraseMatcher::build(
+            phrases
+                .iter()
+                .map(|(t, c, v)| Phrase {
+                    text: normalize_phrase(t),
+                    case: *c,
+                    value: *v,
+                })
+                .collect(),
+        )
+        .unwrap()
+    }
+
+    fn find(pm: &PhraseMatcher<u32>, text: &str) -> Vec<(String, u32)> {
+        let n = Normalized::new(text);
+        pm.find(&n)
+            .into_iter()
+            .map(|h| {
+                let (s, e) = (n.orig_start(h.start), n.orig_end(h.end));
+                (text[s..e].to_string(), *h.value)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn longest_word_bounded_match_wins() {
+        let pm = m(&[
+            ("trade", Case::Any, 1),
+            ("trade turnover", Case::Any, 2),
+            ("US", Case::Exact, 3),
+        ]);
+        assert_eq!(
+            find(&pm, "Trade turnover with US firms; USB trades; us"),
+            [("Trade turnover".into(), 2), ("US".into(), 3)]
+        );
+    }
+
+    #[test]
+    fn a_failed_long_match_does_not_hide_a_shorter_one() {
+        let pm = m(&[("trade", Case::Any, 1), ("trade turnovers", Case::Any, 2)]);
+        assert_eq!(find(&pm, "trade turnoverse"), [("trade".into(), 1)]);
+    }
+
+    #[test]
+    fn offsets_map_back_through_normalization() {
+        let pm = m(&[
+            ("two-way trade", Case::Any, 1),
+            ("Kazakhstan's", Case::Any, 2),
+        ]);
+        let text = "“two\u{2011}way \n trade” and Kazakhstan’s";
+        assert_eq!(
+            find(&pm, text),
+            [
+                ("two\u{2011}way \n trade".into(), 1),
+                ("Kazakhstan’s".into(), 2)
+            ]
+        );
+    }
+
+    #[test]
+    fn capitalized_phrases_need_a_capital() {
+        let pm = m(&[("Turkey", Case::Capitalized, 1)]);
+        assert_eq!(find(&pm, "turkey TURKEY Turkey").len(), 2);
+    }
+}
