@@ -68,9 +68,12 @@ fn ends_sentence(text: &str, i: usize) -> bool {
     }
     // The word before the dot.
     let before = &text[..i];
+    // The separator may be multi-byte (a no-break space): step over the whole character.
     let word_start = before
-        .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"')
-        .map_or(0, |p| p + 1);
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace() || c == '(' || c == '"')
+        .map_or(0, |(p, c)| p + c.len_utf8());
     let word = before[word_start..].to_ascii_lowercase();
     if word.chars().count() == 1 && word.chars().all(char::is_alphabetic) {
         // A single letter: an initial (`J. Smith`) or part of `U.S.`.
@@ -134,6 +137,14 @@ mod tests {
             split("Visited Feb. 28 in Astana.\nNext line"),
             ["Visited Feb. 28 in Astana.", "Next line"]
         );
+    }
+
+    #[test]
+    fn a_no_break_space_before_a_stop_is_not_sliced_through() {
+        // Regression: `rfind` gave the start of a two-byte no-break space, and slicing one
+        // byte after it panicked.
+        let t = "He said\u{a0}yes. Then trade rose.";
+        assert_eq!(split(t).len(), 2);
     }
 
     #[test]

@@ -51,9 +51,17 @@ pub fn run(args: &ClaimsArgs) -> ExitStatus {
             return ExitStatus::Error;
         }
     };
-    let Some(rules) = super::load_rules(&args.rules) else { return ExitStatus::Error };
-    let format = args.format.unwrap_or(if io::stdout().is_terminal() { ClaimsFormat::Table } else { ClaimsFormat::Jsonl });
-    let Some(pool) = super::thread_pool(args.input.threads) else { return ExitStatus::Error };
+    let Some(rules) = super::load_rules(&args.rules) else {
+        return ExitStatus::Error;
+    };
+    let format = args.format.unwrap_or(if io::stdout().is_terminal() {
+        ClaimsFormat::Table
+    } else {
+        ClaimsFormat::Jsonl
+    });
+    let Some(pool) = super::thread_pool(args.input.threads) else {
+        return ExitStatus::Error;
+    };
     let (setup, manifest_errors) = super::DocumentSetup::new(&args.input, &inputs);
     let mut failed = false;
     for e in &manifest_errors {
@@ -64,7 +72,9 @@ pub fn run(args: &ClaimsArgs) -> ExitStatus {
         vocab: &rules.set.vocab,
         lexicon: Some(&rules.set),
         extract: ExtractOptions::default(),
-        load: LoadOptions { max_file_size: args.input.max_file_size },
+        load: LoadOptions {
+            max_file_size: args.input.max_file_size,
+        },
         setup: &setup,
     };
     let entries = input::collect(&inputs);
@@ -87,9 +97,12 @@ pub fn run(args: &ClaimsArgs) -> ExitStatus {
                 }
             }
             ClaimsFormat::Json => {
-                let claims: Vec<ClaimOut<'_>> =
-                    results.iter().flat_map(|r| r.claims.iter().map(|c| ClaimOut::new(c, None))).collect();
-                let docs: Vec<&render::json::DocumentOut> = results.iter().map(|r| &r.doc).collect();
+                let claims: Vec<ClaimOut<'_>> = results
+                    .iter()
+                    .flat_map(|r| r.claims.iter().map(|c| ClaimOut::new(c, None)))
+                    .collect();
+                let docs: Vec<&render::json::DocumentOut> =
+                    results.iter().map(|r| &r.doc).collect();
                 let v = serde_json::json!({
                     "schema_version": crate::extract::SCHEMA_VERSION,
                     "documents": docs,
@@ -105,16 +118,35 @@ pub fn run(args: &ClaimsArgs) -> ExitStatus {
                         if r.claims.is_empty() {
                             continue;
                         }
-                        writeln!(out, "{}", render::sanitize_for_terminal(&document_title(&r.doc)))?;
+                        writeln!(
+                            out,
+                            "{}",
+                            render::sanitize_for_terminal(&document_title(&r.doc))
+                        )?;
                         let list: Vec<&Claim> = r.claims.iter().collect();
                         render::claims::table(&mut out, &list, width, false)?;
                     }
                 }
                 GroupBy::Metric => {
-                    let mut list: Vec<&Claim> = results.iter().flat_map(|r| r.claims.iter()).collect();
+                    let mut list: Vec<&Claim> =
+                        results.iter().flat_map(|r| r.claims.iter()).collect();
                     list.sort_by(|a, b| {
-                        (a.metric.is_none(), &a.metric, &a.entities, a.period.as_ref().map(|p| (p.start, p.end)), a.doc_index, a.start)
-                            .cmp(&(b.metric.is_none(), &b.metric, &b.entities, b.period.as_ref().map(|p| (p.start, p.end)), b.doc_index, b.start))
+                        (
+                            a.metric.is_none(),
+                            &a.metric,
+                            &a.entities,
+                            a.period.as_ref().map(|p| (p.start, p.end)),
+                            a.doc_index,
+                            a.start,
+                        )
+                            .cmp(&(
+                                b.metric.is_none(),
+                                &b.metric,
+                                &b.entities,
+                                b.period.as_ref().map(|p| (p.start, p.end)),
+                                b.doc_index,
+                                b.start,
+                            ))
                     });
                     render::claims::table(&mut out, &list, width, true)?;
                 }
@@ -125,7 +157,11 @@ pub fn run(args: &ClaimsArgs) -> ExitStatus {
     if let Err(e) = result {
         return io_failure(&e);
     }
-    if failed { ExitStatus::Error } else { ExitStatus::Success }
+    if failed {
+        ExitStatus::Error
+    } else {
+        ExitStatus::Success
+    }
 }
 
 /// `source — title (outlet, date)` above a document's table.
@@ -134,10 +170,19 @@ fn document_title(d: &render::json::DocumentOut) -> String {
     if let Some(t) = &d.title {
         s.push_str(&format!(" \u{2014} {t}"));
     }
-    let meta: Vec<String> = [d.outlet.clone(), d.date.clone().map(|x| if d.date_inferred { format!("{x}, inferred") } else { x })]
-        .into_iter()
-        .flatten()
-        .collect();
+    let meta: Vec<String> = [
+        d.outlet.clone(),
+        d.date.clone().map(|x| {
+            if d.date_inferred {
+                format!("{x}, inferred")
+            } else {
+                x
+            }
+        }),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
     if !meta.is_empty() {
         s.push_str(&format!(" ({})", meta.join(", ")));
     }

@@ -2,8 +2,10 @@
 //!
 //! Only this module and `main.rs` write to standard output and standard error.
 
+mod claims;
 mod exit;
 mod extract;
+mod rules;
 
 use std::io::IsTerminal;
 
@@ -23,6 +25,46 @@ pub struct Args {
 pub enum Command {
     /// List every quantity mention (and, with --periods, every time expression) in documents.
     Extract(extract::ExtractArgs),
+    /// List every quantity as a claim: its metric, entities (with direction), period and value.
+    Claims(claims::ClaimsArgs),
+    /// List the rules in force and where each came from; `rules check DIR` validates files.
+    Rules(rules::RulesCommand),
+}
+
+/// Options that choose the rules.
+#[derive(Debug, Clone, clap::Args)]
+pub struct RulesArgs {
+    /// A directory of rule files (TOML) to add on top of the bundled rules (repeatable).
+    #[arg(long = "rules", value_name = "DIR")]
+    pub dirs: Vec<std::path::PathBuf>,
+
+    /// Leave out the bundled metrics, entities and fiscal years (currencies and qualifiers stay).
+    #[arg(long)]
+    pub no_default_rules: bool,
+}
+
+/// The rules in force for a run.
+pub struct Rules {
+    pub set: crate::rules::RuleSet,
+}
+
+/// Load the rules, or print every error (file:line:column, with a snippet) and return `None`:
+/// claimcheck never starts with a broken rule set.
+pub(crate) fn load_rules(args: &RulesArgs) -> Option<Rules> {
+    match crate::rules::RuleSet::load(&args.dirs, args.no_default_rules) {
+        Ok(set) => Some(Rules { set }),
+        Err(errors) => {
+            for e in &errors {
+                report_rule_error(e);
+            }
+            None
+        }
+    }
+}
+
+#[allow(clippy::print_stderr)]
+pub(crate) fn report_rule_error(e: &crate::rules::RuleError) {
+    eprintln!("claimcheck: {e}");
 }
 
 /// Options shared by commands that read documents.
@@ -127,6 +169,8 @@ impl InputArgs {
 pub fn run(args: Args) -> ExitStatus {
     match args.command {
         Command::Extract(a) => extract::run(&a),
+        Command::Claims(a) => claims::run(&a),
+        Command::Rules(a) => rules::run(&a),
     }
 }
 

@@ -54,6 +54,7 @@ impl Manifest {
             line: None,
             column: None,
             message: e.to_string(),
+            snippet: None,
         })?;
         let file: ManifestFile = parse_file(&name, &text)?;
         let _ = file.schema;
@@ -71,6 +72,7 @@ impl Manifest {
                         "source `{}`: date `{d}` is not YYYY-MM-DD (or YYYY-MM, YYYY)",
                         e.path
                     ),
+                    snippet: None,
                 });
             }
             let p = dir.join(&e.path);

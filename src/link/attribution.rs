@@ -54,14 +54,17 @@ fn phrase_after(sentence: &str, at: usize) -> Option<String> {
 /// Up to six words before `at`, back to the previous punctuation.
 fn phrase_before(sentence: &str, at: usize) -> Option<String> {
     let head = sentence.get(..at)?;
+    // Step over the whole separator: curly quotes are several bytes.
     let start = head
-        .rfind(|c: char| {
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| {
             matches!(
                 c,
                 ',' | '.' | ';' | ':' | '"' | '\u{201d}' | '\u{201c}' | '\u{bb}'
             )
         })
-        .map_or(0, |p| p + 1);
+        .map_or(0, |(p, c)| p + c.len_utf8());
     let words: Vec<&str> = head[start..].split_whitespace().collect();
     if words.is_empty() || words.len() > 6 {
         return None;
@@ -91,5 +94,10 @@ mod tests {
             Some("The fact sheet")
         );
         assert_eq!(find("Trade grew 5%.").as_deref(), None);
+        // Regression: a curly quote before the speaker is three bytes, not one.
+        assert_eq!(
+            find("\u{201c}It grew,\u{201d} the minister said.").as_deref(),
+            Some("the minister")
+        );
     }
 }

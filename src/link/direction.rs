@@ -91,10 +91,15 @@ pub fn resolve(
     );
     let w_start = if lo == 0 { 0 } else { breaks[lo - 1] };
     let w_end = breaks.get(hi).copied().unwrap_or(sentence.len());
-    let window: Vec<&EntityHit> = all
+    let mut window: Vec<&EntityHit> = all
         .iter()
         .filter(|e| e.start >= w_start && e.end <= w_end)
         .collect();
+    // A directional metric whose clause names nobody (`..., with these investments exceeding
+    // $50 billion`): read the whole sentence (`invest in Kazakhstan`).
+    if directional && window.is_empty() {
+        window = all.iter().collect();
+    }
 
     if !directional {
         let mut ids: Vec<String> = Vec::new();
@@ -206,6 +211,23 @@ fn role_of(sentence: &str, e: &EntityHit, hit: &MetricHit, reverse: bool) -> Rol
             return RoleHint::Destination;
         }
         "of" if e.demonym => return RoleHint::Source,
+        // `companies with US capital`, `with Chinese participation`.
+        "with" => {
+            let after = sentence[e.end..].trim_start().to_lowercase();
+            if [
+                "capital",
+                "participation",
+                "investment",
+                "ownership",
+                "money",
+                "funding",
+            ]
+            .iter()
+            .any(|w| after.starts_with(w))
+            {
+                return RoleHint::Source;
+            }
+        }
         _ => {}
     }
     // Written right before the alias (`US investment`, `Kazakhstan's imports`, `American

@@ -87,3 +87,59 @@ pub trait Lexicon: Sync {
     /// The count metric a counted noun names (`company` -> `companies`).
     fn metric_for_noun(&self, noun: &str) -> Option<String>;
 }
+
+/// The rules as the linker reads them.
+impl Lexicon for crate::rules::RuleSet {
+    fn entities(&self, text: &str) -> Vec<EntityHit> {
+        self.find_entities(text)
+            .into_iter()
+            .map(|m| EntityHit {
+                start: m.start,
+                end: m.end,
+                id: m.id,
+                demonym: m.demonym,
+                possessive: m.possessive,
+            })
+            .collect()
+    }
+
+    fn metrics(&self, text: &str) -> Vec<MetricHit> {
+        self.find_metrics(text)
+            .into_iter()
+            .map(|m| MetricHit {
+                start: m.start,
+                end: m.end,
+                metric: m.metric,
+                alias: m.alias,
+            })
+            .collect()
+    }
+
+    fn metric_info(&self, id: &str) -> Option<MetricInfo> {
+        use crate::rules::metric::{Aggregation as A, MetricUnit as U};
+        let m = self.metric(id)?;
+        Some(MetricInfo {
+            id: m.id.clone(),
+            unit: match m.unit {
+                U::Currency => UnitKind::Currency,
+                U::Count => UnitKind::Count,
+                U::Percent => UnitKind::Percent,
+                U::Rank => UnitKind::Rank,
+                U::Any => UnitKind::Any,
+            },
+            aggregation: match m.aggregation {
+                A::Flow => Aggregation::Flow,
+                A::Stock => Aggregation::Stock,
+                A::Rate => Aggregation::Rate,
+                A::Rank => Aggregation::Rank,
+            },
+            directional: m.directional,
+            normalize_to: m.normalize_to.clone(),
+            reverse: m.reverse,
+        })
+    }
+
+    fn metric_for_noun(&self, noun: &str) -> Option<String> {
+        self.metric_for_count_noun(noun).map(|m| m.id.clone())
+    }
+}

@@ -183,26 +183,30 @@ fn find_metric(
         lex.metric_info(&h.metric)
             .is_none_or(|info| info.unit.accepts(kind))
     };
-    // A counted noun that names the metric itself: `590 companies`.
+    // A counted noun that names the metric itself: `590 companies`. The alias inside the
+    // quantity marks where the noun is, which the entities around it are read against.
     if kind == Kind::Count
         && let Some(noun) = &m.unit
         && let Some(id) = lex.metric_for_noun(noun)
     {
-        return Some((
-            MetricHit {
-                start: q_start,
-                end: q_end,
-                metric: id,
-                alias: noun.clone(),
-            },
-            "its counted noun",
-        ));
+        let inside = hits
+            .iter()
+            .find(|h| h.metric == id && h.start >= q_start && h.end <= q_end)
+            .cloned();
+        let hit = inside.unwrap_or(MetricHit {
+            start: q_start,
+            end: q_end,
+            metric: id,
+            alias: noun.clone(),
+        });
+        return Some((hit, "its counted noun"));
     }
     let breaks = segment::clause_breaks(sentence, 0, sentence.len());
     let clause_of = |pos: usize| breaks.partition_point(|&b| b < pos);
     let qc = clause_of(q_start);
     let before = |h: &&MetricHit| h.end <= q_start;
-    let after = |h: &&MetricHit| h.start >= q_end;
+    // An alias may start inside the quantity (`81st largest trading partner`).
+    let after = |h: &&MetricHit| h.start >= q_start && h.end > q_end;
     let nearest_before = |same_clause: bool| {
         hits.iter()
             .filter(before)
@@ -248,38 +252,44 @@ fn continues<'c>(
     sentences: &[(usize, usize)],
     _m: &Mention,
 ) -> Option<&'c Claim> {
-    let prev = claims
-        .iter()
-        .rev()
-        .find(|c| c.metric.is_some() && c.doc_index == claim.doc_index)?;
+    // The figure right before this one, in the same document.
+    let prev = claims.last().filter(|c| c.doc_index == claim.doc_index)?;
+    let psi = sentences.partition_point(|&(_, e)| e <= prev_offset(prev, sentences));
     let lead = sentence[..q_start].to_lowercase();
-    let anaphora = [
-        "that is",
-        "this is",
-        "that was",
-        "this was",
-        "it is",
-        "it was",
-        "which",
-        "that means",
-        "an increase",
-        "a decrease",
-        "up ",
-        "down ",
-    ];
-    let same_or_next = {
-        let psi = sentences.partition_point(|&(_, e)| e <= prev_offset(prev, sentences));
-        psi == si || psi + 1 == si
-    };
-    if !same_or_next {
-        return None;
-    }
-    let is_change = claim.measure == Measure::Change;
-    let refers = anaphora
+    let lead = lead.trim_start();
+    // `..., which will now amount to $50 million in total`: a relative clause in the same
+    // sentence refers to the thing the figure before it measured.
+    let relative = psi == si
+        && [
+            ", which",
+            ", bringing",
+            ", taking",
+            ", raising",
+            ", to reach",
+        ]
         .iter()
-        .any(|a| lead.trim_start().starts_with(a) || lead.contains(&format!(", {a}")));
-    let units_agree = claim.unit == prev.unit || is_change;
-    (refers || is_change)
+        .any(|w| lead.contains(w));
+    // `That is an increase of 37.2%`: the next sentence continues the claim before it.
+    let anaphora = psi + 1 == si
+        && [
+            "that is",
+            "this is",
+            "that was",
+            "this was",
+            "it is",
+            "it was",
+            "that means",
+            "this means",
+            "an increase",
+            "a decrease",
+            "up ",
+            "down ",
+        ]
+        .iter()
+        .any(|a| lead.starts_with(a));
+    let is_change = claim.measure == Measure::Change && (psi == si || psi + 1 == si);
+    let units_agree = claim.unit == prev.unit || claim.measure == Measure::Change;
+    (relative || anaphora || is_change)
         .then_some(prev)
         .filter(|_| units_agree)
 }

@@ -170,6 +170,12 @@ mod tests {
             e.to_string(),
             "m.toml:2:1: unknown field `alias`\n  |\n2 | alias = [\"x\"]\n  | ^^^^^"
         );
+        assert_eq!(e.message, "unknown field `alias`");
+        assert_eq!(
+            e.snippet.as_deref(),
+            Some("  |\n2 | alias = [\"x\"]\n  | ^^^^^")
+        );
+        assert_eq!(RuleError::file("m.toml", "gone").snippet, None);
     }
 
     #[test]
