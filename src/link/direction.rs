@@ -171,13 +171,19 @@ pub fn resolve(
     }
     match (&source, &dest) {
         (Some(s), None) => {
-            if let Some(o) = ctx.other(s).or_else(|| ctx.main.iter().find(|m| *m != s).cloned()) {
+            if let Some(o) = ctx
+                .other(s)
+                .or_else(|| ctx.main.iter().find(|m| *m != s).cloned())
+            {
                 notes.push(format!("to {o} from the document's title and opening"));
                 dest = Some(o);
             }
         }
         (None, Some(d)) => {
-            if let Some(o) = ctx.other(d).or_else(|| ctx.main.iter().find(|m| *m != d).cloned()) {
+            if let Some(o) = ctx
+                .other(d)
+                .or_else(|| ctx.main.iter().find(|m| *m != d).cloned())
+            {
                 notes.push(format!("from {o} from the document's title and opening"));
                 source = Some(o);
             }

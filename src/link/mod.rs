@@ -329,7 +329,10 @@ fn stock_instant(claim: &mut Claim, info: Option<&MetricInfo>) {
 /// A flow total stated in the present perfect or "to date" (`has received tens of billions of
 /// dollars`) with no period of its own: accumulated up to the document's date, start unknown.
 fn to_date(claim: &mut Claim, info: Option<&MetricInfo>, sentence: &str, q_start: usize) {
-    if claim.period.is_some() || claim.measure != Measure::Level || !info.is_some_and(|i| i.aggregation == Aggregation::Flow) {
+    if claim.period.is_some()
+        || claim.measure != Measure::Level
+        || !info.is_some_and(|i| i.aggregation == Aggregation::Flow)
+    {
         return;
     }
     // Only the figure's own clause: `an additional $25 million ..., which will now amount to
@@ -339,8 +342,25 @@ fn to_date(claim: &mut Claim, info: Option<&MetricInfo>, sentence: &str, q_start
     let c_start = if c == 0 { 0 } else { breaks[c - 1] };
     let c_end = breaks.get(c).copied().unwrap_or(sentence.len());
     let lower = sentence[c_start..c_end].to_lowercase();
-    let cues = ["has received", "have received", "has invested", "have invested", "has amounted", "have amounted", "has reached", "has totaled", "has totalled", "to date", "so far", "cumulative", "in total", "overall"];
-    let Some(cue) = cues.iter().find(|c| lower.contains(*c)) else { return };
+    let cues = [
+        "has received",
+        "have received",
+        "has invested",
+        "have invested",
+        "has amounted",
+        "have amounted",
+        "has reached",
+        "has totaled",
+        "has totalled",
+        "to date",
+        "so far",
+        "cumulative",
+        "in total",
+        "overall",
+    ];
+    let Some(cue) = cues.iter().find(|c| lower.contains(*c)) else {
+        return;
+    };
     claim.period = Some(ClaimPeriod {
         start: None,
         end: claim.document_date,
@@ -349,7 +369,9 @@ fn to_date(claim: &mut Claim, info: Option<&MetricInfo>, sentence: &str, q_start
         instant: None,
         inherited: false,
     });
-    claim.linked_by.push(format!("a total \"{cue}\": accumulated up to the document's date"));
+    claim.linked_by.push(format!(
+        "a total \"{cue}\": accumulated up to the document's date"
+    ));
 }
 
 /// Targets, forecasts and plans are not facts: they are compared only with their own kind.
