@@ -5,6 +5,7 @@
 mod claims;
 mod exit;
 mod extract;
+mod report;
 mod rules;
 
 use std::io::IsTerminal;
@@ -27,6 +28,8 @@ pub enum Command {
     Extract(extract::ExtractArgs),
     /// List every quantity as a claim: its metric, entities (with direction), period and value.
     Claims(claims::ClaimsArgs),
+    /// Compare the claims of all documents and report where sources disagree (the main job).
+    Report(report::ReportArgs),
     /// List the rules in force and where each came from; `rules check DIR` validates files.
     Rules(rules::RulesCommand),
 }
@@ -170,6 +173,7 @@ pub fn run(args: Args) -> ExitStatus {
     match args.command {
         Command::Extract(a) => extract::run(&a),
         Command::Claims(a) => claims::run(&a),
+        Command::Report(a) => report::run(&a),
         Command::Rules(a) => rules::run(&a),
     }
 }

@@ -122,8 +122,12 @@ pub fn run(args: &ReportArgs) -> ExitStatus {
             return ExitStatus::Error;
         }
     };
-    let Some(rules) = super::load_rules(&args.rules) else { return ExitStatus::Error };
-    let Some(pool) = super::thread_pool(args.input.threads) else { return ExitStatus::Error };
+    let Some(rules) = super::load_rules(&args.rules) else {
+        return ExitStatus::Error;
+    };
+    let Some(pool) = super::thread_pool(args.input.threads) else {
+        return ExitStatus::Error;
+    };
     let (setup, manifest_errors) = super::DocumentSetup::new(&args.input, &inputs);
     let mut failed = false;
     for e in &manifest_errors {
@@ -141,7 +145,9 @@ pub fn run(args: &ReportArgs) -> ExitStatus {
         vocab: &rules.set.vocab,
         lexicon: Some(&rules.set),
         extract: ExtractOptions::default(),
-        load: LoadOptions { max_file_size: args.input.max_file_size },
+        load: LoadOptions {
+            max_file_size: args.input.max_file_size,
+        },
         setup: &setup,
     };
     let entries = input::collect(&inputs);
@@ -164,7 +170,7 @@ pub fn run(args: &ReportArgs) -> ExitStatus {
     summary.claims_linked = claims.iter().filter(|c| c.metric.is_some()).count();
     summary.claims_unlinked = claims.len() - summary.claims_linked;
 
-    let mut findings = engine::check(&claims, &rules.relations);
+    let mut findings = engine::check(&claims, &rules.set.relations);
     sort_findings(&mut findings, &claims);
     let before = findings.len();
     findings.retain(|f| !baseline.contains(&f.id));
@@ -178,7 +184,13 @@ pub fn run(args: &ReportArgs) -> ExitStatus {
         }
     }
 
-    let report = Report { documents: &documents, claims: &claims, findings: &findings, errors: &errors, summary: &summary };
+    let report = Report {
+        documents: &documents,
+        claims: &claims,
+        findings: &findings,
+        errors: &errors,
+        summary: &summary,
+    };
     let opts = RenderOptions {
         width: super::table_width(),
         color: color_enabled(args.color),
@@ -233,7 +245,12 @@ fn sort_findings(findings: &mut [Finding], claims: &[Claim]) {
             .and_then(|id| claims.iter().find(|c| &c.id == id))
             .map(|c| (c.doc_index, c.start))
     };
-    findings.sort_by(|a, b| a.verdict.cmp(&b.verdict).then(pos(a).cmp(&pos(b))).then(a.id.cmp(&b.id)));
+    findings.sort_by(|a, b| {
+        a.verdict
+            .cmp(&b.verdict)
+            .then(pos(a).cmp(&pos(b)))
+            .then(a.id.cmp(&b.id))
+    });
 }
 
 fn color_enabled(choice: ColorChoice) -> bool {
@@ -250,7 +267,8 @@ fn color_enabled(choice: ColorChoice) -> bool {
 
 fn read_baseline(path: &std::path::Path) -> Result<BTreeSet<String>, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let b: Baseline = serde_json::from_str(&text).map_err(|e| format!("{}:{}:{}: {e}", path.display(), e.line(), e.column()))?;
+    let b: Baseline = serde_json::from_str(&text)
+        .map_err(|e| format!("{}:{}:{}: {e}", path.display(), e.line(), e.column()))?;
     Ok(b.findings.into_iter().map(|e| e.id).collect())
 }
 
@@ -276,10 +294,16 @@ fn write_baseline(path: &std::path::Path, findings: &[Finding]) -> Result<(), St
 /// rule, the arithmetic. Returns false when no finding matches `id`.
 fn explain(out: &mut dyn Write, r: &Report<'_>, id: &str) -> io::Result<bool> {
     let matches: Vec<&Finding> = r.findings.iter().filter(|f| f.id.starts_with(id)).collect();
-    let [f] = matches.as_slice() else { return Ok(false) };
+    let [f] = matches.as_slice() else {
+        return Ok(false);
+    };
     let s = render::sanitize_for_terminal;
     writeln!(out, "finding {}", f.id)?;
-    writeln!(out, "  verdict:    {}", format!("{:?}", f.verdict).to_lowercase())?;
+    writeln!(
+        out,
+        "  verdict:    {}",
+        format!("{:?}", f.verdict).to_lowercase()
+    )?;
     writeln!(out, "  check:      {:?} (rule `{}`)", f.check, f.rule)?;
     writeln!(out, "  metric:     {} {}", f.metric, f.entities.join(", "))?;
     writeln!(out, "  period:     {}", f.period)?;
@@ -288,11 +312,32 @@ fn explain(out: &mut dyn Write, r: &Report<'_>, id: &str) -> io::Result<bool> {
     for cid in &f.claims {
         let Some(c) = r.claim(cid) else { continue };
         writeln!(out)?;
-        writeln!(out, "  claim {} at {}:{}:{}", c.id, s(&c.source), c.line, c.column)?;
+        writeln!(
+            out,
+            "  claim {} at {}:{}:{}",
+            c.id,
+            s(&c.source),
+            c.line,
+            c.column
+        )?;
         writeln!(out, "    sentence:  {}", s(&c.sentence))?;
-        writeln!(out, "    quantity:  \"{}\" = {}", s(&c.text), render::claims::human(c))?;
-        writeln!(out, "    period:    {}", render::claims::period(c.period.as_ref()))?;
-        writeln!(out, "    metric:    {} {}", c.metric.as_deref().unwrap_or("-"), render::claims::entities(c))?;
+        writeln!(
+            out,
+            "    quantity:  \"{}\" = {}",
+            s(&c.text),
+            render::claims::human(c)
+        )?;
+        writeln!(
+            out,
+            "    period:    {}",
+            render::claims::period(c.period.as_ref())
+        )?;
+        writeln!(
+            out,
+            "    metric:    {} {}",
+            c.metric.as_deref().unwrap_or("-"),
+            render::claims::entities(c)
+        )?;
         for l in &c.linked_by {
             writeln!(out, "    linked by: {}", s(l))?;
         }

@@ -5,10 +5,34 @@
 //! whose rules apply; it never compares all pairs of all claims. Each [`Finding`] names its
 //! claims, the check, the verdict, and the arithmetic with the intervals used, as structured
 //! fields and as text a reader can redo by hand. Arithmetic is exact (rust_decimal) on intervals.
+//!
+//! For a derived check (parts-total, growth, containment, increment) a `Difference` means the
+//! check holds only once the stated total is widened by the relation's slack (the devset's
+//! `result` holds, its `strict_result` does not); `Conflict` fails both, the consistent
+//! verdicts pass both.
 
-use serde::Serialize;
+pub mod arithmetic;
+pub mod containment;
+pub mod group;
+pub mod growth;
+pub mod increment;
+pub mod parts_total;
+pub mod period;
+pub mod rank;
+pub mod relations;
+pub mod same_value;
+#[cfg(test)]
+mod test_support;
+#[cfg(test)]
+mod tests;
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
 
 use crate::claim::Claim;
+use group::Index;
+pub use relations::{Relation, Relations};
 
 /// What a check concluded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -27,7 +51,7 @@ pub enum Verdict {
 }
 
 /// The kinds of check (each parameterized by relations in `rules/relations.toml`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum CheckKind {
     /// CC001: two level claims for the same key and period.
@@ -42,6 +66,45 @@ pub enum CheckKind {
     Increment,
     /// CC006: two ranks for the same list and edition.
     Rank,
+}
+
+impl CheckKind {
+    /// The stable code (`CC001`...), never reused.
+    pub const fn code(self) -> &'static str {
+        match self {
+            Self::SameValue => "CC001",
+            Self::PartsTotal => "CC002",
+            Self::Growth => "CC003",
+            Self::Containment => "CC004",
+            Self::Increment => "CC005",
+            Self::Rank => "CC006",
+        }
+    }
+
+    /// The kebab-case name used in `rules/relations.toml` and in output.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::SameValue => "same-value",
+            Self::PartsTotal => "parts-total",
+            Self::Growth => "growth",
+            Self::Containment => "containment",
+            Self::Increment => "increment",
+            Self::Rank => "rank",
+        }
+    }
+}
+
+impl Verdict {
+    /// The verdict as the arithmetic text ends with it.
+    pub const fn text(self) -> &'static str {
+        match self {
+            Self::Conflict => "conflict",
+            Self::Difference => "difference",
+            Self::ConsistentWithinRounding => "consistent within rounding",
+            Self::Consistent => "consistent",
+            Self::Unchecked => "unchecked",
+        }
+    }
 }
 
 /// One side of an arithmetic statement: a labelled interval.
@@ -95,7 +158,149 @@ pub struct Finding {
     pub message: String,
 }
 
-/// Run every check on the claims.
-pub fn check(_claims: &[Claim]) -> Vec<Finding> {
-    Vec::new()
+/// A finding before its id and claim order are fixed.
+#[derive(Debug)]
+pub(crate) struct Draft<'a> {
+    pub check: CheckKind,
+    pub rule: &'a str,
+    pub verdict: Verdict,
+    /// The claims and their part in the check (`total`, `part`, `base`...: documentation
+    /// for readers of the code); the first one names the metric and entities.
+    pub claims: Vec<(&'a Claim, &'static str)>,
+    pub period: String,
+    pub arithmetic: Arithmetic,
+    pub message: String,
+}
+
+/// Run every check of every relation on the claims.
+///
+/// Claims are grouped by key first ([`group::Index`]), so the cost is O(n log n) plus the
+/// pairs of claims that share a key; the output is sorted and does not depend on the order of
+/// the input claims.
+pub fn check(claims: &[Claim], relations: &Relations) -> Vec<Finding> {
+    let index = Index::build(claims);
+    let mut drafts: Vec<Draft<'_>> = Vec::new();
+    for rel in &relations.relations {
+        match &rel.params {
+            relations::Params::SameValue { measures } => {
+                same_value::run(rel, measures, &index, &mut drafts);
+            }
+            relations::Params::PartsTotal {
+                total,
+                parts,
+                slack,
+            } => {
+                parts_total::run(rel, total, parts, *slack, &index, &mut drafts);
+            }
+            relations::Params::Growth { slack } => growth::run(rel, *slack, &index, &mut drafts),
+            relations::Params::Containment { slack } => {
+                containment::run(rel, *slack, &index, &mut drafts);
+            }
+            relations::Params::Increment {
+                slack,
+                addition_words,
+                total_words,
+            } => increment::run(
+                rel,
+                *slack,
+                addition_words,
+                total_words,
+                &index,
+                &mut drafts,
+            ),
+            relations::Params::Rank => rank::run(rel, &index, &mut drafts),
+        }
+    }
+    finish(drafts, &index)
+}
+
+/// Fix each finding's claim order and id, and sort the findings.
+fn finish(drafts: Vec<Draft<'_>>, index: &Index<'_>) -> Vec<Finding> {
+    let mut keyed: Vec<(Vec<usize>, Finding)> = drafts
+        .into_iter()
+        .map(|d| {
+            let subject = d.claims.first().map(|(c, _)| *c);
+            let mut claims = d.claims.clone();
+            claims.sort_by_key(|(c, _)| index.rank(&c.id));
+            let ranks: Vec<usize> = claims.iter().map(|(c, _)| index.rank(&c.id)).collect();
+            let mut prints: Vec<&str> =
+                claims.iter().map(|(c, _)| c.fingerprint.as_str()).collect();
+            prints.sort_unstable();
+            let id = fingerprint(d.check, d.rule, &prints);
+            let finding = Finding {
+                id,
+                check: d.check,
+                rule: d.rule.to_string(),
+                verdict: d.verdict,
+                metric: subject.and_then(|c| c.metric.clone()).unwrap_or_default(),
+                entities: subject.map(|c| c.entities.clone()).unwrap_or_default(),
+                period: d.period,
+                claims: claims.iter().map(|(c, _)| c.id.clone()).collect(),
+                arithmetic: d.arithmetic,
+                message: d.message,
+            };
+            (ranks, finding)
+        })
+        .collect();
+    keyed.sort_by(|(ra, a), (rb, b)| {
+        (
+            a.check,
+            &a.metric,
+            &a.entities,
+            ra,
+            &a.rule,
+            a.verdict,
+            &a.period,
+            &a.message,
+            &a.arithmetic.text,
+        )
+            .cmp(&(
+                b.check,
+                &b.metric,
+                &b.entities,
+                rb,
+                &b.rule,
+                b.verdict,
+                &b.period,
+                &b.message,
+                &b.arithmetic.text,
+            ))
+    });
+    // Identical fingerprints (a figure repeated word for word in one document) would give
+    // identical ids: number the repeats, in output order, so ids stay unique and stable.
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    keyed
+        .into_iter()
+        .map(|(_, mut f)| {
+            let n = seen.entry(f.id.clone()).or_insert(0);
+            *n += 1;
+            if *n > 1 {
+                f.id = format!("{}-{n}", f.id);
+            }
+            f
+        })
+        .collect()
+}
+
+/// FNV-1a 64 of the check, the rule and the sorted claim fingerprints: the same on every run
+/// and platform (std's hasher is randomly keyed and may change between releases).
+pub fn fingerprint(check: CheckKind, rule: &str, claim_fingerprints: &[&str]) -> String {
+    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+    const PRIME: u64 = 0x0000_0100_0000_01b3;
+    let mut h = OFFSET;
+    let mut feed = |bytes: &[u8]| {
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(PRIME);
+        }
+        // A separator no string contains, so ("ab", "c") and ("a", "bc") differ.
+        h ^= 0xff;
+        h = h.wrapping_mul(PRIME);
+    };
+    feed(check.name().as_bytes());
+    feed(rule.as_bytes());
+    for f in claim_fingerprints {
+        feed(f.as_bytes());
+    }
+    format!("{h:016x}")
 }

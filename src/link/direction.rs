@@ -37,9 +37,12 @@ impl DocumentContext {
             add(&doc.text[s..e], 1);
         }
         let mut ranked: Vec<(String, (usize, usize))> = counts.into_iter().collect();
+        // Countries before blocs and organizations: a readout about the US and Kazakhstan that
+        // mentions Central Asia is still about the US and Kazakhstan.
         ranked.sort_by(|a, b| {
-            b.1.0
-                .cmp(&a.1.0)
+            lex.is_country(&b.0)
+                .cmp(&lex.is_country(&a.0))
+                .then(b.1.0.cmp(&a.1.0))
                 .then(a.1.1.cmp(&b.1.1))
                 .then(a.0.cmp(&b.0))
         });
@@ -67,6 +70,15 @@ enum RoleHint {
 
 /// Resolve the metric (normalized), its entities and direction for a quantity at `q_start`.
 /// Returns `(metric, entities, directional, notes)`.
+/// Whether the metric is a ranking: its possessive names whose ranking it is (`America's
+/// 81st-largest trading partner` is a partner of the US), the destination.
+fn is_ranking(info: Option<&MetricInfo>) -> bool {
+    info.is_some_and(|i| i.aggregation == super::lexicon::Aggregation::Rank)
+}
+
+/// `others` are the byte spans (in `sentence`) of the other figures of the sentence: entities
+/// on the far side of another figure belong to that figure's claim (`sold $682 million of goods
+/// to the United States ... and bought $1.1 billion of American goods`).
 pub fn resolve(
     sentence: &str,
     q_start: usize,
@@ -74,6 +86,7 @@ pub fn resolve(
     info: Option<&MetricInfo>,
     lex: &dyn Lexicon,
     ctx: &DocumentContext,
+    others: &[(usize, usize)],
 ) -> (String, Vec<String>, bool, Vec<String>) {
     let metric = info
         .and_then(|i| i.normalize_to.clone())
@@ -81,7 +94,15 @@ pub fn resolve(
     let directional = info.is_some_and(|i| i.directional);
     let reverse = info.is_some_and(|i| i.reverse);
     let mut notes = Vec::new();
-    let all = lex.entities(sentence);
+    // `US dollars`, `Canadian dollars`: a name inside a currency names no party.
+    let all: Vec<EntityHit> = lex
+        .entities(sentence)
+        .into_iter()
+        .filter(|e| {
+            let after = sentence[e.end..].trim_start().to_lowercase();
+            !(after.starts_with("dollar") || after.starts_with('$') || after.starts_with("cents"))
+        })
+        .collect();
     // The window: the clause(s) from the alias to the quantity.
     let breaks = segment::clause_breaks(sentence, 0, sentence.len());
     let clause_of = |pos: usize| breaks.partition_point(|&b| b < pos);
@@ -91,9 +112,30 @@ pub fn resolve(
     );
     let w_start = if lo == 0 { 0 } else { breaks[lo - 1] };
     let w_end = breaks.get(hi).copied().unwrap_or(sentence.len());
+    let first = hit.start.min(q_start);
+    let last = hit.end.max(q_start);
+    let w_start = others
+        .iter()
+        .filter(|o| o.1 <= first)
+        .map(|o| o.1)
+        .max()
+        .map_or(w_start, |e| e.max(w_start));
+    let w_end = others
+        .iter()
+        .filter(|o| o.0 >= last)
+        .map(|o| o.0)
+        .min()
+        .map_or(w_end, |s| s.min(w_end));
+    // After another figure, only an entity written right before the alias (`American
+    // investment`) belongs to this claim; the rest finish the other figure's phrase.
+    let after_other = others.iter().any(|o| o.1 <= first);
+    let attached = |e: &EntityHit| {
+        e.end > hit.start || sentence[e.end..hit.start].split_whitespace().count() <= 2
+    };
     let mut window: Vec<&EntityHit> = all
         .iter()
         .filter(|e| e.start >= w_start && e.end <= w_end)
+        .filter(|e| !after_other || e.start >= hit.start.min(q_start) || attached(e))
         .collect();
     // A directional metric whose clause names nobody (`..., with these investments exceeding
     // $50 billion`): read the whole sentence (`invest in Kazakhstan`).
@@ -136,7 +178,11 @@ pub fn resolve(
     let mut source: Option<String> = None;
     let mut dest: Option<String> = None;
     for e in &window {
-        let hint = role_of(sentence, e, hit, reverse);
+        let hint = if is_ranking(info) && e.possessive && e.end <= hit.start {
+            RoleHint::Destination
+        } else {
+            role_of(sentence, e, hit, reverse)
+        };
         let word = format!("\"{}\"", &sentence[e.start..e.end]);
         match hint {
             RoleHint::Source if source.is_none() => {
@@ -218,7 +264,8 @@ fn role_of(sentence: &str, e: &EntityHit, hit: &MetricHit, reverse: bool) -> Rol
         }
         "of" if e.demonym => return RoleHint::Source,
         // `companies with US capital`, `with Chinese participation`.
-        "with" => {
+        // `companies with US capital`, `backed by US capital`, `invested by US firms`.
+        "with" | "by" => {
             let after = sentence[e.end..].trim_start().to_lowercase();
             if [
                 "capital",
@@ -227,6 +274,11 @@ fn role_of(sentence: &str, e: &EntityHit, hit: &MetricHit, reverse: bool) -> Rol
                 "ownership",
                 "money",
                 "funding",
+                "firms",
+                "companies",
+                "investors",
+                "businesses",
+                "businessmen",
             ]
             .iter()
             .any(|w| after.starts_with(w))

@@ -86,6 +86,10 @@ pub trait Lexicon: Sync {
     fn metric_info(&self, id: &str) -> Option<MetricInfo>;
     /// The count metric a counted noun names (`company` -> `companies`).
     fn metric_for_noun(&self, noun: &str) -> Option<String>;
+    /// Whether the entity is a country (not a bloc or an organization).
+    fn is_country(&self, _id: &str) -> bool {
+        true
+    }
 }
 
 /// The rules as the linker reads them.
@@ -141,5 +145,10 @@ impl Lexicon for crate::rules::RuleSet {
 
     fn metric_for_noun(&self, noun: &str) -> Option<String> {
         self.metric_for_count_noun(noun).map(|m| m.id.clone())
+    }
+
+    fn is_country(&self, id: &str) -> bool {
+        self.entity(id)
+            .is_some_and(|e| e.kind == crate::rules::EntityKind::Country)
     }
 }

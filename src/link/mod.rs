@@ -49,12 +49,30 @@ pub fn link(
         let q_start = m.text_start - s_start;
         let q_end = (m.text_end - s_start).min(sentence.len());
         let mut claim = base_claim(doc, doc_index, ordinal, m, sentence);
+        // The other figures of the sentence, as spans in it.
+        let others: Vec<(usize, usize)> = mentions
+            .iter()
+            .filter(|o| {
+                o.item == "quantity"
+                    && o.text_start >= s_start
+                    && o.text_end <= s_end
+                    && o.text_start != m.text_start
+            })
+            .map(|o| (o.text_start - s_start, o.text_end - s_start))
+            .collect();
         let found = find_metric(sentence, q_start, q_end, m, lex);
         match found {
             Some((hit, how)) => {
                 let info = lex.metric_info(&hit.metric);
-                let (metric, entities, directional, notes) =
-                    direction::resolve(sentence, q_start, &hit, info.as_ref(), lex, &context);
+                let (metric, entities, directional, notes) = direction::resolve(
+                    sentence,
+                    q_start,
+                    &hit,
+                    info.as_ref(),
+                    lex,
+                    &context,
+                    &others,
+                );
                 claim.metric = Some(metric);
                 claim.entities = entities;
                 claim.directional = directional;
@@ -289,8 +307,15 @@ fn continues<'c>(
         .iter()
         .any(|a| lead.starts_with(a));
     let is_change = claim.measure == Measure::Change && (psi == si || psi + 1 == si);
+    // `It rose above 3 billion dollars`, `Last year it topped ...`: a pronoun for the thing the
+    // sentence before measured.
+    let pronoun = psi + 1 == si
+        && lead
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| matches!(w, "it" | "they" | "this" | "that"))
+        && lead.split_whitespace().count() <= 6;
     let units_agree = claim.unit == prev.unit || claim.measure == Measure::Change;
-    (relative || anaphora || is_change)
+    (relative || anaphora || is_change || pronoun)
         .then_some(prev)
         .filter(|_| units_agree)
 }

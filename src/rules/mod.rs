@@ -38,6 +38,7 @@ pub const DEFAULT_RULES: &[(&str, &str)] = &[
     ),
     ("entities.toml", include_str!("../../rules/entities.toml")),
     ("metrics.toml", include_str!("../../rules/metrics.toml")),
+    ("relations.toml", include_str!("../../rules/relations.toml")),
     (
         "fiscal_years.toml",
         include_str!("../../rules/fiscal_years.toml"),

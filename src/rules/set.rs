@@ -29,6 +29,8 @@ use super::{
 
 const CURRENCIES: &str = "currencies.toml";
 const QUALIFIERS: &str = "qualifiers.toml";
+/// The rule engine's relations: parsed by `engine::Relations` once the metrics are known.
+const RELATIONS: &str = "relations.toml";
 
 /// The top-level keys of a rule file.
 const TOP_KEYS: &[&str] = &[
@@ -55,6 +57,8 @@ pub struct RuleSet {
     currency_rules: usize,
     default_dollar: String,
     qualifier_origin: String,
+    /// The relations the rule engine checks (`rules/relations.toml`).
+    pub relations: crate::engine::Relations,
 }
 
 /// The parts of one rule file, each entry parsed on its own so one bad entry does not hide
@@ -147,10 +151,11 @@ impl RuleSet {
         };
         let mut currency_src = bundled(CURRENCIES);
         let mut qualifier_src = bundled(QUALIFIERS);
+        let mut relations_src = bundled(RELATIONS);
         let mut sources: Vec<Source> = Vec::new();
         if !no_defaults {
             for (name, text) in DEFAULT_RULES {
-                if *name != CURRENCIES && *name != QUALIFIERS {
+                if *name != CURRENCIES && *name != QUALIFIERS && *name != RELATIONS {
                     sources.push(Source {
                         name: (*name).to_string(),
                         origin: format!("bundled:{name}"),
@@ -163,6 +168,7 @@ impl RuleSet {
             match base(&name).as_deref() {
                 Some(CURRENCIES) => currency_src = Some((name.clone(), name, text)),
                 Some(QUALIFIERS) => qualifier_src = Some((name.clone(), name, text)),
+                Some(RELATIONS) => relations_src = Some((name.clone(), name, text)),
                 _ => sources.push(Source {
                     origin: name.clone(),
                     name,
@@ -208,6 +214,19 @@ impl RuleSet {
         entities.finish(&sources, &mut errors);
         metrics.finish(&sources, &mut errors);
         fiscal.check(&entities, &sources, &mut errors);
+        // Relations refer to metrics: parse them once every metric is known.
+        let relations = match &relations_src {
+            Some((name, _, text)) => {
+                match crate::engine::Relations::parse(name, text, &|m| metrics.get(m).is_some()) {
+                    Ok(r) => r,
+                    Err(e) => {
+                        errors.extend(e);
+                        crate::engine::Relations::default()
+                    }
+                }
+            }
+            None => crate::engine::Relations::default(),
+        };
 
         let Some((vocab, currency_rules, default_dollar)) = vocab else {
             sort_errors(&mut errors);
@@ -218,7 +237,10 @@ impl RuleSet {
             return Err(errors);
         }
         let mut files: Vec<String> = Vec::new();
-        for (_, origin, _) in [&currency_src, &qualifier_src].into_iter().flatten() {
+        for (_, origin, _) in [&currency_src, &qualifier_src, &relations_src]
+            .into_iter()
+            .flatten()
+        {
             files.push(origin.clone());
         }
         if !no_defaults {
@@ -235,6 +257,7 @@ impl RuleSet {
             currency_rules,
             default_dollar,
             qualifier_origin: qualifier_src.map(|q| q.1).unwrap_or_default(),
+            relations,
         })
     }
 

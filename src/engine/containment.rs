@@ -1,0 +1,407 @@
+//! CC004 containment: a non-negative flow over a period is at least the flow over any period
+//! inside it.
+//!
+//! A "since 2005" total is just the flow over 2005-01-01..the document's date, so cumulative
+//! totals, years and parts of years are one check: since-1991 >= since-2005 >= 2018, and the
+//! year 2019 >= January-October 2019. It holds when the inner claim's low does not exceed
+//! the outer claim's high (with the relation's slack on the outer, the "whole"). When a
+//! period's end is unknown (a "since" total in an undated document) or only known to be at
+//! least some date (an inferred document date), containment may be undecidable: such a pair
+//! is reported as unchecked only when the figures would conflict if it held, since otherwise
+//! there is nothing to report either way.
+
+use rust_decimal::Decimal;
+
+use super::arithmetic::{self, OutOfRange, Style, describe_with_interval, term};
+use super::group::{Index, file_name, is_amount, is_plain_level, subject};
+use super::period::{self, Span};
+use super::relations::Relation;
+use super::{Arithmetic, CheckKind, Draft, Verdict};
+use crate::claim::Claim;
+
+/// Run the check for one relation.
+pub(crate) fn run<'a>(
+    rel: &'a Relation,
+    slack: Decimal,
+    index: &Index<'a>,
+    out: &mut Vec<Draft<'a>>,
+) {
+    for g in &index.groups {
+        if !rel.reads(g.metric(), g.modality()) {
+            continue;
+        }
+        let mut spans: Vec<(Span, &'a Claim)> = g
+            .claims
+            .iter()
+            .copied()
+            .filter(|c| is_plain_level(c) && is_amount(c))
+            .filter_map(|c| Some((period::span(c)?, c)))
+            .collect();
+        // By start: an outer period starts no later than its inner one.
+        spans.sort_by_key(|(s, _)| s.start);
+        for (i, &(sa, a)) in spans.iter().enumerate() {
+            for &(sb, b) in &spans[i + 1..] {
+                let same_doc = a.doc_index == b.doc_index;
+                // `a` starts no later than `b`, so only `a` can contain `b`, unless both
+                // start together.
+                let mut orientations = vec![(a, sa, b, sb)];
+                if sa.start == sb.start {
+                    orientations.push((b, sb, a, sa));
+                }
+                let mut undecided = None;
+                let mut done = false;
+                for (outer, so, inner, si) in orientations {
+                    match period::contains(so, si, same_doc) {
+                        Some(true) => {
+                            out.push(compare(rel, slack, outer, inner));
+                            done = true;
+                            break;
+                        }
+                        Some(false) => {}
+                        None => {
+                            if undecided.is_none() && would_conflict(outer, inner) {
+                                undecided = Some((outer, inner));
+                            }
+                        }
+                    }
+                }
+                if !done && let Some((outer, inner)) = undecided {
+                    out.push(undecidable(rel, outer, inner));
+                }
+            }
+        }
+    }
+}
+
+/// True when the inner figure exceeds the outer one for certain.
+fn would_conflict(outer: &Claim, inner: &Claim) -> bool {
+    !arithmetic::can_be_le(&inner.interval, &outer.interval)
+}
+
+fn labels(outer: &Claim, inner: &Claim) -> (String, String) {
+    (
+        period::label(outer.period.as_ref()),
+        period::label(inner.period.as_ref()),
+    )
+}
+
+fn compare<'a>(rel: &'a Relation, slack: Decimal, outer: &'a Claim, inner: &'a Claim) -> Draft<'a> {
+    let style = Style::of(outer.kind);
+    let (po, pi) = labels(outer, inner);
+    let period = format!("{pi} within {po}");
+    let claims = vec![(outer, "outer"), (inner, "inner")];
+    let lhs = format!(
+        "{} ({pi}) <= {} ({po})",
+        describe_with_interval(inner),
+        describe_with_interval(outer)
+    );
+    let widened = match arithmetic::widen(&outer.interval, slack) {
+        Ok(w) => w,
+        Err(OutOfRange) => {
+            return Draft {
+                check: CheckKind::Containment,
+                rule: &rel.id,
+                verdict: Verdict::Unchecked,
+                claims,
+                period,
+                arithmetic: Arithmetic {
+                    left: term(
+                        format!("{} {pi}", subject(inner)),
+                        vec![inner.id.clone()],
+                        &inner.interval,
+                    ),
+                    relation: "<=".into(),
+                    right: term(
+                        format!("{} {po}", subject(outer)),
+                        vec![outer.id.clone()],
+                        &outer.interval,
+                    ),
+                    text: format!("{lhs}: unchecked (out of range)"),
+                    gap: None,
+                    gap_percent: None,
+                },
+                message: format!(
+                    "{}: out of range of exact decimals, not checked",
+                    subject(outer)
+                ),
+            };
+        }
+    };
+    let strict = arithmetic::can_be_le(&inner.interval, &outer.interval);
+    let with_slack = arithmetic::can_be_le(&inner.interval, &widened);
+    let points_hold = match (inner.value, outer.value) {
+        (Some(i), Some(o)) => Some(i <= o),
+        _ => None,
+    };
+    let verdict = arithmetic::derived_verdict(strict, with_slack, points_hold);
+    let (gap, gap_percent) = if strict {
+        (None, None)
+    } else {
+        arithmetic::gap_strings(&inner.interval, &outer.interval, outer.value)
+    };
+    let text = format!(
+        "{lhs}: {}{}",
+        arithmetic::derived_text(
+            verdict,
+            slack,
+            Some(&arithmetic::fmt_interval_sf(&widened, style, 5))
+        ),
+        if verdict == Verdict::Conflict {
+            arithmetic::gap_text(gap.as_ref(), gap_percent.as_ref(), style, &outer.interval)
+        } else {
+            String::new()
+        }
+    );
+    let what = match verdict {
+        Verdict::Conflict => {
+            "the flow over the inner period exceeds the flow over the whole period"
+        }
+        Verdict::Difference => "the inner figure stays below the whole only within the slack",
+        Verdict::ConsistentWithinRounding => {
+            "the inner figure stays below the whole only thanks to rounding"
+        }
+        _ => "the inner figure does not exceed the whole",
+    };
+    Draft {
+        check: CheckKind::Containment,
+        rule: &rel.id,
+        verdict,
+        claims,
+        period,
+        arithmetic: Arithmetic {
+            left: term(
+                format!("{} {pi}", subject(inner)),
+                vec![inner.id.clone()],
+                &inner.interval,
+            ),
+            relation: "<=".into(),
+            right: term(
+                format!("{} {po}", subject(outer)),
+                vec![outer.id.clone()],
+                &outer.interval,
+            ),
+            text,
+            gap,
+            gap_percent,
+        },
+        message: format!(
+            "{}: {pi} ({}) lies within {po} ({}): {what}",
+            subject(outer),
+            file_name(&inner.source),
+            file_name(&outer.source)
+        ),
+    }
+}
+
+/// A pair whose figures would conflict if one period lay inside the other, which the known
+/// period ends cannot tell.
+fn undecidable<'a>(rel: &'a Relation, outer: &'a Claim, inner: &'a Claim) -> Draft<'a> {
+    let (po, pi) = labels(outer, inner);
+    Draft {
+        check: CheckKind::Containment,
+        rule: &rel.id,
+        verdict: Verdict::Unchecked,
+        claims: vec![(outer, "outer"), (inner, "inner")],
+        period: format!("{pi} within {po}?"),
+        arithmetic: Arithmetic {
+            left: term(
+                format!("{} {pi}", subject(inner)),
+                vec![inner.id.clone()],
+                &inner.interval,
+            ),
+            relation: "<=".into(),
+            right: term(
+                format!("{} {po}", subject(outer)),
+                vec![outer.id.clone()],
+                &outer.interval,
+            ),
+            text: format!(
+                "{} ({pi}) <= {} ({po}): unchecked (unknown end of period)",
+                describe_with_interval(inner),
+                describe_with_interval(outer)
+            ),
+            gap: None,
+            gap_percent: None,
+        },
+        message: format!(
+            "{}: {pi} would exceed {po} if it lay inside it, but where a period ends is unknown",
+            subject(outer)
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use jiff::civil::date;
+
+    use crate::claim::Claim;
+    use crate::engine::test_support::{claim, months, of, one, run};
+    use crate::engine::{CheckKind, Verdict};
+
+    fn fdi(id: &str, text: &str) -> crate::engine::test_support::B {
+        claim(id, "investment", &["US", "KZ"], text)
+    }
+
+    fn since(id: &str, text: &str, y: i16, doc_date: Option<jiff::civil::Date>) -> Claim {
+        fdi(id, text)
+            .since(date(y, 1, 1), &format!("since {y}"), doc_date)
+            .build()
+    }
+
+    #[test]
+    fn the_seed_totals_nest() {
+        let d = Some(date(2023, 3, 14));
+        let claims = [
+            since("0:1", "more than $50 billion", 1991, d),
+            since("1:1", "about $40 billion", 2005, d),
+            fdi("1:2", "$5.3 billion")
+                .year(2018)
+                .dated(date(2023, 3, 14), false)
+                .build(),
+        ];
+        let f = run(&claims);
+        let a = one(&f, CheckKind::Containment, &["0:1", "1:1"]);
+        assert_eq!(a.verdict, Verdict::Consistent);
+        assert_eq!(
+            a.arithmetic.text,
+            "about 40 bn [36, 44] bn (since 2005) <= > 50 bn (since 1991): consistent"
+        );
+        assert_eq!(a.period, "since 2005 within since 1991");
+        let b = one(&f, CheckKind::Containment, &["1:1", "1:2"]);
+        assert_eq!(b.verdict, Verdict::Consistent);
+        assert_eq!(
+            b.arithmetic.text,
+            "5.3 bn [5.25, 5.35] bn (2018) <= about 40 bn [36, 44] bn (since 2005): consistent"
+        );
+        assert_eq!(
+            one(&f, CheckKind::Containment, &["0:1", "1:2"]).verdict,
+            Verdict::Consistent
+        );
+        assert_eq!(of(&f, CheckKind::Containment).len(), 3);
+    }
+
+    #[test]
+    fn inner_figures_above_the_whole_conflict() {
+        let d = Some(date(2023, 3, 14));
+        let claims = [
+            since("0:1", "$30 billion", 1991, d),
+            since("1:1", "about $40 billion", 2005, d),
+            fdi("1:2", "$50 billion").year(2018).build(),
+        ];
+        let f = run(&claims);
+        let a = one(&f, CheckKind::Containment, &["0:1", "1:1"]);
+        assert_eq!(a.verdict, Verdict::Conflict);
+        assert_eq!(
+            a.arithmetic.text,
+            "about 40 bn [36, 44] bn (since 2005) <= 30 bn [29.5, 30.5] bn (since 1991): conflict, gap 5.5 bn (18.33%)"
+        );
+        assert_eq!(
+            one(&f, CheckKind::Containment, &["1:1", "1:2"]).verdict,
+            Verdict::Conflict
+        );
+    }
+
+    #[test]
+    fn a_later_cumulative_total_must_not_be_smaller() {
+        let claims = [
+            since("0:1", "$40 billion", 2005, Some(date(2019, 6, 1))),
+            since("1:1", "$30 billion", 2005, Some(date(2023, 6, 1))),
+        ];
+        let a = one(&run(&claims), CheckKind::Containment, &["0:1", "1:1"]).clone();
+        assert_eq!(a.verdict, Verdict::Conflict);
+        // The total to 2019 is the inner one.
+        assert_eq!(a.arithmetic.left.claims, vec!["0:1"]);
+    }
+
+    #[test]
+    fn months_inside_a_year_and_rounding() {
+        let t = |id: &str, text: &str| claim(id, "trade_total", &["KZ", "UZ"], text);
+        let claims = [
+            t("0:1", "$4.1 billion")
+                .period(months(2022, 1, 10, "Jan-Oct 2022"))
+                .build(),
+            t("1:1", "$4.6 billion").year(2022).build(),
+            // 4.12 > 4.1 as points, but [4.115, 4.125] reaches below 4.15.
+            t("2:1", "$4.12 billion")
+                .period(months(2022, 1, 11, "Jan-Nov 2022"))
+                .build(),
+        ];
+        let f = run(&claims);
+        assert_eq!(
+            one(&f, CheckKind::Containment, &["0:1", "1:1"]).verdict,
+            Verdict::Consistent
+        );
+        assert_eq!(
+            one(&f, CheckKind::Containment, &["0:1", "2:1"]).verdict,
+            Verdict::Consistent
+        );
+        let claims = [
+            t("0:1", "$4.12 billion")
+                .period(months(2022, 1, 10, "Jan-Oct 2022"))
+                .build(),
+            t("1:1", "$4.1 billion").year(2022).build(),
+        ];
+        assert_eq!(
+            one(&run(&claims), CheckKind::Containment, &["0:1", "1:1"]).verdict,
+            Verdict::ConsistentWithinRounding
+        );
+    }
+
+    #[test]
+    fn unknown_ends() {
+        // Undated documents: two "since" totals of one document end together.
+        let claims = [
+            since("0:1", "$30 billion", 1991, None),
+            since("0:2", "$40 billion", 2005, None),
+        ];
+        assert_eq!(
+            one(&run(&claims), CheckKind::Containment, &["0:1", "0:2"]).verdict,
+            Verdict::Conflict
+        );
+        // From two documents it cannot be decided: unchecked, since the figures would conflict.
+        let claims = [
+            since("0:1", "$30 billion", 1991, None),
+            since("1:1", "$40 billion", 2005, None),
+        ];
+        let u = one(&run(&claims), CheckKind::Containment, &["0:1", "1:1"]).clone();
+        assert_eq!(u.verdict, Verdict::Unchecked);
+        assert!(
+            u.arithmetic
+                .text
+                .ends_with("unchecked (unknown end of period)"),
+            "{}",
+            u.arithmetic.text
+        );
+        // ... and nothing is said when they would not.
+        let claims = [
+            since("0:1", "$50 billion", 1991, None),
+            since("1:1", "$40 billion", 2005, None),
+        ];
+        assert!(of(&run(&claims), CheckKind::Containment).is_empty());
+        // An inferred date is a lower bound of the end: the total still contains what is before.
+        let claims = [
+            fdi("0:1", "$30 billion")
+                .since(date(2005, 1, 1), "since 2005", None)
+                .dated(date(2020, 1, 1), true)
+                .build(),
+            fdi("1:1", "$40 billion").year(2018).build(),
+        ];
+        assert_eq!(
+            one(&run(&claims), CheckKind::Containment, &["0:1", "1:1"]).verdict,
+            Verdict::Conflict
+        );
+    }
+
+    #[test]
+    fn stocks_and_other_metrics_are_not_checked() {
+        let claims = [
+            claim("0:1", "companies", &["US", "KZ"], "590")
+                .year(2022)
+                .build(),
+            claim("0:2", "companies", &["US", "KZ"], "700")
+                .period(months(2022, 1, 6, "H1 2022"))
+                .build(),
+        ];
+        assert!(of(&run(&claims), CheckKind::Containment).is_empty());
+    }
+}

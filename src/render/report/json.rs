@@ -1,0 +1,82 @@
+//! The `json` format: the whole report as one JSON document,
+//! `{schema_version, tool, summary, documents, claims, findings, errors}`.
+//!
+//! Every finding is included whatever the options. serde_json escapes all text, so the output
+//! is valid JSON whatever the documents contain.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::code;
+use crate::engine::Finding;
+use crate::extract::SCHEMA_VERSION;
+use crate::render::claims::ClaimOut;
+use crate::render::json::{DocumentOut, ErrorOut};
+use crate::report::{RenderOptions, Report, Summary};
+
+/// The tool that wrote the output.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct ToolOut {
+    pub name: &'static str,
+    pub version: &'static str,
+}
+
+impl ToolOut {
+    pub const CLAIMCHECK: Self = Self {
+        name: "claimcheck",
+        version: env!("CARGO_PKG_VERSION"),
+    };
+}
+
+/// A finding as printed in JSON: its check code, then every field of [`Finding`].
+#[derive(Debug, Serialize)]
+pub struct FindingOut<'a> {
+    pub schema_version: u32,
+    #[serde(rename = "type")]
+    pub item: &'static str,
+    /// `CC001`..`CC006`.
+    pub code: &'static str,
+    #[serde(flatten)]
+    pub finding: &'a Finding,
+}
+
+impl<'a> FindingOut<'a> {
+    pub fn new(f: &'a Finding) -> Self {
+        Self {
+            schema_version: SCHEMA_VERSION,
+            item: "finding",
+            code: code(f.check),
+            finding: f,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct Whole<'a> {
+    schema_version: u32,
+    tool: ToolOut,
+    summary: &'a Summary,
+    documents: &'a [DocumentOut],
+    claims: Vec<ClaimOut<'a>>,
+    findings: Vec<FindingOut<'a>>,
+    errors: &'a [ErrorOut],
+}
+
+/// Write the report as one pretty-printed JSON document.
+///
+/// # Errors
+/// I/O errors from `out`.
+pub fn write(out: &mut dyn Write, r: &Report<'_>, _opts: &RenderOptions) -> io::Result<()> {
+    let w = Whole {
+        schema_version: SCHEMA_VERSION,
+        tool: ToolOut::CLAIMCHECK,
+        summary: r.summary,
+        documents: r.documents,
+        claims: r.claims.iter().map(|c| ClaimOut::new(c, None)).collect(),
+        findings: r.findings.iter().map(FindingOut::new).collect(),
+        errors: r.errors,
+    };
+    serde_json::to_writer_pretty(&mut *out, &w)?;
+    out.write_all(b"\n")
+}
