@@ -145,6 +145,7 @@ impl Extractor {
             document_date: doc.meta.date,
         };
         let mut out = Vec::new();
+        let mut carried: Option<PeriodOut> = None;
         for (c_start, c_end) in chunks(&doc.text, doc.body_start) {
             let chunk = &doc.text[c_start..c_end];
             let times = time::find_time_mentions(chunk, &ctx);
@@ -154,7 +155,8 @@ impl Extractor {
                 .map(|t| (t.start, t.end))
                 .collect();
             let quantities = self.scanner.find(chunk, vocab, &blocked);
-            let attached = attach_periods(chunk, &quantities, &times);
+            let (attached, carry) = attach_periods(chunk, &quantities, &times, carried.as_ref());
+            carried = carry;
             let mut items: Vec<Mention> = quantities
                 .iter()
                 .zip(attached)
@@ -268,11 +270,19 @@ fn is_base_marker(chunk: &str, t: &TimeMention) -> bool {
 }
 
 /// For each quantity: its period and, for a change, its base period.
+///
+/// `carried` is the last period of the paragraph before: a paragraph that names no time at
+/// all (a wire brief writes one sentence a paragraph) continues it. Returns the attachments
+/// and the period to carry into the next paragraph.
 fn attach_periods(
     chunk: &str,
     quantities: &[Quantity],
     times: &[TimeMention],
-) -> Vec<(Option<PeriodOut>, Option<PeriodOut>)> {
+    carried: Option<&PeriodOut>,
+) -> (
+    Vec<(Option<PeriodOut>, Option<PeriodOut>)>,
+    Option<PeriodOut>,
+) {
     let usable: Vec<&TimeMention> = times
         .iter()
         .filter(|t| !matches!(t.kind, TimeKind::TimeOfDay | TimeKind::Date))
@@ -401,9 +411,23 @@ fn attach_periods(
         {
             sentence_period = Some(p.clone());
         }
+        if period.is_none()
+            && usable.is_empty()
+            && matches!(
+                q.kind,
+                Kind::Currency | Kind::Percent | Kind::PercentagePoints
+            )
+            && q.role.is_none()
+            && let Some(c) = carried
+        {
+            let mut c = c.clone();
+            c.inherited = true;
+            period = Some(c);
+        }
         out.push((period, base));
     }
-    out
+    let carry = out.iter().rev().find_map(|(p, _)| p.clone());
+    (out, carry)
 }
 
 fn dec(d: Decimal) -> String {

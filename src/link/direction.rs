@@ -137,6 +137,11 @@ pub fn resolve(
         .filter(|e| e.start >= w_start && e.end <= w_end)
         .filter(|e| !after_other || e.start >= hit.start.min(q_start) || attached(e))
         .collect();
+    // A ranking is of countries; the organization publishing it (`the World Bank's Doing
+    // Business report`) is not a party to it.
+    if is_ranking(info) {
+        window.retain(|e| lex.is_country(&e.id));
+    }
     // A directional metric whose clause names nobody (`..., with these investments exceeding
     // $50 billion`): read the whole sentence (`invest in Kazakhstan`).
     if directional && window.is_empty() {

@@ -151,7 +151,12 @@ impl RuleSet {
         };
         let mut currency_src = bundled(CURRENCIES);
         let mut qualifier_src = bundled(QUALIFIERS);
-        let mut relations_src = bundled(RELATIONS);
+        // The bundled relations name bundled metrics: without those, none apply.
+        let mut relations_src = if no_defaults {
+            None
+        } else {
+            bundled(RELATIONS)
+        };
         let mut sources: Vec<Source> = Vec::new();
         if !no_defaults {
             for (name, text) in DEFAULT_RULES {
