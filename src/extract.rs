@@ -233,6 +233,9 @@ fn period_out(t: &TimeMention, chunk: &str, inherited: bool) -> PeriodOut {
     }
 }
 
+/// A quantity's period and, for a change, its base period.
+type Attachment = (Option<PeriodOut>, Option<PeriodOut>);
+
 /// Words that make a time expression the base of a comparison (`compared to 2021`).
 fn is_base_marker(chunk: &str, t: &TimeMention) -> bool {
     let before = chunk[..t.start].trim_end();
@@ -279,10 +282,7 @@ fn attach_periods(
     quantities: &[Quantity],
     times: &[TimeMention],
     carried: Option<&PeriodOut>,
-) -> (
-    Vec<(Option<PeriodOut>, Option<PeriodOut>)>,
-    Option<PeriodOut>,
-) {
+) -> (Vec<Attachment>, Option<PeriodOut>) {
     let usable: Vec<&TimeMention> = times
         .iter()
         .filter(|t| !matches!(t.kind, TimeKind::TimeOfDay | TimeKind::Date))

@@ -177,11 +177,11 @@ pub fn run(args: &ReportArgs) -> ExitStatus {
     summary.baselined = before - findings.len();
     summary.count(&findings);
 
-    if let Some(path) = &args.write_baseline {
-        if let Err(e) = write_baseline(path, &findings) {
-            report_error(&path.to_string_lossy(), &e);
-            return ExitStatus::Error;
-        }
+    if let Some(path) = &args.write_baseline
+        && let Err(e) = write_baseline(path, &findings)
+    {
+        report_error(&path.to_string_lossy(), &e);
+        return ExitStatus::Error;
     }
 
     let report = Report {
