@@ -20,14 +20,15 @@ pub fn change_word(w: &str) -> Option<Direction> {
         | "gain" | "gained" | "gains" | "jump" | "jumped" | "jumps" | "climb" | "climbed"
         | "climbs" | "surge" | "surged" | "surges" | "soar" | "soared" | "soars" | "expand"
         | "expanded" | "expands" | "expansion" | "up" | "advanced" | "rebounded" | "hike"
-        | "hiked" | "boost" | "boosted" | "upturn" | "higher" => Increase,
+        | "hiked" | "boost" | "boosted" | "upturn" | "higher" | "climbing" | "jumping"
+        | "surging" | "soaring" | "gaining" | "advancing" => Increase,
         "decrease" | "decreased" | "decreases" | "decreasing" | "fall" | "fell" | "fallen"
         | "falls" | "falling" | "decline" | "declined" | "declines" | "declining" | "drop"
         | "dropped" | "drops" | "dropping" | "slip" | "slipped" | "slid" | "shrink" | "shrank"
         | "shrunk" | "shrinks" | "contract" | "contracted" | "contraction" | "plunge"
         | "plunged" | "plummeted" | "tumbled" | "sank" | "slump" | "slumped" | "down" | "cut"
         | "reduced" | "reduction" | "eased" | "lower" | "dip" | "dipped" | "lost" | "loss"
-        | "downturn" => Decrease,
+        | "downturn" | "sliding" | "slipping" | "plunging" | "tumbling" | "sinking" => Decrease,
         _ => return None,
     })
 }

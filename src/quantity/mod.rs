@@ -769,6 +769,8 @@ fn finish(ctx: Ctx<'_>, vocab: &Vocabulary, mut p: Parts) -> Option<Quantity> {
             .trim_end()
             .to_string()
     });
+    // `the 28th it had held before`: a rank the text places in the past is the earlier level.
+    let role = (p.kind == Kind::Rank && earlier_rank(ctx, p.end)).then_some(Role::From);
     let measure = if p.kind == Kind::Rank {
         Measure::Rank
     } else if p.direction.is_some() {
@@ -791,7 +793,7 @@ fn finish(ctx: Ctx<'_>, vocab: &Vocabulary, mut p: Parts) -> Option<Quantity> {
         unit: p.unit,
         measure,
         direction: p.direction,
-        role: None,
+        role,
         qualifier,
         per: p.per,
         error: p.error,
@@ -842,6 +844,17 @@ fn rate_after(ctx: Ctx<'_>, k: usize) -> Option<(usize, String)> {
         }
     }
     None
+}
+
+/// A rank followed within a few words by a word that puts it in the past (`the 28th it had
+/// held before`, `28th a year earlier`).
+fn earlier_rank(ctx: Ctx<'_>, end: usize) -> bool {
+    (end..end + 5).take_while(|&k| ctx.same_line(k)).any(|k| {
+        matches!(
+            ctx.str(k).to_ascii_lowercase().as_str(),
+            "before" | "previously" | "earlier" | "formerly" | "prior"
+        )
+    })
 }
 
 /// A plain figure is exact when it is a whole number written without a scale word (`590`,
@@ -1424,7 +1437,7 @@ fn try_range(ctx: Ctx<'_>, vocab: &Vocabulary, a: &mut Quantity, floor: usize) {
         && (change::change_word(&ctx.str(a_lead - 2).to_ascii_lowercase()).is_some()
             || matches!(
                 ctx.str(a_lead - 2).to_ascii_lowercase().as_str(),
-                "moved" | "went" | "changed" | "improved" | "slid"
+                "moved" | "moving" | "went" | "changed" | "improved" | "improving" | "slid"
             ));
     if change_verb && !between && ctx.lower_is(j, "to") {
         // Two levels (`rose from $1.8bn to $2.5bn`, `moved from 28th to 25th`): the
