@@ -367,6 +367,27 @@ fn attach_periods(
                     && chunk[t.end..q.start].contains('(')
             })
             .map(|t| (***t).clone());
+        // `Between January and October 2019, exports ... and imports ...`: a time clause that
+        // opens the sentence dates every figure in it.
+        let fronted = |t: &TimeMention| {
+            if clause_of(t.start) != 0 {
+                return false;
+            }
+            let c_end = breaks.first().copied().unwrap_or(s_end);
+            let rest = format!(
+                "{} {}",
+                &chunk[s_start..t.start],
+                &chunk[t.end..c_end.max(t.end)]
+            );
+            let words = rest
+                .split(|ch: char| !ch.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .count();
+            let figure = quantities
+                .iter()
+                .any(|o| o.start >= s_start && o.end <= c_end);
+            words <= 2 && !figure && c_end < s_end
+        };
         let level = bracketed.or_else(|| pick(&levels, true)).or_else(|| {
             let allowed: Vec<&&TimeMention> = levels
                 .iter()
@@ -379,7 +400,7 @@ fn attach_periods(
                         return t.end <= q.start;
                     }
                     let (owned, between) = others(t);
-                    t.end <= q.start && !owned && !between
+                    t.end <= q.start && (fronted(t) || !owned && !between)
                 })
                 .collect();
             pick(&allowed, false)
@@ -411,8 +432,19 @@ fn attach_periods(
         {
             sentence_period = Some(p.clone());
         }
+        // Only into a short paragraph (a wire brief's style), and only a window inside a year
+        // (`Jan-Oct 2019`, `9M 2022`, `H1 2023`), which writers state once and continue ("over
+        // the ten months"); never a cumulative total or a plan's years.
         if period.is_none()
             && usable.is_empty()
+            && sentences.len() <= 3
+            && carried.is_some_and(|c| {
+                !c.cumulative
+                    && matches!(
+                        c.kind,
+                        TimeKind::Months | TimeKind::Quarter | TimeKind::Half
+                    )
+            })
             && matches!(
                 q.kind,
                 Kind::Currency | Kind::Percent | Kind::PercentagePoints

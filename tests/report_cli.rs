@@ -1,0 +1,336 @@
+//! `claimcheck report` through the binary: the seeds' checks, contradictions of each kind the
+//! checks can see, controls that must never be conflicts, exit codes, baselines and explain.
+
+mod common;
+
+use common::claimcheck;
+use serde_json::Value;
+
+/// Run `report --format json` and parse it; returns (exit code, report).
+fn report(args: &[&str]) -> (i32, Value) {
+    let out = claimcheck()
+        .current_dir(common::root())
+        .arg("report")
+        .args(["--format", "json"])
+        .args(args)
+        .output()
+        .unwrap();
+    let v = serde_json::from_slice(&out.stdout).unwrap_or(Value::Null);
+    (out.status.code().unwrap_or(-1), v)
+}
+
+/// (verdict, check, arithmetic text) of the findings that involve a claim from `source_part`.
+fn findings_about(r: &Value, source_part: &str) -> Vec<(String, String, String)> {
+    let claims: std::collections::HashMap<&str, &str> = r["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| (c["id"].as_str().unwrap(), c["source"].as_str().unwrap()))
+        .collect();
+    r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| {
+            f["claims"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|id| claims[id.as_str().unwrap()].contains(source_part))
+        })
+        .map(|f| {
+            (
+                f["verdict"].as_str().unwrap().to_string(),
+                f["check"].as_str().unwrap().to_string(),
+                f["arithmetic"]["text"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+/// The seed articles in a temporary folder with a sources manifest giving their dates.
+fn seeds_with_dates() -> Option<tempfile::TempDir> {
+    let seeds = common::shared("seeds")?;
+    let dir = tempfile::tempdir().unwrap();
+    for e in std::fs::read_dir(seeds).unwrap() {
+        let p = e.unwrap().path();
+        std::fs::copy(&p, dir.path().join(p.file_name().unwrap())).unwrap();
+    }
+    std::fs::write(
+        dir.path().join("sources.toml"),
+        "[[source]]\npath = \"000_43cb461444ca7a2a.txt\"\ndate = \"2023-03-01\"\n\
+         [[source]]\npath = \"003_f3e25cac376e1c9f.txt\"\ndate = \"2023-03-01\"\n\
+         [[source]]\npath = \"001_a85c71c065bbaee2.txt\"\ndate = \"2019-12-14\"\n\
+         [[source]]\npath = \"002_91baeade141f5108.txt\"\ndate = \"2020-07-30\"\n",
+    )
+    .unwrap();
+    Some(dir)
+}
+
+#[test]
+fn the_seeds_agree_and_every_check_shows_its_arithmetic() {
+    let Some(dir) = seeds_with_dates() else {
+        return;
+    };
+    let (code, r) = report(&[dir.path().to_str().unwrap()]);
+    assert_eq!(code, 0, "no conflicts, exit 0");
+    assert_eq!(r["summary"]["conflicts"], 0);
+    let all: Vec<(String, String, String)> = findings_about(&r, "");
+    let has = |verdict: &str, check: &str, text: &str| {
+        all.iter()
+            .any(|(v, c, t)| v == verdict && c == check && t.contains(text))
+    };
+    // Jan-Oct 2019: exports $682 million + imports $1.1 billion vs trade $1.8 billion.
+    assert!(
+        has(
+            "consistent",
+            "parts-total",
+            "682 mn + 1.1 bn = [1.7315, 1.8325] bn vs [1.75, 1.85] bn"
+        ),
+        "{all:#?}"
+    );
+    // 2021 two-way trade $2.5 billion x 1.372 vs more than $3 billion in 2022.
+    assert!(
+        has(
+            "consistent",
+            "growth",
+            "2.5 bn (2021) x 1.372 = [3.36, 3.50] bn vs > 3 bn (2022)"
+        ),
+        "{all:#?}"
+    );
+    // Investment since 2005 (about $40 billion) inside investment since 1991 (> $50 billion).
+    assert!(
+        has(
+            "consistent",
+            "containment",
+            "about 40 bn [36, 44] bn (since 2005) <= > 50 bn (since 1991)"
+        ),
+        "{all:#?}"
+    );
+    // The 2018 record inside the since-2005 total.
+    assert!(
+        has(
+            "consistent",
+            "containment",
+            "5.3 bn [5.25, 5.35] bn (end of 2018) <= about 40 bn [36, 44] bn (since 2005)"
+        ),
+        "{all:#?}"
+    );
+    // "Tens of billions" to date against both totals.
+    assert!(
+        has(
+            "consistent",
+            "containment",
+            "> 50 bn (since 1991) <= [20, 100) bn (to date)"
+        ),
+        "{all:#?}"
+    );
+    assert!(
+        has(
+            "consistent",
+            "containment",
+            "about 40 bn [36, 44] bn (since 2005) <= [20, 100) bn (to date)"
+        ),
+        "{all:#?}"
+    );
+    // The resilience initiative: an additional $25 million, $50 million in total.
+    assert!(
+        has(
+            "consistent",
+            "increment",
+            "25 mn [24.5, 25.5] mn <= 50 mn [49.5, 50.5] mn"
+        ),
+        "{all:#?}"
+    );
+}
+
+/// Each way the checks can see a contradiction, against the bundled examples.
+#[test]
+fn contradictions_of_each_kind_are_conflicts() {
+    for (fixture, check, text) in [
+        (
+            "level.md",
+            "same-value",
+            "2.5 bn [2.45, 2.55] bn vs 3.9 bn [3.85, 3.95] bn (2021): conflict",
+        ),
+        (
+            "sum.md",
+            "parts-total",
+            "500 mn + 900 mn = [1.399, 1.401] bn vs [2.35, 2.45] bn",
+        ),
+        (
+            "growth_sign.md",
+            "growth",
+            "2.5 bn (2021) x 0.8 = [1.94, 2.06] bn vs > 3 bn (2022): conflict",
+        ),
+        (
+            "since_smaller.md",
+            "containment",
+            "about 40 bn [36, 44] bn (since 2005) <= about 30 bn [27, 33] bn (since 1991): conflict",
+        ),
+        (
+            "year_above_since.md",
+            "containment",
+            "60 bn [59.5, 60.5] bn (2018) <= about 40 bn [36, 44] bn (since 2005): conflict",
+        ),
+    ] {
+        let path = format!("tests/fixtures/contradictions/{fixture}");
+        let (code, r) = report(&["examples", &path]);
+        assert_eq!(code, 1, "{fixture}: a conflict exits 1");
+        let found = findings_about(&r, fixture);
+        assert!(
+            found
+                .iter()
+                .any(|(v, c, t)| v == "conflict" && c == check && t.contains(text)),
+            "{fixture}: {found:#?}"
+        );
+    }
+}
+
+/// Figures that differ only within rounding or the approximation tolerance are never conflicts.
+#[test]
+fn controls_within_rounding_or_tolerance_are_not_conflicts() {
+    for fixture in ["control_rounding.md", "control_tolerance.md"] {
+        let path = format!("tests/fixtures/contradictions/{fixture}");
+        let (code, r) = report(&["examples", &path]);
+        assert_eq!(code, 0, "{fixture}");
+        let found = findings_about(&r, fixture);
+        assert!(!found.is_empty(), "{fixture}: the control must be compared");
+        assert!(
+            found.iter().all(|(v, _, _)| v != "conflict"),
+            "{fixture}: {found:#?}"
+        );
+    }
+    let (_, r) = report(&[
+        "examples",
+        "tests/fixtures/contradictions/control_rounding.md",
+    ]);
+    assert!(
+        findings_about(&r, "control_rounding")
+            .iter()
+            .any(|(v, _, _)| v == "consistent_within_rounding")
+    );
+}
+
+#[test]
+fn exit_codes() {
+    let conflict = "tests/fixtures/contradictions/level.md";
+    let code = |args: &[&str]| {
+        claimcheck()
+            .current_dir(common::root())
+            .arg("report")
+            .args(args)
+            .output()
+            .unwrap()
+            .status
+            .code()
+    };
+    assert_eq!(code(&["examples"]), Some(0));
+    assert_eq!(code(&["examples", conflict]), Some(1));
+    assert_eq!(code(&["--fail-on", "never", "examples", conflict]), Some(0));
+    assert_eq!(
+        code(&[
+            "--fail-on",
+            "difference",
+            "examples",
+            "tests/fixtures/contradictions/control_tolerance.md"
+        ]),
+        Some(1)
+    );
+    // Lost input wins over findings.
+    assert_eq!(
+        code(&[
+            "examples",
+            conflict,
+            "tests/fixtures/contradictions/missing.md"
+        ]),
+        Some(2)
+    );
+    assert_eq!(code(&["--format", "nonsense", "examples"]), Some(2));
+}
+
+#[test]
+fn a_baseline_accepts_known_conflicts_and_explain_prints_one_in_full() {
+    let dir = tempfile::tempdir().unwrap();
+    let baseline = dir.path().join("baseline.json");
+    let conflict = "tests/fixtures/contradictions/level.md";
+    let run = |args: &[&str]| {
+        claimcheck()
+            .current_dir(common::root())
+            .arg("report")
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let out = run(&[
+        "--write-baseline",
+        baseline.to_str().unwrap(),
+        "examples",
+        conflict,
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let out = run(&[
+        "--baseline",
+        baseline.to_str().unwrap(),
+        "examples",
+        conflict,
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    // The fingerprint survives reformatting the document (different line breaks, extra space).
+    let moved = dir.path().join("level.md");
+    let text = std::fs::read_to_string(common::root().join(conflict))
+        .unwrap()
+        .replace("reported.", "reported.\n\n\nNothing else.");
+    std::fs::write(&moved, text).unwrap();
+    let (_, r) = report(&["examples", moved.to_str().unwrap()]);
+    let id = r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["verdict"] == "conflict")
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let explain = run(&["--explain", &id, "examples", moved.to_str().unwrap()]);
+    let text = String::from_utf8(explain.stdout).unwrap();
+    assert!(text.contains(&format!("finding {id}")), "{text}");
+    assert!(
+        text.contains("same-value") || text.contains("SameValue"),
+        "{text}"
+    );
+    assert!(
+        text.contains("sentence:") && text.contains("$3.9 billion"),
+        "{text}"
+    );
+}
+
+#[test]
+fn output_is_identical_with_one_or_two_threads() {
+    let run = |j: &str| {
+        claimcheck()
+            .current_dir(common::root())
+            .args([
+                "report",
+                "--format",
+                "json",
+                "--show",
+                "all",
+                "-j",
+                j,
+                "examples",
+                "tests/fixtures/contradictions",
+            ])
+            .output()
+            .unwrap()
+            .stdout
+    };
+    let one = run("1");
+    assert!(!one.is_empty());
+    assert_eq!(one, run("2"));
+}
