@@ -138,7 +138,28 @@ impl Scanner {
             }
         }
         combine_bounds(ctx, &mut out);
+        points_near_percent(&mut out);
         out
+    }
+}
+
+/// `rose 2.5 points to 14%`: bare `points` next to a percentage are percentage points (a
+/// figure of `points` alone may be an index or a score, so it stays a count).
+fn points_near_percent(out: &mut [Quantity]) {
+    const NEAR: usize = 12;
+    let percents: Vec<usize> = out
+        .iter()
+        .filter(|q| q.kind == Kind::Percent)
+        .map(|q| q.first_tok)
+        .collect();
+    for q in out.iter_mut() {
+        if q.kind == Kind::Count
+            && q.unit.as_deref() == Some("point")
+            && percents.iter().any(|&p| p.abs_diff(q.first_tok) <= NEAR)
+        {
+            q.kind = Kind::PercentagePoints;
+            q.unit = Some("percentage_points".into());
+        }
     }
 }
 

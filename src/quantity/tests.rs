@@ -143,6 +143,13 @@ fn percent_and_percentage_points_differ() {
         assert_eq!(read(t)[0].1, Kind::PercentagePoints, "{t}");
     }
     assert_eq!(value("a spread of 50 basis points"), "0.5");
+    // Bare `points` next to a percentage are percentage points; alone they are a count.
+    let q = find("The share rose 2.5 points to 14%.");
+    assert_eq!(
+        (q[0].kind, q[0].unit.as_deref()),
+        (Kind::PercentagePoints, Some("percentage_points"))
+    );
+    assert_eq!(find("The team scored 3 points.")[0].kind, Kind::Count);
 }
 
 #[test]
