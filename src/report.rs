@@ -56,11 +56,29 @@ pub struct Report<'a> {
     pub summary: &'a Summary,
 }
 
-impl Report<'_> {
-    /// The claim with id `id`.
-    pub fn claim(&self, id: &str) -> Option<&Claim> {
-        self.claims.iter().find(|c| c.id == id)
+impl<'a> Report<'a> {
+    /// The claim with id `id`. Claims of a run are in document order with ids
+    /// `<document>:<ordinal>`, so a binary search finds them (a report of many findings must
+    /// not scan every claim for each); other ids fall back to a scan.
+    pub fn claim(&self, id: &str) -> Option<&'a Claim> {
+        let claims: &'a [Claim] = self.claims;
+        if let Some(key) = id_key(id) {
+            if let Ok(i) = claims
+                .binary_search_by(|c| id_key(&c.id).unwrap_or((usize::MAX, usize::MAX)).cmp(&key))
+            {
+                if claims[i].id == id {
+                    return Some(&claims[i]);
+                }
+            }
+        }
+        claims.iter().find(|c| c.id == id)
     }
+}
+
+/// `3:12` -> (3, 12).
+pub fn id_key(id: &str) -> Option<(usize, usize)> {
+    let (d, o) = id.split_once(':')?;
+    Some((d.parse().ok()?, o.parse().ok()?))
 }
 
 /// How renderers should present a report.

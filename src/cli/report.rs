@@ -239,17 +239,16 @@ pub fn run(args: &ReportArgs) -> ExitStatus {
 /// Severity first (conflicts, differences, ...), then the position of the first claim, then
 /// the id: a total order, so output never depends on input order or threads.
 fn sort_findings(findings: &mut [Finding], claims: &[Claim]) {
-    let pos = |f: &Finding| {
-        f.claims
+    let index: std::collections::HashMap<&str, (usize, usize)> = claims
+        .iter()
+        .map(|c| (c.id.as_str(), (c.doc_index, c.start)))
+        .collect();
+    findings.sort_by_cached_key(|f| {
+        let pos = f
+            .claims
             .first()
-            .and_then(|id| claims.iter().find(|c| &c.id == id))
-            .map(|c| (c.doc_index, c.start))
-    };
-    findings.sort_by(|a, b| {
-        a.verdict
-            .cmp(&b.verdict)
-            .then(pos(a).cmp(&pos(b)))
-            .then(a.id.cmp(&b.id))
+            .and_then(|id| index.get(id.as_str()).copied());
+        (f.verdict, pos, f.id.clone())
     });
 }
 

@@ -50,7 +50,11 @@ pub fn link(
         let q_end = (m.text_end - s_start).min(sentence.len());
         let mut claim = base_claim(doc, doc_index, ordinal, m, sentence);
         // The other figures of the sentence, as spans in it.
-        let others: Vec<(usize, usize)> = mentions
+        // Mentions are sorted by position: only those inside the sentence are looked at, found by
+        // binary search, so a long document stays linear.
+        let lo = mentions.partition_point(|o| o.text_start < s_start);
+        let hi = mentions.partition_point(|o| o.text_start < s_end);
+        let others: Vec<(usize, usize)> = mentions[lo..hi.max(lo)]
             .iter()
             .filter(|o| {
                 o.item == "quantity"

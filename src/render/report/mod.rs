@@ -98,11 +98,7 @@ pub fn shown_findings<'r>(r: &Report<'r>, opts: &RenderOptions) -> Vec<&'r Findi
 
 /// The claims of a finding that the report holds, in the finding's order.
 pub fn finding_claims<'r>(r: &Report<'r>, f: &Finding) -> Vec<&'r Claim> {
-    let claims: &'r [Claim] = r.claims;
-    f.claims
-        .iter()
-        .filter_map(|id| claims.iter().find(|c| &c.id == id))
-        .collect()
+    f.claims.iter().filter_map(|id| r.claim(id)).collect()
 }
 
 /// The metric and entities of a finding: `trade_total KZ, US` or `exports KZ -> US` (whether
