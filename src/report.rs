@@ -62,14 +62,12 @@ impl<'a> Report<'a> {
     /// not scan every claim for each); other ids fall back to a scan.
     pub fn claim(&self, id: &str) -> Option<&'a Claim> {
         let claims: &'a [Claim] = self.claims;
-        if let Some(key) = id_key(id) {
-            if let Ok(i) = claims
+        if let Some(key) = id_key(id)
+            && let Ok(i) = claims
                 .binary_search_by(|c| id_key(&c.id).unwrap_or((usize::MAX, usize::MAX)).cmp(&key))
-            {
-                if claims[i].id == id {
-                    return Some(&claims[i]);
-                }
-            }
+            && claims[i].id == id
+        {
+            return Some(&claims[i]);
         }
         claims.iter().find(|c| c.id == id)
     }
