@@ -233,6 +233,81 @@ fn period_out(t: &TimeMention, chunk: &str, inherited: bool) -> PeriodOut {
     }
 }
 
+/// `from Fiscal Year 1992 through Fiscal Year 2002`: two periods joined by `through`, `to`,
+/// `until` or `till` (after `from` or `between`) are one period, from the first's start to the
+/// second's end.
+fn join_ranges(chunk: &str, times: Vec<TimeMention>) -> Vec<TimeMention> {
+    let mut out: Vec<TimeMention> = Vec::with_capacity(times.len());
+    for t in times {
+        if let Some(prev) = out.last() {
+            let between = chunk[prev.end..t.start].trim().to_ascii_lowercase();
+            let before = chunk[..prev.start].trim_end().to_ascii_lowercase();
+            let opened = before.ends_with("from") || before.ends_with("between");
+            let joiner = matches!(
+                between.as_str(),
+                "through" | "to" | "until" | "till" | "and" | "-" | "\u{2013}"
+            );
+            let ordered = matches!((prev.period.start, t.period.end), (Some(s), Some(e)) if s <= e);
+            if opened && joiner && ordered && !prev.cumulative && !t.cumulative {
+                let prev = out.pop().unwrap_or_else(|| t.clone());
+                let mut joined = t.clone();
+                joined.start = prev.start;
+                joined.period = crate::time::Period::new(prev.period.start, t.period.end);
+                joined.label = format!("{}..{}", prev.label, t.label);
+                joined.kind = TimeKind::YearRange;
+                joined.instant = None;
+                out.push(joined);
+                continue;
+            }
+        }
+        out.push(t);
+    }
+    out
+}
+
+/// `the same period of 2022`: the window last named (`January-April 2023`, here or carried from
+/// the paragraph before) in the year given.
+fn same_period(
+    chunk: &str,
+    usable: Vec<&TimeMention>,
+    carried: Option<&PeriodOut>,
+) -> Vec<TimeMention> {
+    let sub_year = |k: TimeKind| matches!(k, TimeKind::Months | TimeKind::Quarter | TimeKind::Half);
+    let mut window: Option<(Date, Date)> = carried
+        .filter(|c| sub_year(c.kind))
+        .and_then(|c| Some((c.start?, c.end?)));
+    let mut out = Vec::with_capacity(usable.len());
+    for t in usable {
+        let mut t = t.clone();
+        if sub_year(t.kind) {
+            if let (Some(s), Some(e)) = (t.period.start, t.period.end) {
+                window = Some((s, e));
+            }
+        } else if t.kind == TimeKind::Year {
+            let before = chunk[..t.start].trim_end().to_ascii_lowercase();
+            let same = [
+                "same period of",
+                "same period in",
+                "same period last year",
+                "same months of",
+                "same period",
+            ]
+            .iter()
+            .any(|m| before.ends_with(m));
+            if let (true, Some((s, e)), Some(y)) = (same, window, t.period.start.map(|d| d.year()))
+            {
+                if let (Ok(ns), Ok(ne)) = (s.with().year(y).build(), e.with().year(y).build()) {
+                    t.period = crate::time::Period::new(Some(ns), Some(ne.last_of_month()));
+                    t.kind = TimeKind::Months;
+                    t.label = format!("{}..{}", &ns.to_string()[..7], &ne.to_string()[..7]);
+                }
+            }
+        }
+        out.push(t);
+    }
+    out
+}
+
 /// A quantity's period and, for a change, its base period.
 type Attachment = (Option<PeriodOut>, Option<PeriodOut>);
 
@@ -258,6 +333,7 @@ fn is_base_marker(chunk: &str, t: &TimeMention) -> bool {
         "compared with ",
         "versus ",
         "as against ",
+        "against ",
         "in comparison with ",
         "relative to ",
     ]
@@ -292,7 +368,19 @@ fn attach_periods(
                 .any(|q| q.start < t.end && t.start < q.end)
         })
         .collect();
+    let usable = join_ranges(chunk, same_period(chunk, usable, carried));
+    let usable: Vec<&TimeMention> = usable.iter().collect();
     let sentences = segment::sentences(chunk);
+    // Time expressions outside brackets: a paragraph that names its own time keeps to it (one
+    // in brackets restates a comparison, `($1.4 billion over the same period of 2022)`).
+    let unbracketed = usable
+        .iter()
+        .filter(|t| {
+            let open = chunk[..t.start].rfind('(');
+            let close = chunk[..t.start].rfind(')');
+            !matches!((open, close), (Some(o), c) if c.is_none_or(|c| c < o))
+        })
+        .count();
     let mut out = Vec::with_capacity(quantities.len());
     let mut prev_sentence_period: Option<(usize, PeriodOut)> = None;
     let mut current_sentence = usize::MAX;
@@ -313,8 +401,9 @@ fn attach_periods(
         let breaks = segment::clause_breaks(chunk, s_start, s_end);
         let clause_of = |pos: usize| breaks.partition_point(|&b| b < pos);
         let q_clause = clause_of(q.start);
-        let (bases, levels): (Vec<&&TimeMention>, Vec<&&TimeMention>) =
-            in_sentence.iter().partition(|t| is_base_marker(chunk, t));
+        let (bases, levels): (Vec<&&TimeMention>, Vec<&&TimeMention>) = in_sentence
+            .iter()
+            .partition(|t| t.kind != TimeKind::YearRange && is_base_marker(chunk, t));
         let distance = |t: &TimeMention| {
             if t.start >= q.end {
                 t.start - q.end
@@ -419,9 +508,35 @@ fn attach_periods(
             p.inherited = true;
             period = Some(p);
         }
+        // The base of a change is stated with it, in its own clause (`up 16.4 percent, compared
+        // to January-April 2022` counts its brackets and commas as one comparison); a base in
+        // another clause belongs to another figure (`grown almost 2.5 times over six years ...,
+        // an increase of 17.8 percent compared to 2021`).
         let base = if q.measure == Measure::Change {
             pick(&bases, true)
-                .or_else(|| pick(&bases, false))
+                .or_else(|| {
+                    // `up by 16.4 percent, compared to January-April 2022`: the next clause
+                    // only when it is nothing but the comparison.
+                    let next: Vec<&&TimeMention> = bases
+                        .iter()
+                        .copied()
+                        .filter(|t| clause_of(t.start) == q_clause + 1 && t.start >= q.end)
+                        .filter(|t| {
+                            let b = breaks
+                                .get(q_clause)
+                                .copied()
+                                .unwrap_or(t.start)
+                                .min(t.start);
+                            let lead = chunk[b..t.start]
+                                .trim_start_matches([',', ';', ' '])
+                                .to_ascii_lowercase();
+                            ["compared", "against", "versus", "vs", "from", "over", "on "]
+                                .iter()
+                                .any(|w| lead.starts_with(w))
+                        })
+                        .collect();
+                    pick(&next, false)
+                })
                 .map(|t| period_out(&t, chunk, false))
         } else {
             None
@@ -436,7 +551,7 @@ fn attach_periods(
         // (`Jan-Oct 2019`, `9M 2022`, `H1 2023`), which writers state once and continue ("over
         // the ten months"); never a cumulative total or a plan's years.
         if period.is_none()
-            && usable.is_empty()
+            && unbracketed == 0
             && sentences.len() <= 3
             && carried.is_some_and(|c| {
                 !c.cumulative

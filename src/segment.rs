@@ -88,7 +88,9 @@ pub fn clause_breaks(text: &str, start: usize, end: usize) -> Vec<usize> {
     let mut out = Vec::new();
     let s = &text[start..end];
     for (off, c) in s.char_indices() {
-        if matches!(c, ',' | ';' | ':' | '\u{2013}' | '\u{2014}') {
+        // Brackets set off a restatement (`$1.5 billion ($1.4 billion over the same period of
+        // 2022)`): what is inside belongs to its own clause.
+        if matches!(c, ',' | ';' | ':' | '\u{2013}' | '\u{2014}' | '(' | ')') {
             // A comma inside a number (`1,200`) is not a clause break.
             let prev = s[..off].chars().next_back();
             let next = s[off + c.len_utf8()..].chars().next();

@@ -160,6 +160,18 @@ pub fn resolve(
             .map(|e| format!("\"{}\"", &sentence[e.start..e.end]))
             .collect();
         described.dedup();
+        // `Uzbekistan's foreign trade turnover`: one country's trade with the world.
+        let world_total = ["foreign", "external", "overall", "total"]
+            .iter()
+            .any(|w| hit.alias.to_lowercase().contains(w));
+        if world_total && ids.len() <= 1 {
+            if ids.len() == 1 {
+                notes.push("with the world (a country's foreign trade)".into());
+                ids.push("WORLD".into());
+            }
+            ids.sort();
+            return (metric, ids, false, notes);
+        }
         if ids.len() == 1 {
             if let Some(o) = ctx.other(&ids[0]) {
                 notes.push(format!("entity {o} from the document's title and opening"));
@@ -268,6 +280,8 @@ fn role_of(sentence: &str, e: &EntityHit, hit: &MetricHit, reverse: bool) -> Rol
             return RoleHint::Destination;
         }
         "of" if e.demonym => return RoleHint::Source,
+        // `imported by Uzbekistan`: the importer.
+        "by" if reverse && e.start >= hit.end => return RoleHint::Destination,
         // `companies with US capital`, `with Chinese participation`.
         // `companies with US capital`, `backed by US capital`, `invested by US firms`.
         "with" | "by" => {
@@ -292,6 +306,23 @@ fn role_of(sentence: &str, e: &EntityHit, hit: &MetricHit, reverse: bool) -> Rol
             }
         }
         _ => {}
+    }
+    // `Kazakh goods`, `American products`: where goods come from, whatever the verb.
+    if e.demonym {
+        let after = sentence[e.end..].trim_start().to_lowercase();
+        if [
+            "goods",
+            "products",
+            "commodities",
+            "exports",
+            "exporters",
+            "produce",
+        ]
+        .iter()
+        .any(|w| after.starts_with(w))
+        {
+            return RoleHint::Source;
+        }
     }
     // Written right before the alias (`US investment`, `Kazakhstan's imports`, `American
     // investment`), with at most two words between.
