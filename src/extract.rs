@@ -295,12 +295,11 @@ fn same_period(
             .iter()
             .any(|m| before.ends_with(m));
             if let (true, Some((s, e)), Some(y)) = (same, window, t.period.start.map(|d| d.year()))
+                && let (Ok(ns), Ok(ne)) = (s.with().year(y).build(), e.with().year(y).build())
             {
-                if let (Ok(ns), Ok(ne)) = (s.with().year(y).build(), e.with().year(y).build()) {
-                    t.period = crate::time::Period::new(Some(ns), Some(ne.last_of_month()));
-                    t.kind = TimeKind::Months;
-                    t.label = format!("{}..{}", &ns.to_string()[..7], &ne.to_string()[..7]);
-                }
+                t.period = crate::time::Period::new(Some(ns), Some(ne.last_of_month()));
+                t.kind = TimeKind::Months;
+                t.label = format!("{}..{}", &ns.to_string()[..7], &ne.to_string()[..7]);
             }
         }
         out.push(t);
