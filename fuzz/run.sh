@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 secs="${1:-60}"
-for target in extract rules; do
+for target in extract rules pipeline; do
   echo "== $target ($secs s)"
   cargo +nightly fuzz run "$target" -- -max_total_time="$secs" -max_len=65536 2>&1 | tail -n 3
 done

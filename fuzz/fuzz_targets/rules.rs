@@ -1,15 +1,14 @@
-//! The rules loader on arbitrary TOML: errors are values, never panics.
+//! The rules loader on arbitrary TOML: a user rule file on top of the bundled rules, and the
+//! same text as each of the special files. Errors are values, never panics.
 #![no_main]
 
-use claimcheck::rules::{CurrencyFile, Currencies, QualifierFile, Qualifiers, parse_file};
+use claimcheck::rules::RuleSet;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
-    if let Ok(f) = parse_file::<QualifierFile>("fuzz.toml", text) {
-        let _ = Qualifiers::build(&f);
+    for name in ["user/extra.toml", "user/currencies.toml", "user/qualifiers.toml", "user/relations.toml"] {
+        let _ = RuleSet::from_texts(&[(name, text)], false);
     }
-    if let Ok(f) = parse_file::<CurrencyFile>("fuzz.toml", text) {
-        let _ = Currencies::build(&f);
-    }
+    let _ = RuleSet::from_texts(&[("user/extra.toml", text)], true);
 });
