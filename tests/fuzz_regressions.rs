@@ -25,3 +25,30 @@ fn extract_bytes(name: &str) -> usize {
 fn range_scale_multiplication_overflow() {
     assert!(extract_bytes("range_scale_multiplication_overflow.bin") > 0);
 }
+
+/// `5\u{c1}\u{c8}\u{be}us...`: `modality` sliced a lower-cased copy of the sentence with
+/// offsets from the original, but lower-casing changed the byte length (found by the
+/// `pipeline` fuzz target).
+#[test]
+fn modality_lowercase_changes_byte_length() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/fuzz/modality_lowercase_changes_byte_length.bin"
+    );
+    let bytes = std::fs::read(path).unwrap();
+    let rules = claimcheck::rules::default_rule_set();
+    for (i, part) in bytes.split(|&b| b == 0).enumerate() {
+        if let Loaded::Document(doc) = load_bytes(format!("doc{i}"), part.to_vec()) {
+            let mentions =
+                Extractor::default().extract(&doc, &rules.vocab, ExtractOptions::default());
+            let _ = claimcheck::link::link(&doc, i, &mentions, rules);
+        }
+    }
+    // A hand-written case of the same: `İ` lower-cases to two characters.
+    let doc = claimcheck::input::Document::from_text(
+        "t",
+        "İİİİ exports from Kazakhstan were $5 billion.",
+    );
+    let mentions = Extractor::default().extract(&doc, &rules.vocab, ExtractOptions::default());
+    assert_eq!(claimcheck::link::link(&doc, 0, &mentions, rules).len(), 1);
+}

@@ -3,7 +3,7 @@
 
 /// The source a sentence attributes its content to, if it names one.
 pub fn find(sentence: &str) -> Option<String> {
-    let lower = sentence.to_lowercase();
+    let lower = sentence.to_ascii_lowercase(); // ASCII only: offsets must fit `sentence`
     if let Some(p) = lower.find("according to ") {
         return phrase_after(sentence, p + "according to ".len());
     }
@@ -98,6 +98,19 @@ mod tests {
         assert_eq!(
             find("\u{201c}It grew,\u{201d} the minister said.").as_deref(),
             Some("the minister")
+        );
+    }
+}
+
+#[cfg(test)]
+mod offsets {
+    /// Regression: lower-casing `İ` changes byte lengths; offsets found in the lower-cased copy
+    /// must still fit the sentence.
+    #[test]
+    fn non_ascii_before_the_phrase() {
+        assert_eq!(
+            super::find("İİİ according to the ministry, it grew").as_deref(),
+            Some("the ministry")
         );
     }
 }

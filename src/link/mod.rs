@@ -405,8 +405,9 @@ fn to_date(claim: &mut Claim, info: Option<&MetricInfo>, sentence: &str, q_start
 
 /// Targets, forecasts and plans are not facts: they are compared only with their own kind.
 fn modality(sentence: &str, q_start: usize) -> Modality {
-    let lower = sentence.to_lowercase();
-    let lead = &lower[..q_start.min(lower.len())];
+    // Lower-case the lead itself: lower-casing the whole sentence can change byte lengths
+    // (`İ` becomes two characters), so offsets into the sentence would not fit it.
+    let lead = sentence.get(..q_start).unwrap_or(sentence).to_lowercase();
     let window: String = lead
         .chars()
         .rev()
