@@ -74,6 +74,12 @@ impl Tokens {
                 i += 1;
                 continue;
             }
+            // A terminal escape sequence pasted into a document (`ESC [ 31 m`) is no text: skip
+            // it whole so its digits are never read.
+            if b == 0x1b {
+                i = escape_end(bytes, i);
+                continue;
+            }
             if b.is_ascii_digit() || (b == b'.' && self.dot_starts_number(bytes, i)) {
                 let (end, lit) = literal::lex(text, i);
                 let kind = match lit {
@@ -256,6 +262,44 @@ fn url_end(bytes: &[u8], start: usize, end: usize) -> Option<usize> {
     Some(j)
 }
 
+/// The end of an ANSI escape sequence starting at `i` (ESC): CSI (`ESC [ ... final`), OSC
+/// (`ESC ] ... BEL` or `ESC \\`), or a two-byte escape.
+fn escape_end(bytes: &[u8], i: usize) -> usize {
+    match bytes.get(i + 1) {
+        Some(b'[') => {
+            let mut j = i + 2;
+            while j < bytes.len() && (0x30..=0x3f).contains(&bytes[j])
+                || j < bytes.len() && (0x20..=0x2f).contains(&bytes[j])
+            {
+                j += 1;
+            }
+            if j < bytes.len() && (0x40..=0x7e).contains(&bytes[j]) {
+                j + 1
+            } else {
+                j
+            }
+        }
+        Some(b']') => {
+            let mut j = i + 2;
+            while j < bytes.len() {
+                if bytes[j] == 0x07 {
+                    return j + 1;
+                }
+                if bytes[j] == 0x1b && bytes.get(j + 1) == Some(&b'\\') {
+                    return j + 2;
+                }
+                if bytes[j] == b'\n' {
+                    return j;
+                }
+                j += 1;
+            }
+            j
+        }
+        Some(c) if c.is_ascii() && *c != b'\n' => i + 2,
+        _ => i + 1,
+    }
+}
+
 /// White space other than ASCII space, tab and line breaks.
 pub fn is_space(c: char) -> bool {
     c.is_whitespace()
@@ -345,6 +389,13 @@ mod tests {
         t.tokenize("5\n6 7");
         let gaps: Vec<Gap> = t.toks.iter().map(|t| t.gap).collect();
         assert_eq!(gaps, [Gap::None, Gap::Newline, Gap::Space]);
+    }
+
+    #[test]
+    fn terminal_escapes_are_skipped_whole() {
+        let k = kinds("the \x1b[31mMinistry\x1b[0m said \x1b]0;title\x07$5");
+        let texts: Vec<&str> = k.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(texts, ["the", "Ministry", "said", "$", "5"]);
     }
 
     #[test]

@@ -128,12 +128,29 @@ impl DigitBuf {
     }
 }
 
+/// The end of a run of ASCII digits at `i`. Invisible characters between two digits (a soft
+/// hyphen or zero-width space left by a web page: `5\u{ad}000`) belong to the run.
 fn digit_run(bytes: &[u8], i: usize) -> usize {
     let mut j = i;
-    while j < bytes.len() && bytes[j].is_ascii_digit() {
-        j += 1;
+    loop {
+        while j < bytes.len() && bytes[j].is_ascii_digit() {
+            j += 1;
+        }
+        match invisible_len(bytes, j) {
+            Some(n) if j > i && bytes.get(j + n).is_some_and(u8::is_ascii_digit) => j += n,
+            _ => return j,
+        }
     }
-    j
+}
+
+/// The byte length of an invisible character at `j` (soft hyphen, zero-width space / joiners,
+/// word joiner, byte-order mark), if there is one.
+fn invisible_len(bytes: &[u8], j: usize) -> Option<usize> {
+    match bytes.get(j..)? {
+        [0xC2, 0xAD, ..] => Some(2),
+        [0xE2, 0x80, 0x8B..=0x8D, ..] | [0xE2, 0x81, 0xA0, ..] | [0xEF, 0xBB, 0xBF, ..] => Some(3),
+        _ => None,
+    }
 }
 
 /// Characters used to group thousands with a space: space, no-break space, thin spaces.
@@ -157,8 +174,11 @@ pub fn lex(text: &str, start: usize) -> (usize, Option<Literal>) {
 
     // Integer part.
     let d0_end = digit_run(bytes, i);
-    let d0_len = d0_end - i;
-    for &b in &bytes[i..d0_end] {
+    let d0_len = bytes[i..d0_end]
+        .iter()
+        .filter(|b| b.is_ascii_digit())
+        .count();
+    for &b in bytes[i..d0_end].iter().filter(|b| b.is_ascii_digit()) {
         buf.push(b);
     }
     let mut int_digits = d0_len;
@@ -240,10 +260,14 @@ pub fn lex(text: &str, start: usize) -> (usize, Option<Literal>) {
     {
         let frac_end = digit_run(bytes, i + 1);
         buf.push_point();
-        for &b in &bytes[i + 1..frac_end] {
+        for &b in bytes[i + 1..frac_end].iter().filter(|b| b.is_ascii_digit()) {
             buf.push_raw(b);
         }
-        decimals = u32::try_from(frac_end - i - 1).unwrap_or(u32::MAX);
+        let written = bytes[i + 1..frac_end]
+            .iter()
+            .filter(|b| b.is_ascii_digit())
+            .count();
+        decimals = u32::try_from(written).unwrap_or(u32::MAX);
         shape = Shape::Decimal;
         i = frac_end;
     }
@@ -819,6 +843,15 @@ mod tests {
         assert_eq!(end, 4);
         assert!(lit.unwrap().ordinal);
         assert!(!lex("10km", 0).1.unwrap().ordinal);
+    }
+
+    #[test]
+    fn invisible_characters_inside_a_number_are_ignored() {
+        assert_eq!(v("5\u{ad}000 jobs").1, d("5000"));
+        assert_eq!(v("7\u{200b}000").1, d("7000"));
+        assert_eq!(v("1.2\u{ad}5").1, d("1.25"));
+        // Not between digits: the number ends.
+        assert_eq!(v("5\u{ad} jobs").0, "5");
     }
 
     #[test]

@@ -190,12 +190,16 @@ pub fn parse_at(ctx: Ctx<'_>, i: usize) -> Option<Number> {
     // A sign: `-5`, `- 1 4/5`, `minus one`, `negative 1200000`.
     let (negative, first) = match (t.kind, ctx.cls.get(i)) {
         (TokKind::Symbol('-' | '\u{2212}'), _) => {
-            // A dash glued to a word or number before it joins them (`2020-2025`, `COVID-19`).
+            // A dash glued to a word or number before it joins them (`2020-2025`, `COVID-19`);
+            // glued to another dash it is typed punctuation (`rose --5%`), not a sign.
             if i > 0
                 && t.gap == Gap::None
                 && matches!(
                     ctx.tok(i - 1)?.kind,
-                    TokKind::Word | TokKind::Number(_) | TokKind::NotNumber
+                    TokKind::Word
+                        | TokKind::Number(_)
+                        | TokKind::NotNumber
+                        | TokKind::Symbol('-' | '\u{2212}' | '\u{2013}' | '\u{2014}')
                 )
             {
                 return None;
@@ -1014,5 +1018,8 @@ mod tests {
     fn signs() {
         assert_eq!(one("-9.5"), "-9.5");
         assert_eq!(one("minus five point five"), "-5.5");
+        // A doubled hyphen is a typed dash, not a sign.
+        assert_eq!(one("fell --5 points"), "5");
+        assert_eq!(one("fell —-5 points"), "5");
     }
 }

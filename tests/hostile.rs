@@ -1,0 +1,174 @@
+//! Hostile input: one fixture per case in `tests/hostile/`, each with its exit code, output and
+//! messages snapshotted (`snapshots/hostile/`); cases that cannot be files in a repository
+//! (FIFOs, symlink loops, non-UTF-8 names) are made at run time. Document text is untrusted:
+//! no channel may let it reach a terminal as escape codes, break a table, or inject commands.
+
+mod common;
+
+use std::io::Read;
+use std::process::{Command, Stdio};
+
+fn transcript(args: &[&str]) -> String {
+    let out = common::claimcheck()
+        .current_dir(common::root())
+        .args(args)
+        .output()
+        .unwrap();
+    format!(
+        "exit code: {}\n----- stdout -----\n{}----- stderr -----\n{}",
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
+#[test]
+fn each_fixture_has_its_message_and_exit_code() {
+    let mut names: Vec<String> = std::fs::read_dir(common::root().join("tests/hostile"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    for name in names {
+        let path = format!("tests/hostile/{name}");
+        let t = transcript(&["extract", "--format", "jsonl", &path]);
+        common::settings("hostile").bind(|| insta::assert_snapshot!(name.clone(), t));
+    }
+}
+
+#[test]
+fn a_fifo_is_refused_without_blocking_and_the_run_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe.txt");
+    let made = Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("SKIPPED: mkfifo is not available");
+        return;
+    }
+    std::fs::write(dir.path().join("ok.txt"), "Trade was $5 billion in 2022.\n").unwrap();
+    let out = common::claimcheck()
+        .args([
+            "extract",
+            "--format",
+            "jsonl",
+            dir.path().to_str().unwrap(),
+            fifo.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("5000000000"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a regular file"));
+}
+
+#[test]
+fn a_symlink_loop_is_reported_and_ends() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("a")).unwrap();
+    std::os::unix::fs::symlink(dir.path(), dir.path().join("a/loop")).unwrap();
+    std::fs::write(dir.path().join("a/doc.txt"), "Exports were $2 billion.\n").unwrap();
+    let out = common::claimcheck()
+        .args(["extract", "--format", "jsonl", dir.path().to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("2000000000"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("loop"));
+}
+
+#[test]
+fn a_file_over_the_size_limit_is_refused_with_the_flag_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big.txt");
+    std::fs::write(&big, "x".repeat(2000)).unwrap();
+    let out = common::claimcheck()
+        .args(["extract", "--max-file-size", "1000", big.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--max-file-size"));
+}
+
+#[test]
+fn a_non_utf8_file_name_is_read_and_shown_safely() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let name = std::ffi::OsStr::from_bytes(b"caf\xe9\x1b[31m.txt");
+    std::fs::write(dir.path().join(name), "Trade was $5 billion.\n").unwrap();
+    let out = common::claimcheck()
+        .args(["extract", "--format", "table", dir.path().to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        !out.stdout.contains(&0x1b),
+        "an escape from a file name reached the terminal"
+    );
+}
+
+/// Escape codes, bells and bidi overrides in a document never reach the table channels.
+#[test]
+fn terminal_channels_neutralize_document_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("esc\x1b[2J.md");
+    std::fs::write(&f, "According to the Ministry\u{202e}\x07, trade between Kazakhstan and the US was $5 billion in 2022.\n").unwrap();
+    let p = f.to_str().unwrap();
+    for args in [
+        vec!["extract", "--format", "table", p],
+        vec!["claims", "--format", "table", p],
+        vec![
+            "report",
+            "--format",
+            "table",
+            "--show",
+            "all",
+            "--verbose",
+            p,
+        ],
+    ] {
+        let out = common::claimcheck().args(&args).output().unwrap();
+        for b in [0x1b_u8, 0x07] {
+            assert!(
+                !out.stdout.contains(&b),
+                "{args:?}: byte {b:#x} reached the terminal"
+            );
+        }
+        assert!(
+            !String::from_utf8_lossy(&out.stdout).contains('\u{202e}'),
+            "{args:?}: bidi override"
+        );
+    }
+}
+
+/// `claimcheck ... | head -1`: a closed pipe ends the run quietly, with status 0.
+#[test]
+fn a_closed_pipe_ends_the_run_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("many.txt");
+    let line = "Exports were $5 billion in 2022 and imports $3 billion in 2021.\n";
+    std::fs::write(&f, line.repeat(20_000)).unwrap();
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin("claimcheck"))
+        .args(["extract", "--format", "jsonl", f.to_str().unwrap()])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 64];
+    child
+        .stdout
+        .as_mut()
+        .unwrap()
+        .read_exact(&mut first)
+        .unwrap();
+    drop(child.stdout.take());
+    let status = child.wait().unwrap();
+    let mut err = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
+    assert_eq!(status.code(), Some(0), "{err}");
+    assert!(err.is_empty(), "{err}");
+}
