@@ -240,8 +240,15 @@ fn join_ranges(chunk: &str, times: Vec<TimeMention>) -> Vec<TimeMention> {
     let mut out: Vec<TimeMention> = Vec::with_capacity(times.len());
     for t in times {
         if let Some(prev) = out.last() {
-            let between = chunk[prev.end..t.start].trim().to_ascii_lowercase();
-            let before = chunk[..prev.start].trim_end().to_ascii_lowercase();
+            let between = chunk[prev.end..t.start].trim();
+            let between = if between.len() <= 8 {
+                between.to_ascii_lowercase()
+            } else {
+                String::new()
+            };
+            let before = tail(&chunk[..prev.start], 32)
+                .trim_end()
+                .to_ascii_lowercase();
             let opened = before.ends_with("from") || before.ends_with("between");
             let joiner = matches!(
                 between.as_str(),
@@ -284,7 +291,7 @@ fn same_period(
                 window = Some((s, e));
             }
         } else if t.kind == TimeKind::Year {
-            let before = chunk[..t.start].trim_end().to_ascii_lowercase();
+            let before = tail(&chunk[..t.start], 32).trim_end().to_ascii_lowercase();
             let same = [
                 "same period of",
                 "same period in",
@@ -305,6 +312,16 @@ fn same_period(
         out.push(t);
     }
     out
+}
+
+/// The last `max` bytes of `text` or fewer, cut at a character boundary: the words just before
+/// a position, without copying everything before it.
+fn tail(text: &str, max: usize) -> &str {
+    let mut from = text.len().saturating_sub(max);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    &text[from..]
 }
 
 /// A quantity's period and, for a change, its base period.
@@ -344,6 +361,7 @@ fn is_base_marker(chunk: &str, t: &TimeMention) -> bool {
         || tail.ends_with("compared with")
         || tail.ends_with("relative to")
         || tail.ends_with("from")
+        || tail.ends_with("than in")
         || tail.ends_with("in comparison with")
 }
 
@@ -358,25 +376,36 @@ fn attach_periods(
     times: &[TimeMention],
     carried: Option<&PeriodOut>,
 ) -> (Vec<Attachment>, Option<PeriodOut>) {
+    // The scanner gives quantities left to right, without overlaps: every lookup below is a
+    // binary search, so a paragraph of many figures costs no more than its length.
+    debug_assert!(quantities.windows(2).all(|w| w[0].end <= w[1].start));
+    let overlaps_quantity = |t: &TimeMention| {
+        let i = quantities.partition_point(|q| q.end <= t.start);
+        quantities.get(i).is_some_and(|q| q.start < t.end)
+    };
     let usable: Vec<&TimeMention> = times
         .iter()
         .filter(|t| !matches!(t.kind, TimeKind::TimeOfDay | TimeKind::Date))
-        .filter(|t| {
-            !quantities
-                .iter()
-                .any(|q| q.start < t.end && t.start < q.end)
-        })
+        .filter(|t| !overlaps_quantity(t))
         .collect();
     let usable = join_ranges(chunk, same_period(chunk, usable, carried));
-    let usable: Vec<&TimeMention> = usable.iter().collect();
+    let mut usable: Vec<&TimeMention> = usable.iter().collect();
+    usable.sort_by_key(|t| t.start);
     let sentences = segment::sentences(chunk);
     // Time expressions outside brackets: a paragraph that names its own time keeps to it (one
     // in brackets restates a comparison, `($1.4 billion over the same period of 2022)`).
+    let opens: Vec<usize> = chunk.match_indices('(').map(|(i, _)| i).collect();
+    let closes: Vec<usize> = chunk.match_indices(')').map(|(i, _)| i).collect();
+    let last_before = |list: &[usize], pos: usize| {
+        list.partition_point(|&i| i < pos)
+            .checked_sub(1)
+            .map(|k| list[k])
+    };
     let unbracketed = usable
         .iter()
         .filter(|t| {
-            let open = chunk[..t.start].rfind('(');
-            let close = chunk[..t.start].rfind(')');
+            let open = last_before(&opens, t.start);
+            let close = last_before(&closes, t.start);
             !matches!((open, close), (Some(o), c) if c.is_none_or(|c| c < o))
         })
         .count();
@@ -384,20 +413,27 @@ fn attach_periods(
     let mut prev_sentence_period: Option<(usize, PeriodOut)> = None;
     let mut current_sentence = usize::MAX;
     let mut sentence_period: Option<PeriodOut> = None;
+    let mut breaks = Vec::new();
     for q in quantities {
         let si = sentences.partition_point(|&(_, e)| e <= q.start);
+        let (s_start, s_end) = sentences.get(si).copied().unwrap_or((0, chunk.len()));
         if si != current_sentence {
             if let Some(p) = sentence_period.take() {
                 prev_sentence_period = Some((current_sentence, p));
             }
             current_sentence = si;
+            breaks = segment::clause_breaks(chunk, s_start, s_end);
         }
-        let (s_start, s_end) = sentences.get(si).copied().unwrap_or((0, chunk.len()));
-        let in_sentence: Vec<&&TimeMention> = usable
+        let t_from = usable.partition_point(|t| t.start < s_start);
+        let t_to = usable.partition_point(|t| t.start < s_end);
+        let in_sentence: Vec<&&TimeMention> = usable[t_from..t_to]
             .iter()
-            .filter(|t| t.start >= s_start && t.end <= s_end)
+            .filter(|t| t.end <= s_end)
             .collect();
-        let breaks = segment::clause_breaks(chunk, s_start, s_end);
+        // The other figures of the sentence.
+        let q_from = quantities.partition_point(|o| o.start < s_start);
+        let q_to = quantities.partition_point(|o| o.start < s_end);
+        let sentence_quantities = &quantities[q_from..q_to];
         let clause_of = |pos: usize| breaks.partition_point(|&b| b < pos);
         let q_clause = clause_of(q.start);
         let (bases, levels): (Vec<&&TimeMention>, Vec<&&TimeMention>) = in_sentence
@@ -426,7 +462,7 @@ fn attach_periods(
             let tc = clause_of(t.start);
             let in_sentence =
                 |o: &&Quantity| o.start >= s_start && o.end <= s_end && !std::ptr::eq(*o, q);
-            let owned = quantities
+            let owned = sentence_quantities
                 .iter()
                 .filter(in_sentence)
                 .any(|o| clause_of(o.start) == tc);
@@ -435,7 +471,7 @@ fn attach_periods(
             } else {
                 (q.end, t.start)
             };
-            let between = quantities
+            let between = sentence_quantities
                 .iter()
                 .filter(in_sentence)
                 .any(|o| o.start >= lo && o.end <= hi);
@@ -471,7 +507,7 @@ fn attach_periods(
                 .split(|ch: char| !ch.is_alphanumeric())
                 .filter(|w| !w.is_empty())
                 .count();
-            let figure = quantities
+            let figure = sentence_quantities
                 .iter()
                 .any(|o| o.start >= s_start && o.end <= c_end);
             words <= 2 && !figure && c_end < s_end
@@ -689,5 +725,42 @@ mod tests {
         let c = chunks(text, 0);
         let parts: Vec<&str> = c.iter().map(|&(s, e)| text[s..e].trim()).collect();
         assert_eq!(parts, ["a\nb", "c", "d"]);
+    }
+
+    fn periods(text: &str) -> Vec<(String, String, String)> {
+        let doc = Document::from_text("t.txt", text.to_string());
+        let label = |p: &Option<PeriodOut>| p.as_ref().map_or("-".into(), |p| p.label.clone());
+        Extractor::default()
+            .extract(
+                &doc,
+                crate::rules::default_vocabulary(),
+                ExtractOptions::default(),
+            )
+            .iter()
+            .filter(|m| m.value.is_some())
+            .map(|m| (m.text.clone(), label(&m.period), label(&m.base_period)))
+            .collect()
+    }
+
+    #[test]
+    fn more_than_in_a_year_is_the_base_of_a_change() {
+        let got = periods("Trade reached $3.1 billion in 2022, 37 percent more than in 2021.");
+        assert_eq!(
+            got[1],
+            ("37 percent more".into(), "2022".into(), "2021".into())
+        );
+    }
+
+    #[test]
+    fn many_figures_in_one_sentence_keep_their_own_periods() {
+        // A run with no sentence end is cut into bounded sentences; the figure and the year
+        // next to it stay together however long the run.
+        let text = "exports were $5 billion in 2021 and ".repeat(500);
+        let got = periods(&text);
+        assert_eq!(got.len(), 500);
+        assert!(
+            got.iter().all(|(t, p, _)| t == "$5 billion" && p == "2021"),
+            "{got:?}"
+        );
     }
 }

@@ -3,6 +3,15 @@
 //! A sentence ends at `.`, `!` or `?` followed by white space and a capital, a digit or a quote,
 //! unless the word before the dot is an abbreviation (`U.S.`, `Feb.`, `Mr.`); every line break
 //! also ends a sentence, since headlines and list items carry no final stop.
+//!
+//! A run of text with no sentence end (a table flattened to one line, a scraped blob) is cut
+//! into pieces of bounded length: every later step looks around a figure within its sentence,
+//! and a bounded sentence keeps that work linear in the input.
+
+/// Past this length a sentence ends at the next space.
+pub const MAX_SENTENCE: usize = 2048;
+/// Past this length a sentence with no space ends at the next character.
+const HARD_MAX_SENTENCE: usize = 4 * MAX_SENTENCE;
 
 /// Byte spans of the sentences of `text`.
 pub fn sentences(text: &str) -> Vec<(usize, usize)> {
@@ -18,6 +27,11 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
         } else if matches!(b, b'.' | b'!' | b'?') && ends_sentence(text, i) {
             push(&mut out, text, start, i + 1);
             start = i + 1;
+        } else if i - start >= MAX_SENTENCE
+            && (b == b' ' || (i - start >= HARD_MAX_SENTENCE && text.is_char_boundary(i)))
+        {
+            push(&mut out, text, start, i);
+            start = i;
         }
         i += 1;
     }
@@ -123,6 +137,26 @@ mod tests {
             .into_iter()
             .map(|(s, e)| &text[s..e])
             .collect()
+    }
+
+    #[test]
+    fn a_run_with_no_stop_is_cut_into_bounded_sentences() {
+        let text = "1,234 and 5 ".repeat(2000);
+        let spans = sentences(&text);
+        assert!(spans.len() > 1);
+        assert!(spans.iter().all(|&(s, e)| e - s <= MAX_SENTENCE + 16));
+        // Cut at spaces, nothing lost between pieces.
+        assert!(
+            spans
+                .windows(2)
+                .all(|w| text[w[0].1..w[1].0].trim().is_empty())
+        );
+        let glued = "9".repeat(10 * MAX_SENTENCE);
+        assert!(
+            sentences(&glued)
+                .iter()
+                .all(|&(s, e)| e - s <= HARD_MAX_SENTENCE)
+        );
     }
 
     #[test]

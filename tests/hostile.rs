@@ -172,3 +172,53 @@ fn a_closed_pipe_ends_the_run_quietly() {
     assert_eq!(status.code(), Some(0), "{err}");
     assert!(err.is_empty(), "{err}");
 }
+
+/// Giant inputs finish with every figure accounted for (their cost is measured by
+/// `bench/hostile.sh`, not timed here): a long line of numbers with no sentence end, a run of
+/// scale words with no number, and a number of a million digits.
+#[test]
+fn giant_inputs_finish_with_every_figure_accounted_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |name: &str, text: &str| {
+        let f = dir.path().join(name);
+        std::fs::write(&f, text).unwrap();
+        let out = common::claimcheck()
+            .args(["extract", "--format", "jsonl", f.to_str().unwrap()])
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{name}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    // 30,000 figures on one line: each is read, with its own column.
+    let line = "12 firms, 3.5% and $7 billion; ".repeat(10_000);
+    let out = run("numbers.txt", &line);
+    let rows: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(rows.len(), 30_000);
+    let last = rows.last().unwrap();
+    assert_eq!(last["text"], "$7 billion");
+    assert_eq!(
+        last["column"].as_u64().unwrap() as usize,
+        line.len() - "$7 billion; ".len() + 1
+    );
+
+    assert_eq!(run("scales.txt", &"billion ".repeat(100_000)), "");
+
+    let out = run(
+        "digits.txt",
+        &format!("Exports were ${} in 2022.\n", "7".repeat(1_000_000)),
+    );
+    let row: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
+    assert!(row["value"].is_null());
+    assert!(
+        row["error"].as_str().unwrap().contains("out of range"),
+        "{row}"
+    );
+}

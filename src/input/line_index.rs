@@ -10,13 +10,21 @@ use super::decode::floor_char_boundary;
 pub struct LineIndex {
     /// Byte offset of the start of each line; always starts with 0, strictly increasing.
     line_starts: Vec<usize>,
+    /// Checkpoints inside long lines, `(byte offset, 0-based column there)`, increasing: a
+    /// column is counted from the nearest one, so a giant line costs no more per lookup than a
+    /// short one.
+    marks: Vec<(usize, usize)>,
 }
+
+/// Bytes between column checkpoints in a long line.
+const MARK_STRIDE: usize = 4096;
 
 impl Default for LineIndex {
     /// The index of an empty text: one line.
     fn default() -> Self {
         Self {
             line_starts: vec![0],
+            marks: Vec::new(),
         }
     }
 }
@@ -32,7 +40,21 @@ impl LineIndex {
             }
             line_starts.push(i + 1);
         }
-        Self { line_starts }
+        let mut marks = Vec::new();
+        for (k, &start) in line_starts.iter().enumerate() {
+            let end = line_starts.get(k + 1).copied().unwrap_or(text.len());
+            let (mut pos, mut col) = (start, 0);
+            while end - pos > MARK_STRIDE {
+                let next = floor_char_boundary(text, pos + MARK_STRIDE);
+                if next <= pos {
+                    break;
+                }
+                col += text[pos..next].chars().count();
+                marks.push((next, col));
+                pos = next;
+            }
+        }
+        Self { line_starts, marks }
     }
 
     /// Number of lines (a text ending in a line break has an empty last line).
@@ -50,7 +72,7 @@ impl LineIndex {
     ///
     /// `text` must be the text the index was built from. Offsets past the end clamp to the
     /// end, and an offset inside a character counts as that character's start: never panics.
-    /// Cost: a binary search plus a scan of the line up to `offset`.
+    /// Cost: two binary searches plus a scan of at most `MARK_STRIDE` bytes.
     pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
         let offset = floor_char_boundary(text, offset);
         let line = self
@@ -58,7 +80,12 @@ impl LineIndex {
             .partition_point(|&s| s <= offset)
             .saturating_sub(1);
         let start = self.line_starts.get(line).copied().unwrap_or(0);
-        let col = text.get(start..offset).map_or(0, |s| s.chars().count()) + 1;
+        let k = self.marks.partition_point(|&(m, _)| m <= offset);
+        let (from, col0) = match k.checked_sub(1).map(|k| self.marks[k]) {
+            Some((m, c)) if m >= start => (m, c),
+            _ => (start, 0),
+        };
+        let col = col0 + text.get(from..offset).map_or(0, |s| s.chars().count()) + 1;
         (line + 1, col)
     }
 }
@@ -131,6 +158,24 @@ mod tests {
         let empty = LineIndex::new("");
         assert_eq!(empty.line_col("", 0), (1, 1));
         assert_eq!(LineIndex::default(), empty);
+    }
+
+    #[test]
+    fn long_lines_count_columns_from_checkpoints() {
+        let line = "a\u{e9}\u{1F600}b ".repeat(3000);
+        let text = format!("{line}\n{line}\r\nshort\r{line}");
+        let idx = LineIndex::new(&text);
+        assert!(!idx.marks.is_empty());
+        let boundaries = (0..text.len())
+            .step_by(97)
+            .filter(|&o| text.is_char_boundary(o));
+        for offset in boundaries.chain([text.len()]) {
+            assert_eq!(
+                idx.line_col(&text, offset),
+                naive(&text, offset),
+                "at {offset}"
+            );
+        }
     }
 
     /// Straightforward reference: walk chars from the start of the text.

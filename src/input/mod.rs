@@ -128,6 +128,10 @@ impl Document {
 
 /// What reading one entry gave.
 #[derive(Debug)]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "one value per file, moved once into the pipeline; boxing buys nothing"
+)]
 pub enum Loaded {
     Document(Document),
     /// Not an error: e.g. a binary file found while walking a directory.

@@ -81,6 +81,9 @@ pub fn after(ctx: Ctx<'_>, k: usize) -> Option<(usize, Option<Direction>)> {
         | "drop" | "decrease" | "fall" | "reduction" | "contraction" | "lower" | "cut" => {
             Some((k + 1, change_word(&w)))
         }
+        // `37 percent more than in 2021`: a comparison with an earlier level.
+        "more" if ctx.lower_is(k + 1, "than") => Some((k + 1, Some(Direction::Increase))),
+        "less" | "fewer" if ctx.lower_is(k + 1, "than") => Some((k + 1, Some(Direction::Decrease))),
         "year" if ctx.is_dash(k + 1) && ctx.lower_is(k + 2, "on") => {
             Some((k + 5, None)).filter(|_| ctx.lower_is(k + 4, "year"))
         }

@@ -306,6 +306,19 @@ fn changes_take_their_sign_from_the_verb() {
     assert_eq!(q.direction, Some(Direction::Decrease));
     assert_eq!(q.unit.as_deref(), Some("percent"));
     assert!(q.value.unwrap() < Decimal::from(-33) && q.value.unwrap() > Decimal::from(-34));
+    // `more than` right after a percentage compares with an earlier level.
+    let q = &find("It was 37 percent more than in the previous year.")[0];
+    assert_eq!(
+        (q.measure, q.direction),
+        (Measure::Change, Some(Direction::Increase))
+    );
+    let q = &find("Exports were 10% less than in 2021.")[0];
+    assert_eq!(q.value.unwrap().to_string(), "-10");
+    // But `or more` is a bound, not a change.
+    assert_eq!(
+        find("10 percent or more of trade")[0].measure,
+        Measure::Level
+    );
     let q = &find("Trade doubled.")[0];
     assert_eq!(
         (q.measure, q.value.unwrap().to_string()),
