@@ -44,3 +44,18 @@ for f in digits-5MB digits-50MB billion-1MB billion-10MB million-digits; do
     awk -v f="$f" -v b="$bytes" -v s="$secs" -v k="$kb" \
         'BEGIN { mb = b / 1e6; printf "%-20s %10.1f %10.2f %12.1f %10.0f\n", f, mb, s, (s > 0 ? mb / s : 0), k / 1024 }'
 done
+
+# A user rules file with 100,000 aliases: load, validate and build the matcher.
+rules="$data/rules-100k"
+mkdir -p "$rules"
+python3 - "$rules/aliases.toml" <<'PY'
+import sys
+with open(sys.argv[1], "w") as f:
+    f.write('schema = 1\n\n[[metric]]\nid = "exports"\nextend = true\naliases = [\n')
+    for i in range(100_000):
+        f.write(f'  "shipment line {i} of goods",\n')
+    f.write("]\n")
+PY
+/usr/bin/time -o "$data/time.txt" -f '%e %M' "$bin" rules check "$rules" >/dev/null 2>&1 || true
+read -r secs kb <"$data/time.txt"
+printf '%-20s %10s %10.2f %12s %10.0f\n' rules-100k-aliases - "$secs" - "$((kb / 1024))"

@@ -103,3 +103,37 @@ fn valid_user_rules_extend_the_bundled_ones() {
         .code(0)
         .stdout(predicate::str::contains("\"metric\":\"exports\""));
 }
+
+/// A user alias list of 100,000 phrases loads and every phrase in it is matched (its load time
+/// is measured by `bench/hostile.sh`, not here).
+#[test]
+fn a_hundred_thousand_aliases_load_and_match() {
+    let mut text =
+        String::from("schema = 1\n[[metric]]\nid = \"exports\"\nextend = true\naliases = [\n");
+    for i in 0..100_000 {
+        text.push_str(&format!("  \"shipment line {i} of goods\",\n"));
+    }
+    text.push_str("]\n");
+    let d = dir_with("aliases.toml", &text);
+    let doc = d.path().join("doc.txt");
+    std::fs::write(
+        &doc,
+        "Kazakhstan's shipment line 99999 of goods to the US was $5 billion in 2022.\n",
+    )
+    .unwrap();
+    claimcheck()
+        .args([
+            "claims",
+            "--format",
+            "jsonl",
+            "--rules",
+            d.path().to_str().unwrap(),
+            doc.to_str().unwrap(),
+        ])
+        .assert()
+        .code(0)
+        .stdout(
+            predicate::str::contains("\"metric\":\"exports\"")
+                .and(predicate::str::contains("shipment line 99999 of goods")),
+        );
+}
