@@ -222,3 +222,48 @@ fn giant_inputs_finish_with_every_figure_accounted_for() {
         "{row}"
     );
 }
+
+/// Ctrl-C stops a long run at once: claimcheck installs no handler, so SIGINT ends the
+/// process with the default action and nothing half-written is reported as success.
+#[test]
+fn an_interrupt_stops_a_long_run() {
+    use std::os::unix::process::ExitStatusExt;
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("long.txt");
+    std::fs::write(
+        &f,
+        "Exports were $5 billion in 2022 and imports $3 billion in 2021.\n".repeat(200_000),
+    )
+    .unwrap();
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin("claimcheck"))
+        .args(["report", "--format", "json", f.to_str().unwrap()])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let sent = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status();
+    if !sent.is_ok_and(|s| s.success()) {
+        eprintln!("SKIPPED: could not send SIGINT (no `kill` command)");
+        let _ = child.kill();
+        let _ = child.wait();
+        return;
+    }
+    // A hang check, not a timing: a run that ignored the signal would go on for minutes.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    let status = loop {
+        if let Some(s) = child.try_wait().unwrap() {
+            break s;
+        }
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("claimcheck did not stop on SIGINT");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    // Ended by the signal itself (as a shell reports it: status 130), never with status 0.
+    assert_eq!(status.signal(), Some(2), "{status:?}");
+}
