@@ -267,3 +267,43 @@ fn an_interrupt_stops_a_long_run() {
     // Ended by the signal itself (as a shell reports it: status 130), never with status 0.
     assert_eq!(status.signal(), Some(2), "{status:?}");
 }
+
+/// An unreadable file is an error naming the file; the other documents are still read. As
+/// root every file is readable, so the run drops to an unprivileged user with `setpriv`.
+#[test]
+fn permission_denied_is_reported_and_the_run_goes_on() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let locked = dir.path().join("locked.txt");
+    std::fs::write(&locked, "Trade was $9 billion in 2022.\n").unwrap();
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+    let ok = dir.path().join("ok.txt");
+    std::fs::write(&ok, "Exports were $2 billion.\n").unwrap();
+    std::fs::set_permissions(&ok, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let bin = assert_cmd::cargo::cargo_bin("claimcheck");
+    let args = ["extract", "--format", "jsonl", dir.path().to_str().unwrap()];
+    let out = if std::fs::read(&locked).is_ok() {
+        let dropped = Command::new("setpriv")
+            .args(["--reuid", "65534", "--regid", "65534", "--clear-groups"])
+            .arg(&bin)
+            .args(args)
+            .output();
+        match dropped {
+            Ok(out) if !String::from_utf8_lossy(&out.stderr).starts_with("setpriv:") => out,
+            _ => {
+                eprintln!("SKIPPED: privileged and cannot drop privileges with setpriv");
+                return;
+            }
+        }
+    } else {
+        Command::new(&bin).args(args).output().unwrap()
+    };
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("2000000000"));
+    assert!(
+        err.contains("locked.txt") && err.to_lowercase().contains("permission denied"),
+        "{err}"
+    );
+}
