@@ -1,7 +1,7 @@
 //! Currencies: ISO 4217 codes and names from the `iso_currency` crate, plus the symbols and
 //! everyday names in `rules/currencies.toml`.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use iso_currency::{Currency as Iso, IntoEnumIterator};
 use serde::Deserialize;

@@ -1,7 +1,7 @@
 //! Qualifiers: "more than", "about", "nearly", "up to"... and vague magnitudes, from
 //! `rules/qualifiers.toml`.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -91,7 +91,7 @@ pub struct Qualifiers {
     pub after: HashMap<String, BoundKind>,
     pub vague: HashMap<String, Vague>,
     /// First words of the vague phrases: a cheap gate before any phrase lookup.
-    pub vague_first: std::collections::HashSet<String>,
+    pub vague_first: foldhash::HashSet<String>,
     pub tolerance: Option<Tolerance>,
     /// The longest phrase, in tokens.
     pub max_tokens: usize,
