@@ -2,6 +2,8 @@
 //!
 //! CONTRACT (built by `claimcheck report`, read by every renderer in `render::report`).
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
 use crate::claim::Claim;
@@ -20,6 +22,9 @@ pub struct Summary {
     pub claims_linked: usize,
     /// Quantities left unlinked (each with its reason in the claims).
     pub claims_unlinked: usize,
+    /// Why claims were left out of every check, with how many: no metric, no entity, ...
+    /// (a claim with a metric but no entities counts as linked and is listed here too).
+    pub unlinked_reasons: BTreeMap<String, usize>,
     /// Checks made (findings of every verdict, unchecked included).
     pub checks: usize,
     pub conflicts: usize,

@@ -334,3 +334,34 @@ fn output_is_identical_with_one_or_two_threads() {
     assert!(!one.is_empty());
     assert_eq!(one, run("2"));
 }
+
+/// The summary accounts for every claim left out of the checks, by reason, and the reasons
+/// agree with the claims themselves.
+#[test]
+fn the_summary_says_why_claims_were_left_unlinked() {
+    let (code, r) = report(&["examples/"]);
+    assert_eq!(code, 0);
+    let s = &r["summary"];
+    let reasons = s["unlinked_reasons"].as_object().unwrap();
+    let mut from_claims = std::collections::BTreeMap::<String, u64>::new();
+    for c in r["claims"].as_array().unwrap() {
+        if let Some(why) = c["unlinked"].as_str() {
+            *from_claims.entry(why.to_string()).or_default() += 1;
+        }
+    }
+    assert!(
+        !from_claims.is_empty(),
+        "the examples have unlinked figures"
+    );
+    let summed: std::collections::BTreeMap<String, u64> = reasons
+        .iter()
+        .map(|(k, v)| (k.clone(), v.as_u64().unwrap()))
+        .collect();
+    assert_eq!(summed, from_claims);
+    let no_metric: u64 = summed
+        .iter()
+        .filter(|(k, _)| k.starts_with("no metric") || k.starts_with("an ordinal"))
+        .map(|(_, v)| v)
+        .sum();
+    assert_eq!(no_metric, s["claims_unlinked"].as_u64().unwrap());
+}

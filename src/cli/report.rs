@@ -169,6 +169,12 @@ pub fn run(args: &ReportArgs) -> ExitStatus {
     }
     summary.claims_linked = claims.iter().filter(|c| c.metric.is_some()).count();
     summary.claims_unlinked = claims.len() - summary.claims_linked;
+    for reason in claims.iter().filter_map(|c| c.unlinked.as_deref()) {
+        *summary
+            .unlinked_reasons
+            .entry(reason.to_string())
+            .or_default() += 1;
+    }
 
     // Only claims whose key is complete are compared: a directional metric with an unknown
     // direction, or a pair with one side unknown, would be compared with the wrong things.

@@ -109,6 +109,12 @@ pub fn link(
                         "continues the claim at {}:{} (\"{}\")",
                         prev.line, prev.column, prev.text
                     ));
+                    // A continuation shares its figure's gaps: say why, as for that figure.
+                    claim.unlinked = if claim.metric.is_none() {
+                        Some("no metric named in its sentence".into())
+                    } else {
+                        prev.unlinked.clone()
+                    };
                 } else {
                     claim.unlinked = Some(
                         if m.kind == "rank" && !sentence.to_lowercase().contains("rank") {
