@@ -8,9 +8,10 @@
 
 use std::collections::HashMap;
 
+use super::SentenceView;
 use super::lexicon::{EntityHit, Lexicon, MetricHit, MetricInfo};
+use super::next_word_is;
 use crate::input::Document;
-use crate::segment;
 
 /// The entities a document is about: from its title and first sentences.
 #[derive(Debug, Default, Clone)]
@@ -79,8 +80,9 @@ fn is_ranking(info: Option<&MetricInfo>) -> bool {
 /// `others` are the byte spans (in `sentence`) of the other figures of the sentence: entities
 /// on the far side of another figure belong to that figure's claim (`sold $682 million of goods
 /// to the United States ... and bought $1.1 billion of American goods`).
-pub fn resolve(
+pub(crate) fn resolve(
     sentence: &str,
+    view: &SentenceView,
     q_start: usize,
     hit: &MetricHit,
     info: Option<&MetricInfo>,
@@ -94,24 +96,13 @@ pub fn resolve(
     let directional = info.is_some_and(|i| i.directional);
     let reverse = info.is_some_and(|i| i.reverse);
     let mut notes = Vec::new();
-    // `US dollars`, `Canadian dollars`: a name inside a currency names no party.
-    let all: Vec<EntityHit> = lex
-        .entities(sentence)
-        .into_iter()
-        .filter(|e| {
-            let after = sentence[e.end..].trim_start().to_lowercase();
-            !(after.starts_with("dollar") || after.starts_with('$') || after.starts_with("cents"))
-        })
-        .collect();
+    let all = &view.entities;
     // The window: the clause(s) from the alias to the quantity.
-    let breaks = segment::clause_breaks(sentence, 0, sentence.len());
-    let clause_of = |pos: usize| breaks.partition_point(|&b| b < pos);
-    let (lo, hi) = (
-        clause_of(hit.start.min(q_start)),
-        clause_of(hit.end.max(q_start)),
+    let (w_start, w_end) = view.clauses(
+        view.clause_of(hit.start.min(q_start)),
+        view.clause_of(hit.end.max(q_start)),
+        sentence.len(),
     );
-    let w_start = if lo == 0 { 0 } else { breaks[lo - 1] };
-    let w_end = breaks.get(hi).copied().unwrap_or(sentence.len());
     let first = hit.start.min(q_start);
     let last = hit.end.max(q_start);
     let w_start = others
@@ -285,44 +276,42 @@ fn role_of(sentence: &str, e: &EntityHit, hit: &MetricHit, reverse: bool) -> Rol
         // `companies with US capital`, `with Chinese participation`.
         // `companies with US capital`, `backed by US capital`, `invested by US firms`.
         "with" | "by" => {
-            let after = sentence[e.end..].trim_start().to_lowercase();
-            if [
-                "capital",
-                "participation",
-                "investment",
-                "ownership",
-                "money",
-                "funding",
-                "firms",
-                "companies",
-                "investors",
-                "businesses",
-                "businessmen",
-            ]
-            .iter()
-            .any(|w| after.starts_with(w))
-            {
+            if next_word_is(
+                &sentence[e.end..],
+                &[
+                    "capital",
+                    "participation",
+                    "investment",
+                    "ownership",
+                    "money",
+                    "funding",
+                    "firms",
+                    "companies",
+                    "investors",
+                    "businesses",
+                    "businessmen",
+                ],
+            ) {
                 return RoleHint::Source;
             }
         }
         _ => {}
     }
     // `Kazakh goods`, `American products`: where goods come from, whatever the verb.
-    if e.demonym {
-        let after = sentence[e.end..].trim_start().to_lowercase();
-        if [
-            "goods",
-            "products",
-            "commodities",
-            "exports",
-            "exporters",
-            "produce",
-        ]
-        .iter()
-        .any(|w| after.starts_with(w))
-        {
-            return RoleHint::Source;
-        }
+    if e.demonym
+        && next_word_is(
+            &sentence[e.end..],
+            &[
+                "goods",
+                "products",
+                "commodities",
+                "exports",
+                "exporters",
+                "produce",
+            ],
+        )
+    {
+        return RoleHint::Source;
     }
     // Written right before the alias (`US investment`, `Kazakhstan's imports`, `American
     // investment`), with at most two words between.

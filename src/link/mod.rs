@@ -38,6 +38,8 @@ pub fn link(
     let context = direction::DocumentContext::new(doc, lex, &sentences);
     let mut claims: Vec<Claim> = Vec::new();
     let mut ordinal = 0;
+    // The sentence last read, kept for the next figure in it.
+    let mut view: Option<((usize, usize), SentenceView)> = None;
     for m in mentions.iter().filter(|m| m.item == "quantity") {
         ordinal += 1;
         let si = sentences.partition_point(|&(_, e)| e <= m.text_start);
@@ -46,6 +48,15 @@ pub fn link(
             .copied()
             .unwrap_or((m.text_start, m.text_end));
         let sentence = &text[s_start..s_end];
+        if view
+            .as_ref()
+            .is_none_or(|(span, _)| *span != (s_start, s_end))
+        {
+            view = Some(((s_start, s_end), SentenceView::new(sentence, lex)));
+        }
+        let Some((_, view)) = view.as_ref() else {
+            continue;
+        };
         let q_start = m.text_start - s_start;
         let q_end = (m.text_end - s_start).min(sentence.len());
         let mut claim = base_claim(doc, doc_index, ordinal, m, sentence);
@@ -64,12 +75,13 @@ pub fn link(
             })
             .map(|o| (o.text_start - s_start, o.text_end - s_start))
             .collect();
-        let found = find_metric(sentence, q_start, q_end, m, lex);
+        let found = find_metric(view, q_start, q_end, m, lex);
         match found {
             Some((hit, how)) => {
                 let info = lex.metric_info(&hit.metric);
                 let (metric, entities, directional, notes) = direction::resolve(
                     sentence,
+                    view,
                     q_start,
                     &hit,
                     info.as_ref(),
@@ -90,7 +102,7 @@ pub fn link(
                         Some("no entity named in the sentence or the document's title".into());
                 }
                 stock_instant(&mut claim, info.as_ref());
-                to_date(&mut claim, info.as_ref(), sentence, q_start);
+                to_date(&mut claim, info.as_ref(), sentence, view, q_start);
             }
             None => {
                 if let Some(prev) = continues(&claims, &claim, sentence, q_start, si, &sentences, m)
@@ -132,6 +144,53 @@ pub fn link(
         claims.push(claim);
     }
     claims
+}
+
+/// What the linker reads of one sentence, found once for all the figures in it.
+pub(crate) struct SentenceView {
+    /// Clause breaks, byte offsets in the sentence ([`segment::clause_breaks`]).
+    breaks: Vec<usize>,
+    /// Metric aliases in the sentence.
+    metrics: Vec<MetricHit>,
+    /// Entities in the sentence, less names inside a currency (`US dollars`, `Canadian
+    /// dollars` name no party).
+    entities: Vec<EntityHit>,
+}
+
+impl SentenceView {
+    fn new(sentence: &str, lex: &dyn Lexicon) -> Self {
+        let entities = lex
+            .entities(sentence)
+            .into_iter()
+            .filter(|e| !next_word_is(&sentence[e.end..], &["dollar", "$", "cents"]))
+            .collect();
+        Self {
+            breaks: segment::clause_breaks(sentence, 0, sentence.len()),
+            metrics: lex.metrics(sentence),
+            entities,
+        }
+    }
+
+    /// The index of the clause byte `pos` is in.
+    fn clause_of(&self, pos: usize) -> usize {
+        self.breaks.partition_point(|&b| b < pos)
+    }
+
+    /// Byte span of clauses `lo..=hi` in a sentence of `len` bytes.
+    fn clauses(&self, lo: usize, hi: usize, len: usize) -> (usize, usize) {
+        let start = if lo == 0 { 0 } else { self.breaks[lo - 1] };
+        (start, self.breaks.get(hi).copied().unwrap_or(len))
+    }
+}
+
+/// Whether `rest`, after leading white space, starts with one of `words` (ASCII letter case
+/// ignored), without copying it.
+pub(crate) fn next_word_is(rest: &str, words: &[&str]) -> bool {
+    let rest = rest.trim_start().as_bytes();
+    words.iter().any(|w| {
+        rest.get(..w.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(w.as_bytes()))
+    })
 }
 
 fn base_claim(
@@ -200,13 +259,13 @@ fn claim_period(p: &PeriodOut) -> ClaimPeriod {
 /// The metric that governs the quantity at `q_start..q_end` of `sentence`, and how it was
 /// chosen.
 fn find_metric(
-    sentence: &str,
+    view: &SentenceView,
     q_start: usize,
     q_end: usize,
     m: &Mention,
     lex: &dyn Lexicon,
 ) -> Option<(MetricHit, &'static str)> {
-    let hits = lex.metrics(sentence);
+    let hits = &view.metrics;
     let kind = kind_of(&m.kind);
     let fits = |h: &MetricHit| {
         lex.metric_info(&h.metric)
@@ -230,8 +289,7 @@ fn find_metric(
         });
         return Some((hit, "its counted noun"));
     }
-    let breaks = segment::clause_breaks(sentence, 0, sentence.len());
-    let clause_of = |pos: usize| breaks.partition_point(|&b| b < pos);
+    let clause_of = |pos: usize| view.clause_of(pos);
     let qc = clause_of(q_start);
     let before = |h: &&MetricHit| h.end <= q_start;
     // An alias may start inside the quantity (`81st largest trading partner`).
@@ -363,7 +421,13 @@ fn stock_instant(claim: &mut Claim, info: Option<&MetricInfo>) {
 
 /// A flow total stated in the present perfect or "to date" (`has received tens of billions of
 /// dollars`) with no period of its own: accumulated up to the document's date, start unknown.
-fn to_date(claim: &mut Claim, info: Option<&MetricInfo>, sentence: &str, q_start: usize) {
+fn to_date(
+    claim: &mut Claim,
+    info: Option<&MetricInfo>,
+    sentence: &str,
+    view: &SentenceView,
+    q_start: usize,
+) {
     if claim.period.is_some()
         || claim.measure != Measure::Level
         || !info.is_some_and(|i| i.aggregation == Aggregation::Flow)
@@ -372,10 +436,8 @@ fn to_date(claim: &mut Claim, info: Option<&MetricInfo>, sentence: &str, q_start
     }
     // Only the figure's own clause: `an additional $25 million ..., which will now amount to
     // $50 million in total` makes the second figure a total, not the first.
-    let breaks = segment::clause_breaks(sentence, 0, sentence.len());
-    let c = breaks.partition_point(|&b| b < q_start);
-    let c_start = if c == 0 { 0 } else { breaks[c - 1] };
-    let c_end = breaks.get(c).copied().unwrap_or(sentence.len());
+    let c = view.clause_of(q_start);
+    let (c_start, c_end) = view.clauses(c, c, sentence.len());
     let lower = sentence[c_start..c_end].to_lowercase();
     let cues = [
         "has received",
@@ -413,15 +475,10 @@ fn to_date(claim: &mut Claim, info: Option<&MetricInfo>, sentence: &str, q_start
 fn modality(sentence: &str, q_start: usize) -> Modality {
     // Lower-case the lead itself: lower-casing the whole sentence can change byte lengths
     // (`İ` becomes two characters), so offsets into the sentence would not fit it.
-    let lead = sentence.get(..q_start).unwrap_or(sentence).to_lowercase();
-    let window: String = lead
-        .chars()
-        .rev()
-        .take(120)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
+    // Only the last 120 characters before the figure count.
+    let lead = sentence.get(..q_start).unwrap_or(sentence);
+    let from = lead.char_indices().rev().nth(119).map_or(0, |(i, _)| i);
+    let window = lead[from..].to_lowercase();
     let has = |ws: &[&str]| ws.iter().any(|w| window.contains(w));
     if has(&[
         "target",

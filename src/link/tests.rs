@@ -217,3 +217,13 @@ fn attribution_is_recorded() {
     );
     assert_eq!(c[0].attribution.as_deref(), Some("the State Department"));
 }
+
+#[test]
+fn next_word_is_ignores_case_and_leading_space_only() {
+    use super::next_word_is;
+    assert!(next_word_is("  Dollars in 2022", &["dollar"]));
+    assert!(next_word_is(" $5", &["dollar", "$"]));
+    assert!(!next_word_is(" the dollar", &["dollar"]));
+    assert!(!next_word_is(" dol", &["dollar"]));
+    assert!(!next_word_is("", &["goods"]));
+}
