@@ -81,8 +81,7 @@ fn is_ranking(info: Option<&MetricInfo>) -> bool {
 /// on the far side of another figure belong to that figure's claim (`sold $682 million of goods
 /// to the United States ... and bought $1.1 billion of American goods`).
 pub(crate) fn resolve(
-    sentence: &str,
-    view: &SentenceView,
+    view: &SentenceView<'_>,
     q_start: usize,
     hit: &MetricHit,
     info: Option<&MetricInfo>,
@@ -96,12 +95,12 @@ pub(crate) fn resolve(
     let directional = info.is_some_and(|i| i.directional);
     let reverse = info.is_some_and(|i| i.reverse);
     let mut notes = Vec::new();
+    let sentence = view.text;
     let all = &view.entities;
     // The window: the clause(s) from the alias to the quantity.
     let (w_start, w_end) = view.clauses(
         view.clause_of(hit.start.min(q_start)),
         view.clause_of(hit.end.max(q_start)),
-        sentence.len(),
     );
     let first = hit.start.min(q_start);
     let last = hit.end.max(q_start);
@@ -275,7 +274,7 @@ fn role_of(sentence: &str, e: &EntityHit, hit: &MetricHit, reverse: bool) -> Rol
         "by" if reverse && e.start >= hit.end => return RoleHint::Destination,
         // `companies with US capital`, `with Chinese participation`.
         // `companies with US capital`, `backed by US capital`, `invested by US firms`.
-        "with" | "by" => {
+        "with" | "by"
             if next_word_is(
                 &sentence[e.end..],
                 &[
@@ -291,9 +290,9 @@ fn role_of(sentence: &str, e: &EntityHit, hit: &MetricHit, reverse: bool) -> Rol
                     "businesses",
                     "businessmen",
                 ],
-            ) {
-                return RoleHint::Source;
-            }
+            ) =>
+        {
+            return RoleHint::Source;
         }
         _ => {}
     }

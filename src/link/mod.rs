@@ -39,7 +39,7 @@ pub fn link(
     let mut claims: Vec<Claim> = Vec::new();
     let mut ordinal = 0;
     // The sentence last read, kept for the next figure in it.
-    let mut view: Option<((usize, usize), SentenceView)> = None;
+    let mut view: Option<((usize, usize), SentenceView<'_>)> = None;
     for m in mentions.iter().filter(|m| m.item == "quantity") {
         ordinal += 1;
         let si = sentences.partition_point(|&(_, e)| e <= m.text_start);
@@ -79,16 +79,8 @@ pub fn link(
         match found {
             Some((hit, how)) => {
                 let info = lex.metric_info(&hit.metric);
-                let (metric, entities, directional, notes) = direction::resolve(
-                    sentence,
-                    view,
-                    q_start,
-                    &hit,
-                    info.as_ref(),
-                    lex,
-                    &context,
-                    &others,
-                );
+                let (metric, entities, directional, notes) =
+                    direction::resolve(view, q_start, &hit, info.as_ref(), lex, &context, &others);
                 claim.metric = Some(metric);
                 claim.entities = entities;
                 claim.directional = directional;
@@ -102,7 +94,7 @@ pub fn link(
                         Some("no entity named in the sentence or the document's title".into());
                 }
                 stock_instant(&mut claim, info.as_ref());
-                to_date(&mut claim, info.as_ref(), sentence, view, q_start);
+                to_date(&mut claim, info.as_ref(), view, q_start);
             }
             None => {
                 if let Some(prev) = continues(&claims, &claim, sentence, q_start, si, &sentences, m)
@@ -147,7 +139,8 @@ pub fn link(
 }
 
 /// What the linker reads of one sentence, found once for all the figures in it.
-pub(crate) struct SentenceView {
+pub(crate) struct SentenceView<'t> {
+    pub text: &'t str,
     /// Clause breaks, byte offsets in the sentence ([`segment::clause_breaks`]).
     breaks: Vec<usize>,
     /// Metric aliases in the sentence.
@@ -157,14 +150,15 @@ pub(crate) struct SentenceView {
     entities: Vec<EntityHit>,
 }
 
-impl SentenceView {
-    fn new(sentence: &str, lex: &dyn Lexicon) -> Self {
+impl<'t> SentenceView<'t> {
+    fn new(sentence: &'t str, lex: &dyn Lexicon) -> Self {
         let entities = lex
             .entities(sentence)
             .into_iter()
             .filter(|e| !next_word_is(&sentence[e.end..], &["dollar", "$", "cents"]))
             .collect();
         Self {
+            text: sentence,
             breaks: segment::clause_breaks(sentence, 0, sentence.len()),
             metrics: lex.metrics(sentence),
             entities,
@@ -176,10 +170,13 @@ impl SentenceView {
         self.breaks.partition_point(|&b| b < pos)
     }
 
-    /// Byte span of clauses `lo..=hi` in a sentence of `len` bytes.
-    fn clauses(&self, lo: usize, hi: usize, len: usize) -> (usize, usize) {
+    /// Byte span of clauses `lo..=hi`.
+    fn clauses(&self, lo: usize, hi: usize) -> (usize, usize) {
         let start = if lo == 0 { 0 } else { self.breaks[lo - 1] };
-        (start, self.breaks.get(hi).copied().unwrap_or(len))
+        (
+            start,
+            self.breaks.get(hi).copied().unwrap_or(self.text.len()),
+        )
     }
 }
 
@@ -259,7 +256,7 @@ fn claim_period(p: &PeriodOut) -> ClaimPeriod {
 /// The metric that governs the quantity at `q_start..q_end` of `sentence`, and how it was
 /// chosen.
 fn find_metric(
-    view: &SentenceView,
+    view: &SentenceView<'_>,
     q_start: usize,
     q_end: usize,
     m: &Mention,
@@ -421,13 +418,7 @@ fn stock_instant(claim: &mut Claim, info: Option<&MetricInfo>) {
 
 /// A flow total stated in the present perfect or "to date" (`has received tens of billions of
 /// dollars`) with no period of its own: accumulated up to the document's date, start unknown.
-fn to_date(
-    claim: &mut Claim,
-    info: Option<&MetricInfo>,
-    sentence: &str,
-    view: &SentenceView,
-    q_start: usize,
-) {
+fn to_date(claim: &mut Claim, info: Option<&MetricInfo>, view: &SentenceView<'_>, q_start: usize) {
     if claim.period.is_some()
         || claim.measure != Measure::Level
         || !info.is_some_and(|i| i.aggregation == Aggregation::Flow)
@@ -437,8 +428,8 @@ fn to_date(
     // Only the figure's own clause: `an additional $25 million ..., which will now amount to
     // $50 million in total` makes the second figure a total, not the first.
     let c = view.clause_of(q_start);
-    let (c_start, c_end) = view.clauses(c, c, sentence.len());
-    let lower = sentence[c_start..c_end].to_lowercase();
+    let (c_start, c_end) = view.clauses(c, c);
+    let lower = view.text[c_start..c_end].to_lowercase();
     let cues = [
         "has received",
         "have received",
