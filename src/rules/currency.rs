@@ -117,13 +117,10 @@ impl Currencies {
         }
         for rule in &file.currency {
             if !rule.code.is_empty() && rule.code.len() != 3 {
-                return Err(RuleError {
-                    file: "currencies.toml".into(),
-                    line: None,
-                    column: None,
-                    snippet: None,
-                    message: format!("`{}` is not a three-letter ISO 4217 code", rule.code),
-                });
+                return Err(RuleError::file(
+                    "currencies.toml",
+                    format!("`{}` is not a three-letter ISO 4217 code", rule.code),
+                ));
             }
             let c = Currency {
                 code: rule.code.clone(),

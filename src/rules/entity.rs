@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 use super::RuleError;
-use super::error::{Loc, Source, did_you_mean};
+use super::error::{Layer, Loc, Source, suggestion};
 use super::matcher::{Case, Normalized, Phrase, PhraseMatcher, normalize_phrase};
 
 /// Where the built-in country list comes from, as `claimcheck rules` shows it.
@@ -143,8 +143,8 @@ pub(crate) fn plural_demonym(d: &str) -> Option<String> {
     (!no_plural.iter().any(|s| d.ends_with(s))).then(|| format!("{d}s"))
 }
 
-/// The demonym's rule: a capital, unless it is all caps.
-fn demonym_case(d: &str) -> Case {
+/// The rule of a demonym or `capitalized` alias: a capital, unless it is all caps.
+fn capital_case(d: &str) -> Case {
     match Case::of(d) {
         Case::Exact => Case::Exact,
         _ => Case::Capitalized,
@@ -208,9 +208,9 @@ pub(crate) fn iso_countries() -> Vec<Entity> {
                 if d.is_empty() || names.contains(&d) {
                     continue;
                 }
-                demonyms.push(alias(d, demonym_case(d), None));
+                demonyms.push(alias(d, capital_case(d), None));
                 if let Some(p) = plural_demonym(d) {
-                    demonyms.push(alias(&p, demonym_case(&p), None));
+                    demonyms.push(alias(&p, capital_case(&p), None));
                 }
             }
             Entity {
@@ -227,15 +227,6 @@ pub(crate) fn iso_countries() -> Vec<Entity> {
             }
         })
         .collect()
-}
-
-/// Ids are what claims carry: letters, digits and `_`.
-pub(crate) fn valid_id(id: &str) -> bool {
-    !id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
-}
-
-fn flag(b: Option<&Spanned<bool>>) -> bool {
-    b.is_some_and(|b| *b.get_ref())
 }
 
 impl Entities {
@@ -264,18 +255,16 @@ impl Entities {
                 .iter()
                 .map(|a| alias(a.get_ref(), Case::of(a.get_ref()), loc(a))),
         );
-        aliases.extend(rule.capitalized.iter().map(|a| {
-            let case = match Case::of(a.get_ref()) {
-                Case::Exact => Case::Exact,
-                _ => Case::Capitalized,
-            };
-            alias(a.get_ref(), case, loc(a))
-        }));
+        aliases.extend(
+            rule.capitalized
+                .iter()
+                .map(|a| alias(a.get_ref(), capital_case(a.get_ref()), loc(a))),
+        );
         let mut demonyms = Vec::new();
         for d in &rule.demonyms {
-            demonyms.push(alias(d.get_ref(), demonym_case(d.get_ref()), loc(d)));
+            demonyms.push(alias(d.get_ref(), capital_case(d.get_ref()), loc(d)));
             if let Some(p) = plural_demonym(d.get_ref().trim()) {
-                demonyms.push(alias(&p, demonym_case(&p), loc(d)));
+                demonyms.push(alias(&p, capital_case(&p), loc(d)));
             }
         }
         (aliases, demonyms)
@@ -290,15 +279,10 @@ impl Entities {
         errors: &mut Vec<RuleError>,
     ) {
         let s = &sources[src];
-        let id = rule.id.get_ref().trim().to_string();
-        let id_span = rule.id.span();
-        if !valid_id(&id) {
-            errors.push(s.error(
-                id_span,
-                format!("entity id `{id}` must be letters, digits and `_` only"),
-            ));
+        let Some(layer) = Layer::new("entity", &rule.id, s, errors) else {
             return;
-        }
+        };
+        let id = layer.id.clone();
         for (field, text) in rule
             .aliases
             .iter()
@@ -312,24 +296,16 @@ impl Entities {
                 return;
             }
         }
-        let (extend, replace) = (flag(rule.extend.as_ref()), flag(rule.replace.as_ref()));
-        if extend
-            && replace
-            && let Some(r) = &rule.replace
-        {
-            errors.push(s.error(
-                r.span(),
-                format!("entity `{id}`: `extend` and `replace` cannot both be set"),
-            ));
-            return;
-        }
         let existing = self.index.get(&id).copied();
-        if (extend || replace) && existing.is_none() {
-            let verb = if extend { "extend" } else { "replace" };
-            let msg = format!("`{verb}` names unknown entity `{id}`{}", self.suggest(&id));
-            errors.push(s.error(id_span, msg));
+        let Some((extend, replace)) = layer.flags(
+            rule.extend.as_ref(),
+            rule.replace.as_ref(),
+            existing,
+            |id| self.suggest(id),
+            errors,
+        ) else {
             return;
-        }
+        };
         let member_locs: Vec<Loc> = rule
             .members
             .iter()
@@ -345,21 +321,13 @@ impl Entities {
             .collect();
         let (aliases, demonyms) = Self::lists_from(&rule, src);
         if let (true, Some(i)) = (extend, existing) {
-            let fields = [
-                ("kind", rule.kind.as_ref().map(Spanned::span)),
-                ("name", rule.name.as_ref().map(Spanned::span)),
-            ];
-            for (field, span) in fields {
-                if let Some(span) = span {
-                    errors.push(s.error(
-                        span,
-                        format!(
-                            "`{field}` cannot be changed with `extend = true`; use `replace = \
-                             true` to redefine entity `{id}`"
-                        ),
-                    ));
-                }
-            }
+            layer.frozen(
+                &[
+                    ("kind", rule.kind.as_ref().map(Spanned::span)),
+                    ("name", rule.name.as_ref().map(Spanned::span)),
+                ],
+                errors,
+            );
             let e = &mut self.list[i];
             e.aliases.extend(aliases);
             e.demonyms.extend(demonyms);
@@ -373,28 +341,21 @@ impl Entities {
                 Some(l) => format!("already defined at {}", sources[l.src].place(&l.span)),
                 None => format!("already defined by {}", self.list[i].origin),
             };
-            errors.push(s.error(
-                id_span,
-                format!(
-                    "duplicate entity id `{id}` ({first}); set `extend = true` to add aliases or \
-                     `replace = true` to redefine it"
-                ),
-            ));
+            errors.push(layer.duplicate(&first));
             return;
         }
         let Some(kind) = &rule.kind else {
-            errors.push(s.error(
-                id_span,
-                format!("entity `{id}` needs `kind` (country, bloc or organization)"),
-            ));
+            errors.push(layer.error(format!(
+                "entity `{id}` needs `kind` (country, bloc or organization)"
+            )));
             return;
         };
         let Some(name) = &rule.name else {
-            errors.push(s.error(id_span, format!("entity `{id}` needs `name`")));
+            errors.push(layer.error(format!("entity `{id}` needs `name`")));
             return;
         };
         let entity = Entity {
-            id: id.clone(),
+            id,
             kind: *kind.get_ref(),
             name: normalize_phrase(name.get_ref()),
             aliases,
@@ -402,16 +363,13 @@ impl Entities {
             members,
             origin: s.origin.clone(),
             extended_by: Vec::new(),
-            id_loc: Some(Loc { src, span: id_span }),
+            id_loc: Some(Loc {
+                src,
+                span: layer.id_span.clone(),
+            }),
             member_locs,
         };
-        match existing {
-            Some(i) => self.list[i] = entity,
-            None => {
-                self.index.insert(id, self.list.len());
-                self.list.push(entity);
-            }
-        }
+        layer.insert(&mut self.list, &mut self.index, existing, entity);
     }
 
     /// Check references and alias claims, resolve ISO-data ambiguities, and compile.
@@ -598,9 +556,7 @@ impl Entities {
         };
         match by_case.or_else(by_alias) {
             Some(e) => format!("; did you mean `{}`?", e.id),
-            None => did_you_mean(word, self.list.iter().map(|e| e.id.as_str()))
-                .map(|s| format!("; did you mean `{s}`?"))
-                .unwrap_or_default(),
+            None => suggestion(word, self.list.iter().map(|e| e.id.as_str())),
         }
     }
 

@@ -3,7 +3,10 @@
 //! Spans come from the TOML parser (syntax and shape errors) or from `toml::Spanned` fields
 //! (semantic errors found after parsing), so every error points at the text to fix.
 
+use std::collections::HashMap;
 use std::ops::Range;
+
+use toml::Spanned;
 
 use super::{RuleError, line_col};
 
@@ -60,12 +63,18 @@ fn with_suggestion(message: &str) -> String {
     }
     let quoted: Vec<&str> = first_line.split('`').skip(1).step_by(2).collect();
     match quoted.split_first() {
-        Some((unknown, expected)) => match did_you_mean(unknown, expected.iter().copied()) {
-            Some(s) => format!("{message}; did you mean `{s}`?"),
-            None => message.to_string(),
-        },
+        Some((unknown, expected)) => {
+            format!("{message}{}", suggestion(unknown, expected.iter().copied()))
+        }
         None => message.to_string(),
     }
+}
+
+/// "; did you mean `x`?" to append to a message, or "" when no candidate is close.
+pub(crate) fn suggestion<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> String {
+    did_you_mean(word, candidates)
+        .map(|s| format!("; did you mean `{s}`?"))
+        .unwrap_or_default()
 }
 
 /// The candidate closest to `word`, if it is close enough to be a likely typo.
@@ -149,6 +158,133 @@ impl Source {
         let (l, c) = line_col(&self.text, span.start);
         format!("{}:{l}:{c}", self.name)
     }
+}
+
+/// One `[[entity]]` or `[[metric]]` rule being layered on the rules before it: the checks and
+/// messages the two share, worded with `what` ("entity", "metric").
+pub(crate) struct Layer<'a> {
+    pub what: &'static str,
+    /// Trimmed.
+    pub id: String,
+    pub id_span: Range<usize>,
+    pub src: &'a Source,
+}
+
+impl<'a> Layer<'a> {
+    /// `None` (error pushed) if the id is not letters, digits and `_`: ids are what claims carry.
+    pub(crate) fn new(
+        what: &'static str,
+        id: &Spanned<String>,
+        src: &'a Source,
+        errors: &mut Vec<RuleError>,
+    ) -> Option<Self> {
+        let layer = Self {
+            what,
+            id: id.get_ref().trim().to_string(),
+            id_span: id.span(),
+            src,
+        };
+        let valid = !layer.id.is_empty()
+            && layer
+                .id
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_');
+        if !valid {
+            errors.push(layer.error(format!(
+                "{what} id `{}` must be letters, digits and `_` only",
+                layer.id
+            )));
+            return None;
+        }
+        Some(layer)
+    }
+
+    /// An error at the id.
+    pub(crate) fn error(&self, message: String) -> RuleError {
+        self.src.error(self.id_span.clone(), message)
+    }
+
+    /// `extend` and `replace`, checked: not both, and naming an id that exists (`existing`).
+    /// `None` (error pushed) when the rule cannot be applied.
+    pub(crate) fn flags(
+        &self,
+        extend: Option<&Spanned<bool>>,
+        replace: Option<&Spanned<bool>>,
+        existing: Option<usize>,
+        suggest: impl FnOnce(&str) -> String,
+        errors: &mut Vec<RuleError>,
+    ) -> Option<(bool, bool)> {
+        let (what, id) = (self.what, &self.id);
+        let (extend_set, replace_set) = (flag(extend), flag(replace));
+        if extend_set
+            && replace_set
+            && let Some(r) = replace
+        {
+            errors.push(self.src.error(
+                r.span(),
+                format!("{what} `{id}`: `extend` and `replace` cannot both be set"),
+            ));
+            return None;
+        }
+        if (extend_set || replace_set) && existing.is_none() {
+            let verb = if extend_set { "extend" } else { "replace" };
+            let msg = format!("`{verb}` names unknown {what} `{id}`{}", suggest(id));
+            errors.push(self.error(msg));
+            return None;
+        }
+        Some((extend_set, replace_set))
+    }
+
+    /// With `extend = true`, an error for each of `fields` (name, span if set) that is set.
+    pub(crate) fn frozen(
+        &self,
+        fields: &[(&str, Option<Range<usize>>)],
+        errors: &mut Vec<RuleError>,
+    ) {
+        for (field, span) in fields {
+            if let Some(span) = span {
+                errors.push(self.src.error(
+                    span.clone(),
+                    format!(
+                        "`{field}` cannot be changed with `extend = true`; use `replace = true` \
+                         to redefine {} `{}`",
+                        self.what, self.id
+                    ),
+                ));
+            }
+        }
+    }
+
+    /// The same id again without `extend` or `replace`; `first` says where it was defined.
+    pub(crate) fn duplicate(&self, first: &str) -> RuleError {
+        self.error(format!(
+            "duplicate {} id `{}` ({first}); set `extend = true` to add aliases or `replace = \
+             true` to redefine it",
+            self.what, self.id
+        ))
+    }
+
+    /// Add `item` under the id, or put it in place of the one at `existing`.
+    pub(crate) fn insert<T>(
+        self,
+        list: &mut Vec<T>,
+        index: &mut HashMap<String, usize>,
+        existing: Option<usize>,
+        item: T,
+    ) {
+        match existing {
+            Some(i) => list[i] = item,
+            None => {
+                index.insert(self.id, list.len());
+                list.push(item);
+            }
+        }
+    }
+}
+
+/// A boolean rule field, unset meaning false.
+pub(crate) fn flag(b: Option<&Spanned<bool>>) -> bool {
+    b.is_some_and(|b| *b.get_ref())
 }
 
 /// Where a rule came from: a source index and a byte span in it.

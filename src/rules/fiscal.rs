@@ -35,21 +35,7 @@ impl Month {
     }
 
     pub fn name(self) -> &'static str {
-        const NAMES: [&str; 12] = [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ];
-        NAMES[usize::from(self as u8)]
+        crate::time::period::MONTH_NAMES[usize::from(self as u8)]
     }
 }
 

@@ -11,8 +11,8 @@ use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 use super::RuleError;
-use super::entity::{Alias, valid_id};
-use super::error::{Loc, Source, did_you_mean};
+use super::entity::Alias;
+use super::error::{Layer, Loc, Source, flag, suggestion};
 use super::matcher::{Case, Normalized, Phrase, PhraseMatcher, normalize_phrase};
 
 /// The unit a metric's figures carry.
@@ -160,10 +160,6 @@ pub(crate) fn plural_noun(n: &str) -> String {
     format!("{n}s")
 }
 
-fn flag(b: Option<&Spanned<bool>>) -> bool {
-    b.is_some_and(|b| *b.get_ref())
-}
-
 impl Metrics {
     /// Apply one `[[metric]]` rule: add, extend or replace.
     pub(crate) fn apply(
@@ -174,15 +170,10 @@ impl Metrics {
         errors: &mut Vec<RuleError>,
     ) {
         let s = &sources[src];
-        let id = rule.id.get_ref().trim().to_string();
-        let id_span = rule.id.span();
-        if !valid_id(&id) {
-            errors.push(s.error(
-                id_span,
-                format!("metric id `{id}` must be letters, digits and `_` only"),
-            ));
+        let Some(layer) = Layer::new("metric", &rule.id, s, errors) else {
             return;
-        }
+        };
+        let id = layer.id.clone();
         for a in rule
             .aliases
             .iter()
@@ -194,27 +185,16 @@ impl Metrics {
                 return;
             }
         }
-        let (extend, replace) = (flag(rule.extend.as_ref()), flag(rule.replace.as_ref()));
-        if extend
-            && replace
-            && let Some(r) = &rule.replace
-        {
-            errors.push(s.error(
-                r.span(),
-                format!("metric `{id}`: `extend` and `replace` cannot both be set"),
-            ));
-            return;
-        }
         let existing = self.index.get(&id).copied();
-        if (extend || replace) && existing.is_none() {
-            let verb = if extend { "extend" } else { "replace" };
-            let mut msg = format!("`{verb}` names unknown metric `{id}`");
-            if let Some(s) = did_you_mean(&id, self.list.iter().map(|m| m.id.as_str())) {
-                msg.push_str(&format!("; did you mean `{s}`?"));
-            }
-            errors.push(s.error(id_span, msg));
+        let Some((extend, replace)) = layer.flags(
+            rule.extend.as_ref(),
+            rule.replace.as_ref(),
+            existing,
+            |id| suggestion(id, self.list.iter().map(|m| m.id.as_str())),
+            errors,
+        ) else {
             return;
-        }
+        };
         let loc = |span| Loc { src, span };
         let mut aliases: Vec<Alias> = rule
             .aliases
@@ -240,29 +220,21 @@ impl Metrics {
             count_locs.push(loc(c.span()));
         }
         if let (true, Some(i)) = (extend, existing) {
-            let fields = [
-                ("name", rule.name.as_ref().map(Spanned::span)),
-                ("unit", rule.unit.as_ref().map(Spanned::span)),
-                ("aggregation", rule.aggregation.as_ref().map(Spanned::span)),
-                ("directional", rule.directional.as_ref().map(Spanned::span)),
-                ("signed", rule.signed.as_ref().map(Spanned::span)),
-                (
-                    "normalize_to",
-                    rule.normalize_to.as_ref().map(Spanned::span),
-                ),
-                ("reverse", rule.reverse.as_ref().map(Spanned::span)),
-            ];
-            for (field, span) in fields {
-                if let Some(span) = span {
-                    errors.push(s.error(
-                        span,
-                        format!(
-                            "`{field}` cannot be changed with `extend = true`; use `replace = \
-                             true` to redefine metric `{id}`"
-                        ),
-                    ));
-                }
-            }
+            layer.frozen(
+                &[
+                    ("name", rule.name.as_ref().map(Spanned::span)),
+                    ("unit", rule.unit.as_ref().map(Spanned::span)),
+                    ("aggregation", rule.aggregation.as_ref().map(Spanned::span)),
+                    ("directional", rule.directional.as_ref().map(Spanned::span)),
+                    ("signed", rule.signed.as_ref().map(Spanned::span)),
+                    (
+                        "normalize_to",
+                        rule.normalize_to.as_ref().map(Spanned::span),
+                    ),
+                    ("reverse", rule.reverse.as_ref().map(Spanned::span)),
+                ],
+                errors,
+            );
             let m = &mut self.list[i];
             m.aliases.extend(aliases);
             m.counts.extend(counts);
@@ -272,21 +244,12 @@ impl Metrics {
         }
         if let (false, Some(i)) = (replace, existing) {
             let l = &self.list[i].id_loc;
-            errors.push(s.error(
-                id_span,
-                format!(
-                    "duplicate metric id `{id}` (already defined at {}); set `extend = true` to \
-                     add aliases or `replace = true` to redefine it",
-                    sources[l.src].place(&l.span)
-                ),
-            ));
+            let first = format!("already defined at {}", sources[l.src].place(&l.span));
+            errors.push(layer.duplicate(&first));
             return;
         }
         let missing = |field: &str, values: &str| {
-            s.error(
-                id_span.clone(),
-                format!("metric `{id}` needs `{field}`{values}"),
-            )
+            layer.error(format!("metric `{id}` needs `{field}`{values}"))
         };
         let (Some(name), Some(unit), Some(aggregation)) =
             (&rule.name, &rule.unit, &rule.aggregation)
@@ -303,7 +266,7 @@ impl Metrics {
             return;
         };
         let metric = Metric {
-            id: id.clone(),
+            id,
             name: normalize_phrase(name.get_ref()),
             unit: *unit.get_ref(),
             aggregation: *aggregation.get_ref(),
@@ -318,18 +281,12 @@ impl Metrics {
             counts,
             origin: s.origin.clone(),
             extended_by: Vec::new(),
-            id_loc: loc(id_span),
+            id_loc: loc(layer.id_span.clone()),
             normalize_loc: rule.normalize_to.as_ref().map(|n| loc(n.span())),
             reverse_loc: rule.reverse.as_ref().map(|r| loc(r.span())),
             count_locs,
         };
-        match existing {
-            Some(i) => self.list[i] = metric,
-            None => {
-                self.index.insert(id, self.list.len());
-                self.list.push(metric);
-            }
-        }
+        layer.insert(&mut self.list, &mut self.index, existing, metric);
     }
 
     /// Check `normalize_to` references and alias claims, then compile.
@@ -390,13 +347,11 @@ impl Metrics {
         };
         let s = &sources[l.src];
         let Some(&ti) = self.index.get(target) else {
-            let mut msg = format!(
-                "metric `{}`: `normalize_to` names unknown metric `{target}`",
-                m.id
+            let msg = format!(
+                "metric `{}`: `normalize_to` names unknown metric `{target}`{}",
+                m.id,
+                suggestion(target, self.list.iter().map(|m| m.id.as_str()))
             );
-            if let Some(d) = did_you_mean(target, self.list.iter().map(|m| m.id.as_str())) {
-                msg.push_str(&format!("; did you mean `{d}`?"));
-            }
             errors.push(s.error(l.span.clone(), msg));
             return;
         };

@@ -108,13 +108,7 @@ impl Vocabulary {
                 _ => {}
             }
         }
-        let missing = |f: &str| RuleError {
-            file: f.to_string(),
-            line: None,
-            column: None,
-            message: "missing from the bundled rules".into(),
-            snippet: None,
-        };
+        let missing = |f: &str| RuleError::file(f, "missing from the bundled rules");
         Ok(Self {
             currencies: Currencies::build(&currencies.ok_or_else(|| missing("currencies.toml"))?)?,
             qualifiers: Qualifiers::build(&qualifiers.ok_or_else(|| missing("qualifiers.toml"))?)?,

@@ -103,13 +103,7 @@ impl Qualifiers {
     /// # Errors
     /// A tolerance outside `[0, 1)`, or a vague magnitude whose low is not below its high.
     pub fn build(file: &QualifierFile) -> Result<Self, RuleError> {
-        let err = |message: String| RuleError {
-            file: "qualifiers.toml".into(),
-            line: None,
-            column: None,
-            message,
-            snippet: None,
-        };
+        let err = |message: String| RuleError::file("qualifiers.toml", message);
         for (name, t) in [
             ("approx", file.tolerance.approx),
             ("nearly", file.tolerance.nearly),

@@ -19,7 +19,7 @@ use toml::de::{DeTable, DeValue, ValueDeserializer};
 
 use super::RuleError;
 use super::entity::{Entities, Entity, EntityKind, EntityMatch, EntityRule, ISO_ORIGIN};
-use super::error::{Source, did_you_mean, sort_errors, toml_error};
+use super::error::{Source, sort_errors, suggestion, toml_error};
 use super::fiscal::{FiscalYearRule, FiscalYears, Month};
 use super::matcher::Case;
 use super::metric::{Metric, MetricMatch, MetricRule, Metrics};
@@ -545,17 +545,15 @@ fn parse_rules(src: &Source, errors: &mut Vec<RuleError>) -> Option<RawFile> {
             "default_fiscal_year_start" => raw.default_fiscal_year_start = one(src, value, errors),
             "not_entities" => raw.not_entities = many(src, value, errors),
             other => {
-                let mut msg = format!(
-                    "unknown key `{other}`, expected one of {}",
+                let msg = format!(
+                    "unknown key `{other}`, expected one of {}{}",
                     TOP_KEYS
                         .iter()
                         .map(|k| format!("`{k}`"))
                         .collect::<Vec<_>>()
-                        .join(", ")
+                        .join(", "),
+                    suggestion(other, TOP_KEYS.iter().copied())
                 );
-                if let Some(d) = did_you_mean(other, TOP_KEYS.iter().copied()) {
-                    msg.push_str(&format!("; did you mean `{d}`?"));
-                }
                 errors.push(src.error(key.span(), msg));
             }
         }
@@ -915,7 +913,8 @@ mod tests {
     }
 
     #[test]
-    fn a_hundred_thousand_aliases_load_fast() {
+    /// Its load time is measured by `bench/hostile.sh` (a test does not time).
+    fn a_hundred_thousand_aliases_load_and_match() {
         let mut text = String::from("schema = 1\n");
         for i in 0..1000 {
             let _ = write!(
@@ -927,10 +926,7 @@ mod tests {
             }
             text.push_str("]\n");
         }
-        let start = std::time::Instant::now();
         let rs = RuleSet::from_texts(&[("big.toml", &text)], true).unwrap();
-        let took = start.elapsed();
-        println!("100,000 aliases loaded in {took:?}");
         let found =
             rs.find_entities("Both org500 unit98 and Org7 were there; org5000 unit1 is not.");
         let ids: Vec<&str> = found.iter().map(|m| m.id.as_str()).collect();

@@ -8,26 +8,12 @@
 
 use jiff::civil::Date;
 
-use super::scan::{Edge, Found, Op, RelUnit, V};
+use super::period::MONTH_NAMES;
+use super::scan::{Edge, Found, Op, RelUnit, V, half_months, month_at, quarter_months};
 use super::{Period, TimeContext, TimeKind, TimeMention};
 
 const NO_DOC_DATE: &str = "relative to the document's date, which is unknown";
 const FISCAL: &str = "fiscal year: calendar depends on the entity (set in rules)";
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 fn ymd(y: i32, m: u8, d: u8) -> Option<Date> {
     Date::new(
@@ -44,6 +30,11 @@ fn month_end(y: i32, m: u8) -> Option<Date> {
 
 fn months(y1: i32, m1: u8, y2: i32, m2: u8) -> Period {
     Period::new(ymd(y1, m1, 1), month_end(y2, m2))
+}
+
+/// Months `m1..=m2` of year `y`.
+fn months_of(y: i32, (m1, m2): (u8, u8)) -> Period {
+    months(y, m1, y, m2)
 }
 
 /// The label of months `m1..=m2` of year `y` at their own grain.
@@ -81,13 +72,13 @@ fn point(v: V, ctx: &TimeContext) -> (Period, String, TimeKind, Option<String>) 
             None,
         ),
         V::Quarter(y, q) => (
-            months(y, q * 3 - 2, y, q * 3),
+            months_of(y, quarter_months(q)),
             format!("{y:04}-Q{q}"),
             TimeKind::Quarter,
             None,
         ),
         V::Half(y, h) => (
-            months(y, h * 6 - 5, y, h * 6),
+            months_of(y, half_months(h)),
             format!("{y:04}-H{h}"),
             TimeKind::Half,
             None,
@@ -165,7 +156,7 @@ fn point(v: V, ctx: &TimeContext) -> (Period, String, TimeKind, Option<String>) 
             None,
         ),
         V::RelMonth(m, off) => {
-            let name = MONTHS[usize::from(m.clamp(1, 12) - 1)];
+            let name = MONTH_NAMES[usize::from(m.clamp(1, 12) - 1)];
             let Some(d) = doc else {
                 return (
                     Period::default(),
@@ -226,8 +217,7 @@ fn point(v: V, ctx: &TimeContext) -> (Period, String, TimeKind, Option<String>) 
                     )
                 }
                 RelUnit::Month => {
-                    let idx = dy * 12 + (dm - 1) + off;
-                    let (y, m) = (idx.div_euclid(12), (idx.rem_euclid(12) + 1) as u8);
+                    let (y, m) = month_at(dy * 12 + (dm - 1) + off);
                     (
                         months(y, m, y, m),
                         format!("{y:04}-{m:02}"),
@@ -239,7 +229,7 @@ fn point(v: V, ctx: &TimeContext) -> (Period, String, TimeKind, Option<String>) 
                     let idx = dy * 4 + (dm - 1) / 3 + off;
                     let (y, q) = (idx.div_euclid(4), (idx.rem_euclid(4) + 1) as u8);
                     (
-                        months(y, q * 3 - 2, y, q * 3),
+                        months_of(y, quarter_months(q)),
                         format!("{y:04}-Q{q}"),
                         TimeKind::Relative,
                         None,
@@ -304,27 +294,21 @@ pub(super) fn mention(
         Edge::End => (p.end, p.end),
         Edge::Start => (p.start, p.start),
     };
-    let edge_label = match f.edge {
-        Edge::Whole => m.label.clone(),
-        Edge::End => format!("end of {}", m.label),
-        Edge::Start => format!("start of {}", m.label),
+    let edge_word = match f.edge {
+        Edge::Whole => "",
+        Edge::End => "end of ",
+        Edge::Start => "start of ",
     };
     if f.op == Op::None {
-        match f.edge {
-            Edge::Whole => {}
-            Edge::End => {
-                m.kind = TimeKind::EndOf;
-                m.instant = p.end;
-                m.anchor = Some(p);
-                m.label = edge_label;
-            }
-            Edge::Start => {
-                m.kind = TimeKind::StartOf;
-                m.instant = p.start;
-                m.anchor = Some(p);
-                m.label = edge_label;
-            }
-        }
+        let (kind, instant) = match f.edge {
+            Edge::Whole => return m,
+            Edge::End => (TimeKind::EndOf, p.end),
+            Edge::Start => (TimeKind::StartOf, p.start),
+        };
+        m.kind = kind;
+        m.instant = instant;
+        m.anchor = Some(p);
+        m.label = format!("{edge_word}{}", m.label);
         return m;
     }
     m.anchor = Some(p);
@@ -351,6 +335,6 @@ pub(super) fn mention(
     };
     m.kind = kind;
     m.period = period;
-    m.label = format!("{word} {edge_label}");
+    m.label = format!("{word} {edge_word}{}", m.label);
     m
 }

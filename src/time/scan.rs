@@ -135,6 +135,21 @@ fn valid_date(y: i32, m: u8, d: u32) -> bool {
         && (m != 2 || d < 29 || (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)))
 }
 
+/// First and last month of quarter `q`.
+pub(super) fn quarter_months(q: u8) -> (u8, u8) {
+    (q * 3 - 2, q * 3)
+}
+
+/// First and last month of half `h`.
+pub(super) fn half_months(h: u8) -> (u8, u8) {
+    (h * 6 - 5, h * 6)
+}
+
+/// The (year, month) of a month index `year * 12 + month - 1`.
+pub(super) fn month_at(idx: i32) -> (i32, u8) {
+    (idx.div_euclid(12), (idx.rem_euclid(12) + 1) as u8)
+}
+
 /// A period with a resolvable calendar position (something a mention may be about).
 pub(super) fn complete(v: V) -> bool {
     !matches!(
@@ -234,9 +249,23 @@ impl Ps<'_> {
         if short && dot { i + 2 } else { i + 1 }
     }
 
+    /// A date separator at `j` with a number glued on both sides: the number before `j` is
+    /// one field of a longer date (`2016-11-05` at the second `-`).
+    fn date_goes_on(&self, j: usize) -> bool {
+        self.glued(j)
+            && matches!(self.k(j), K::P(b'-' | b'/' | b'.'))
+            && self.glued(j + 1)
+            && self.num(j + 1).is_some()
+    }
+
     /// A date separator is glued to the left of `i` (`5-12-...` at `12`).
     fn sep_left(&self, i: usize) -> bool {
         self.glued(i) && matches!(self.k(i - 1), K::P(b'-' | b'/' | b'.'))
+    }
+
+    /// `i`, or the token after it if `i` is a comma (`May 4, 2019`).
+    fn skip_comma(&self, i: usize) -> usize {
+        if self.pc(i, b',') { i + 1 } else { i }
     }
 
     fn prev_kw(&self, i: usize) -> Option<Kw> {
@@ -394,14 +423,18 @@ impl Ps<'_> {
         }
     }
 
+    /// `a` then `hundred` at `k`, and what follows: `five hundred and six`, `nineteen hundred`.
+    fn hundreds(&self, a: u32, k: usize) -> (u32, usize) {
+        match self.below100(self.and_num(k + 1)) {
+            Some((b, e)) => (a * 100 + b, e),
+            None => (a * 100, k + 1),
+        }
+    }
+
     fn below1000(&self, j: usize) -> Option<(u32, usize)> {
         let (a, k) = self.below100(j)?;
         if a <= 9 && self.is(k, Kw::Hundred) {
-            let k2 = self.and_num(k + 1);
-            if let Some((b, k3)) = self.below100(k2) {
-                return Some((a * 100 + b, k3));
-            }
-            return Some((a * 100, k + 1));
+            return Some(self.hundreds(a, k));
         }
         Some((a, k))
     }
@@ -432,11 +465,7 @@ impl Ps<'_> {
             return Some((a * 100 + u32::from(u), k + 2));
         }
         if self.is(k, Kw::Hundred) {
-            let k2 = self.and_num(k + 1);
-            if let Some((b, k3)) = self.below100(k2) {
-                return Some((a * 100 + b, k3));
-            }
-            return Some((a * 100, k + 1));
+            return Some(self.hundreds(a, k));
         }
         let (b, k2) = self.below100(k)?;
         if b < 10 {
@@ -457,8 +486,8 @@ impl Ps<'_> {
         if matches!(prev, Some(Kw::Card(_) | Kw::Hundred | Kw::Thousand)) {
             return None; // inside a bigger spelled number
         }
-        let after_month_or_year = matches!(prev, Some(Kw::Month { .. } | Kw::Year))
-            || self.is(i.wrapping_sub(2), Kw::Year);
+        let after_year = prev == Some(Kw::Year) || self.is(i.wrapping_sub(2), Kw::Year);
+        let after_month_or_year = after_year || matches!(prev, Some(Kw::Month { .. }));
         let prep = matches!(
             prev,
             Some(
@@ -475,34 +504,15 @@ impl Ps<'_> {
                     | Kw::Of
                     | Kw::Between
                     | Kw::Throughout
-                    | Kw::The
             )
         );
         // `nineteen ninety six` is a year anywhere; `twenty twenty` only in a time context
         let pair = self.pair_year(i).filter(|&(v, _)| {
-            (1000..=2199).contains(&v) && (v < 2000 || prep || after_month_or_year)
+            (1000..=2199).contains(&v)
+                && (v < 2000 || prep || prev == Some(Kw::The) || after_month_or_year)
         });
         let card = self.cardinal(i).filter(|&(v, e)| {
-            let prep = matches!(
-                prev,
-                Some(
-                    Kw::In
-                        | Kw::During
-                        | Kw::Since
-                        | Kw::Until
-                        | Kw::By
-                        | Kw::Before
-                        | Kw::After
-                        | Kw::From
-                        | Kw::To
-                        | Kw::Through
-                        | Kw::Of
-                        | Kw::Between
-                        | Kw::Throughout
-                )
-            );
-            let range = if self.prev_kw(i) == Some(Kw::Year) || self.is(i.wrapping_sub(2), Kw::Year)
-            {
+            let range = if after_year {
                 (100..=2199).contains(&v)
             } else {
                 (1000..=2199).contains(&v)
@@ -833,10 +843,7 @@ impl Ps<'_> {
         if self.alnum_right(e2 - 1) {
             return None;
         }
-        let mut y_at = e2;
-        if self.pc(y_at, b',') {
-            y_at += 1;
-        }
+        let y_at = self.skip_comma(e2);
         if let Some(y) = self.year_end(y_at) {
             let y1 = if m2 < m { y - 1 } else { y };
             if valid_date(y, m2, d2) && valid_date(y1, m, d) {
@@ -869,10 +876,7 @@ impl Ps<'_> {
             && d > 0
         {
             let e = self.after_abbrev(i + 3);
-            let mut y_at = e;
-            if self.pc(y_at, b',') {
-                y_at += 1;
-            }
+            let y_at = self.skip_comma(e);
             if let Some(y) = self.year_end(y_at)
                 && valid_date(y, m, d2)
             {
@@ -895,10 +899,7 @@ impl Ps<'_> {
             return None;
         }
         let e = self.after_abbrev(j);
-        let mut y_at = e;
-        if self.pc(y_at, b',') {
-            y_at += 1;
-        }
+        let y_at = self.skip_comma(e);
         if let Some(y) = self.year_end(y_at)
             && valid_date(y, m, d)
         {
@@ -961,10 +962,7 @@ impl Ps<'_> {
             && matches!(self.k(i + 1), K::P(b'-' | b'/'))
             && let Some(y) = self.year_end(i + 2)
             && (1900..=2100).contains(&y)
-            && !(self.glued(i + 3)
-                && matches!(self.k(i + 3), K::P(b'-' | b'/' | b'.'))
-                && self.glued(i + 4)
-                && self.num(i + 4).is_some())
+            && !self.date_goes_on(i + 3)
         {
             return Self::pt(i, i + 3, V::Month(y, v as u8));
         }
@@ -1003,10 +1001,7 @@ impl Ps<'_> {
             && !self.alnum_right(i + 2)
             && !self.in_bigger_number(i + 2)
             && !self.percent_after(i + 2)
-            && !(self.glued(i + 3)
-                && matches!(self.k(i + 3), K::P(b'-' | b'/' | b'.'))
-                && self.glued(i + 4)
-                && self.num(i + 4).is_some())
+            && !self.date_goes_on(i + 3)
         {
             let next = (y + 1) % 100;
             let spaced = !self.glued(i + 1) || !self.glued(i + 2);
@@ -1123,10 +1118,7 @@ impl Ps<'_> {
                 if let Some(p) = self.day_range_tail(i, m, d, e, !amb || cap || suf) {
                     return Some(p);
                 }
-                let mut y_at = e;
-                if self.pc(y_at, b',') {
-                    y_at += 1;
-                }
+                let y_at = self.skip_comma(e);
                 if let Some(y) = self.year_end(y_at)
                     && valid_date(y, m, d)
                 {
@@ -1154,10 +1146,7 @@ impl Ps<'_> {
             return Self::pt(i, j + 1, V::Month(pivot(yy), m));
         }
         // April 2017, Dec, 2018, November , 2016
-        let mut j2 = j;
-        if self.pc(j2, b',') {
-            j2 += 1;
-        }
+        let j2 = self.skip_comma(j);
         if let Some(y) = self.year_end(j2)
             && (!amb || cap || !self.plain_word_follows(j2 + 1))
         {
@@ -1439,14 +1428,14 @@ impl Ps<'_> {
                 if !(1..=4).contains(&q) {
                     return self.ord_span(i, n, j, last);
                 }
-                (q * 3 - 2, q * 3)
+                quarter_months(q)
             }
             Some(Kw::Half) => {
                 let h = if last { 2 } else { n };
                 if !(1..=2).contains(&h) {
                     return None;
                 }
-                (h * 6 - 5, h * 6)
+                half_months(h)
             }
             Some(Kw::MonthW) => {
                 let m = if last { 12 } else { n };
@@ -1525,8 +1514,7 @@ impl Ps<'_> {
             _ => return None,
         };
         let last = y * 12 + i32::from(m) - 1;
-        let first = last - n as i32 + 1;
-        let (y1, m1) = (first.div_euclid(12), (first.rem_euclid(12) + 1) as u8);
+        let (y1, m1) = month_at(last - n as i32 + 1);
         Self::pt(i, p.e, V::Span(y1, m1, y, m))
     }
 
@@ -1644,19 +1632,19 @@ impl Ps<'_> {
             return (ok && (ma, da) != (mb, db)).then_some(V::Days(yb, ma, da, mb, db));
         }
         // (family, year, first month, last month)
-        let parts = |v: V| -> Option<(u8, Option<i32>, u8, u8)> {
+        let parts = |v: V| -> Option<(u8, Option<i32>, (u8, u8))> {
             Some(match v {
-                V::Month(y, m) => (0, Some(y), m, m),
-                V::BareMonth(m) => (0, None, m, m),
-                V::Quarter(y, q) => (1, Some(y), q * 3 - 2, q * 3),
-                V::BareQuarter(q) => (1, None, q * 3 - 2, q * 3),
-                V::Half(y, h) => (2, Some(y), h * 6 - 5, h * 6),
-                V::BareHalf(h) => (2, None, h * 6 - 5, h * 6),
+                V::Month(y, m) => (0, Some(y), (m, m)),
+                V::BareMonth(m) => (0, None, (m, m)),
+                V::Quarter(y, q) => (1, Some(y), quarter_months(q)),
+                V::BareQuarter(q) => (1, None, quarter_months(q)),
+                V::Half(y, h) => (2, Some(y), half_months(h)),
+                V::BareHalf(h) => (2, None, half_months(h)),
                 _ => return None,
             })
         };
-        let (fa, ya, a1, _) = parts(a)?;
-        let (fb, yb, b1, b2) = parts(b)?;
+        let (fa, ya, (a1, _)) = parts(a)?;
+        let (fb, yb, (b1, b2)) = parts(b)?;
         let yb = yb?;
         if fa != fb {
             return None;

@@ -483,7 +483,20 @@ const WORDS: &[(&[u8], Kw)] = {
     ]
 };
 
-const LONGEST: usize = 11;
+/// The longest keyword, derived from `WORDS`: longer words skip the lookup. At most 16 letters,
+/// so [`pack`] keeps every letter.
+const LONGEST: usize = {
+    let mut n = 0;
+    let mut i = 0;
+    while i < WORDS.len() {
+        if WORDS[i].0.len() > n {
+            n = WORDS[i].0.len();
+        }
+        i += 1;
+    }
+    assert!(n <= 16, "a keyword longer than `pack` holds");
+    n
+};
 
 /// A word of at most 16 ASCII letters packed into an integer, lower-cased: distinct words give
 /// distinct keys (letters are never zero, so the length is encoded too).
