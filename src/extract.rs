@@ -14,7 +14,7 @@ use crate::input::Document;
 use crate::quantity::{Direction, Kind, Measure, Quantity, Role, Scanner};
 use crate::rules::{BoundKind, Vocabulary};
 use crate::segment;
-use crate::time::{self, TimeContext, TimeKind, TimeMention};
+use crate::time::{FoundTime, TimeContext, TimeKind, TimeMention, TimeScanner};
 
 /// The version of the JSON output schema; bumped on any breaking change.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -101,11 +101,12 @@ pub struct Mention {
 
 /// A lower bound for an undated document's date: the first day of the latest year it mentions
 /// (it cannot have been written before a year it reports on). `None` when it names no year.
-pub fn infer_date(doc: &Document) -> Option<Date> {
-    let times = time::find_time_mentions(doc.body(), &TimeContext::default());
-    let year = times
+fn inferred_date(found: &[FoundTime]) -> Option<Date> {
+    let undated = TimeContext::default();
+    let year = found
         .iter()
-        .filter(|t| t.strong)
+        .filter(|f| f.strong)
+        .map(|f| f.resolve(&undated))
         .filter(|t| {
             matches!(
                 t.kind,
@@ -131,6 +132,11 @@ const MAX_CHUNK: usize = 64 * 1024;
 #[derive(Default)]
 pub struct Extractor {
     scanner: Scanner,
+    times: TimeScanner,
+    /// The time expressions of every chunk, offsets relative to their chunk.
+    found: Vec<FoundTime>,
+    /// Where each chunk's expressions start in `found`, plus the end.
+    found_at: Vec<usize>,
 }
 
 impl Extractor {
@@ -141,15 +147,58 @@ impl Extractor {
         vocab: &Vocabulary,
         opts: ExtractOptions,
     ) -> Vec<Mention> {
+        let chunks = chunks(&doc.text, doc.body_start);
+        self.scan_times(doc, &chunks);
+        self.mentions(doc, &chunks, vocab, opts)
+    }
+
+    /// [`Self::extract`], after giving an undated document the date it implies: the first day
+    /// of the latest year it names, marked `date_inferred` (time expressions are scanned once
+    /// for both).
+    pub fn extract_and_date(
+        &mut self,
+        doc: &mut Document,
+        vocab: &Vocabulary,
+        opts: ExtractOptions,
+    ) -> Vec<Mention> {
+        let chunks = chunks(&doc.text, doc.body_start);
+        self.scan_times(doc, &chunks);
+        if doc.meta.date.is_none()
+            && let Some(d) = inferred_date(&self.found)
+        {
+            doc.meta.date = Some(d);
+            doc.meta.extra.insert("date_inferred".into(), "true".into());
+        }
+        self.mentions(doc, &chunks, vocab, opts)
+    }
+
+    fn scan_times(&mut self, doc: &Document, chunks: &[(usize, usize)]) {
+        self.found.clear();
+        self.found_at.clear();
+        for &(c_start, c_end) in chunks {
+            self.found_at.push(self.found.len());
+            self.times.scan(&doc.text[c_start..c_end], &mut self.found);
+        }
+        self.found_at.push(self.found.len());
+    }
+
+    fn mentions(
+        &mut self,
+        doc: &Document,
+        chunks: &[(usize, usize)],
+        vocab: &Vocabulary,
+        opts: ExtractOptions,
+    ) -> Vec<Mention> {
         let ctx = TimeContext {
             document_date: doc.meta.date,
         };
         let mut out = Vec::new();
         let mut carried: Option<PeriodOut> = None;
-        for (c_start, c_end) in chunks(&doc.text, doc.body_start) {
+        for (k, &(c_start, c_end)) in chunks.iter().enumerate() {
             let chunk = &doc.text[c_start..c_end];
-            let times = time::find_time_mentions(chunk, &ctx);
-            let blocked: Vec<(usize, usize)> = times
+            let found = &self.found[self.found_at[k]..self.found_at[k + 1]];
+            let times: Vec<TimeMention> = found.iter().map(|f| f.resolve(&ctx)).collect();
+            let blocked: Vec<(usize, usize)> = found
                 .iter()
                 .filter(|t| t.strong)
                 .map(|t| (t.start, t.end))

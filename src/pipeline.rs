@@ -71,7 +71,7 @@ impl Pipeline<'_> {
                     _ => None,
                 };
                 self.setup.apply(&mut doc, path);
-                let mentions = ex.extract(&doc, self.vocab, self.extract);
+                let mentions = ex.extract_and_date(&mut doc, self.vocab, self.extract);
                 let claims = self
                     .lexicon
                     .map(|lex| link::link(&doc, index, &mentions, lex))

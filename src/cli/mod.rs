@@ -136,8 +136,8 @@ impl DocumentSetup {
         (Self { manifest, dates }, errors)
     }
 
-    /// Apply the manifest and command-line dates to a document, then infer a date if it still
-    /// has none.
+    /// Apply the manifest and command-line dates to a document (one still undated gets the date
+    /// its text implies from [`crate::extract::Extractor::extract_and_date`]).
     pub fn apply(&self, doc: &mut crate::input::Document, path: Option<&std::path::Path>) {
         if let Some(path) = path {
             self.manifest.apply(doc, path);
@@ -145,12 +145,6 @@ impl DocumentSetup {
             if let Some((_, d)) = self.dates.iter().find(|(p, _)| *p == canon) {
                 doc.meta.date = Some(*d);
             }
-        }
-        if doc.meta.date.is_none()
-            && let Some(d) = crate::extract::infer_date(doc)
-        {
-            doc.meta.date = Some(d);
-            doc.meta.extra.insert("date_inferred".into(), "true".into());
         }
     }
 }

@@ -117,7 +117,9 @@ pub fn currency_after(ctx: Ctx<'_>, cur: &Currencies, k: usize) -> Option<Curren
     if first.gap == Gap::Newline {
         return None;
     }
-    // Cheap gate: a currency phrase starts with a symbol or a word of at least one letter.
+    if !cur.may_start(ctx.str(k)) {
+        return None;
+    }
     let max = cur.max_tokens.min(8);
     let p = Phrase::after(ctx, k, k + max);
     for len in (1..=p.len()).rev() {
@@ -150,6 +152,9 @@ pub fn currency_before(
 ) -> Option<CurrencyMatch> {
     let num = ctx.tok(k)?;
     if num.gap == Gap::Newline || k == 0 || k <= floor {
+        return None;
+    }
+    if !cur.may_end(ctx.str(k - 1)) {
         return None;
     }
     let max = cur.max_tokens.min(8);

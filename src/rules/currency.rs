@@ -1,7 +1,7 @@
 //! Currencies: ISO 4217 codes and names from the `iso_currency` crate, plus the symbols and
 //! everyday names in `rules/currencies.toml`.
 
-use foldhash::HashMap;
+use foldhash::{HashMap, HashSet};
 
 use iso_currency::{Currency as Iso, IntoEnumIterator};
 use serde::Deserialize;
@@ -55,12 +55,22 @@ pub struct Currencies {
     subunits: HashMap<String, Currency>,
     /// The longest key, in words, so lookups know how far to look.
     pub max_tokens: usize,
+    /// The first and the last token, ASCII-lowercased, of every symbol, code and name: a
+    /// phrase that starts (ends) with any other token is no currency, so a lookup can stop
+    /// before joining words (most numbers have no currency next to them).
+    first_tokens: HashSet<String>,
+    last_tokens: HashSet<String>,
 }
 
 /// Uppercase codes that are also English words: never read as currency codes.
 const CODE_STOPLIST: &[&str] = &[
     "ALL", "TOP", "CUP", "MOP", "BAM", "SOS", "AMD", "PEN", "GEL",
 ];
+
+/// `MUSD`, `MEUR`: millions of a currency, one token (see `quantity::unit`).
+fn is_scaled_code(token: &str) -> bool {
+    token.len() == 4 && token.starts_with('M') && token.bytes().all(|b| b.is_ascii_alphabetic())
+}
 
 /// Codes also accepted in lower case (`20 usd`, `rmb 10`).
 const LOWERCASE_CODES: &[&str] = &[
@@ -157,7 +167,50 @@ impl Currencies {
             .map(|k| k.split(' ').count() * 2 + k.matches('.').count() * 2)
             .max()
             .unwrap_or(1);
+        t.index_edges();
         Ok(t)
+    }
+
+    /// Fill `first_tokens` and `last_tokens` from the keys, cut into tokens as the quantity
+    /// scanner cuts text (`u.s. dollars` is `u`, `.`, `s`, `.`, `dollars`).
+    fn index_edges(&mut self) {
+        let mut toks = crate::token::Tokens::default();
+        let codes = self.codes.keys().map(String::as_str);
+        let keys: Vec<String> = self
+            .symbols
+            .keys()
+            .chain(self.names.keys())
+            .map(String::as_str)
+            .chain(codes)
+            .chain(LOWERCASE_CODES.iter().copied())
+            .map(str::to_string)
+            .collect();
+        for key in &keys {
+            toks.tokenize(key);
+            let word = |t: &crate::token::Token| key[t.start..t.end].to_ascii_lowercase();
+            if let (Some(first), Some(last)) = (toks.toks.first(), toks.toks.last()) {
+                self.first_tokens.insert(word(first));
+                self.last_tokens.insert(word(last));
+            }
+        }
+    }
+
+    /// Whether a currency phrase may start with this token (as written).
+    pub fn may_start(&self, token: &str) -> bool {
+        Self::edge(&self.first_tokens, token) || is_scaled_code(token)
+    }
+
+    /// Whether a currency phrase may end with this token (as written).
+    pub fn may_end(&self, token: &str) -> bool {
+        Self::edge(&self.last_tokens, token) || is_scaled_code(token)
+    }
+
+    fn edge(set: &HashSet<String>, token: &str) -> bool {
+        let mut buf = [0u8; 32];
+        match crate::token::ascii_lower(token, &mut buf) {
+            Some(lower) => set.contains(lower),
+            None => set.contains(&token.to_ascii_lowercase()),
+        }
     }
 
     fn add_name(&mut self, name: &str, c: &Currency) {

@@ -122,23 +122,55 @@ pub struct TimeMention {
     pub anchor: Option<Period>,
 }
 
-/// Find every time expression in `text`.
+/// Find every time expression in `text`, resolved against `ctx`.
 ///
 /// One linear pass: the text is cut into chunks of about 64 KiB at line ends, each chunk is
 /// tokenized into a reused buffer and scanned left to right; at each token the longest
 /// expression starting there is taken. Never panics; offsets are char boundaries.
 pub fn find_time_mentions(text: &str, ctx: &TimeContext) -> Vec<TimeMention> {
-    let mut out = Vec::new();
-    let mut toks = Vec::new();
-    let mut pos = 0;
-    while pos < text.len() {
-        let end = chunk_end(text, pos);
-        toks.clear();
-        token::tokenize(text, pos, end, &mut toks);
-        scan_chunk(text, &toks, ctx, &mut out);
-        pos = end;
+    let mut found = Vec::new();
+    TimeScanner::default().scan(text, &mut found);
+    found.iter().map(|f| f.resolve(ctx)).collect()
+}
+
+/// A time expression found but not yet resolved: what it denotes may depend on the
+/// document's date ("last year", the end of "since 2005"), which the caller may only know
+/// after scanning (an undated document's date is inferred from the years it names).
+#[derive(Debug, Clone, Copy)]
+pub struct FoundTime {
+    found: scan::Found,
+    /// Byte span in the scanned text.
+    pub start: usize,
+    pub end: usize,
+    /// See [`TimeMention::strong`].
+    pub strong: bool,
+}
+
+impl FoundTime {
+    /// The mention this expression denotes in a document described by `ctx`.
+    pub fn resolve(&self, ctx: &TimeContext) -> TimeMention {
+        resolve::mention(&self.found, self.start, self.end, self.strong, ctx)
     }
-    out
+}
+
+/// The time scanner, with its token buffer kept between texts (one per thread).
+#[derive(Default)]
+pub struct TimeScanner {
+    toks: Vec<token::Tok>,
+}
+
+impl TimeScanner {
+    /// Append every time expression in `text` to `out`, sorted by start, non-overlapping.
+    pub fn scan(&mut self, text: &str, out: &mut Vec<FoundTime>) {
+        let mut pos = 0;
+        while pos < text.len() {
+            let end = chunk_end(text, pos);
+            self.toks.clear();
+            token::tokenize(text, pos, end, &mut self.toks);
+            scan_chunk(text, &self.toks, out);
+            pos = end;
+        }
+    }
 }
 
 const CHUNK: usize = 1 << 16;
@@ -159,7 +191,7 @@ fn chunk_end(text: &str, pos: usize) -> usize {
     }
 }
 
-fn scan_chunk(text: &str, toks: &[token::Tok], ctx: &TimeContext, out: &mut Vec<TimeMention>) {
+fn scan_chunk(text: &str, toks: &[token::Tok], out: &mut Vec<FoundTime>) {
     let ps = scan::Ps { text, t: toks };
     let mut i = 0;
     let mut strong_year_end: Option<usize> = None;
@@ -183,9 +215,18 @@ fn scan_chunk(text: &str, toks: &[token::Tok], ctx: &TimeContext, out: &mut Vec<
                 } else {
                     !count_like
                 };
-                let m = resolve::mention(&f, toks[f.s].start, toks[f.e - 1].end, strong, ctx);
-                strong_year_end = (m.kind == TimeKind::Year && strong).then_some(f.e);
-                out.push(m);
+                // A written year (not "last year", whose year depends on the document's date)
+                // lets a bare year right after it be one too (`in 2018 and 2019`).
+                let year = matches!(f.v, scan::V::Year(_))
+                    && f.op == scan::Op::None
+                    && f.edge == scan::Edge::Whole;
+                strong_year_end = (year && strong).then_some(f.e);
+                out.push(FoundTime {
+                    found: f,
+                    start: toks[f.s].start,
+                    end: toks[f.e - 1].end,
+                    strong,
+                });
                 i = f.e;
             }
             _ => i += 1,
