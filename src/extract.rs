@@ -197,13 +197,18 @@ impl Extractor {
         for (k, &(c_start, c_end)) in chunks.iter().enumerate() {
             let chunk = &doc.text[c_start..c_end];
             let found = &self.found[self.found_at[k]..self.found_at[k + 1]];
-            let times: Vec<TimeMention> = found.iter().map(|f| f.resolve(&ctx)).collect();
             let blocked: Vec<(usize, usize)> = found
                 .iter()
                 .filter(|t| t.strong)
                 .map(|t| (t.start, t.end))
                 .collect();
             let quantities = self.scanner.find(chunk, vocab, &blocked);
+            // A paragraph without a figure dates nothing and carries no period on.
+            if quantities.is_empty() && !opts.periods {
+                carried = None;
+                continue;
+            }
+            let times: Vec<TimeMention> = found.iter().map(|f| f.resolve(&ctx)).collect();
             let (attached, carry) = attach_periods(chunk, &quantities, &times, carried.as_ref());
             carried = carry;
             let mut items: Vec<Mention> = quantities
