@@ -4,14 +4,17 @@
 //! hash-map insertion per claim, then sorts). Every check then works inside one group (or,
 //! for parts-total and growth, inside a few groups found by key lookup in O(1)), bucketing
 //! its claims by period with sorts, so the total work is O(n log n) plus the pairs of claims
-//! that share a key (and, for same-value and rank, a period as well). Claims of different keys
-//! are never paired.
+//! that share a key (and, for same-value and rank, a period as well). Same-value pairs
+//! distinct statements, not claims: a figure restated by a thousand documents is one
+//! statement. Claims of different keys are never paired.
 //!
 //! Determinism: claims are sorted by (document, position, id), groups by key, so everything
 //! downstream sees the same order whatever order the claims came in.
 
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use foldhash::{HashMap, HashMapExt};
 
 use crate::claim::{Claim, Modality};
 use crate::quantity::{Kind, Measure, Role};

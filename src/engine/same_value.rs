@@ -9,8 +9,14 @@
 //! 40), and a difference otherwise (`approximately 40` vs 37). Claims that differ only in
 //! their currency are unchecked (no exchange rates), and so is a claim without a period when
 //! some claim of its key disagrees with it (one finding per such claim, not per pair).
+//!
+//! Claims that state the same thing (same measure, bound, value and interval) are one
+//! statement: statements are compared pairwise, and a finding lists every claim that makes
+//! either of its statements, so restatements cost one finding, not one per pair.
 
 use std::collections::BTreeMap;
+
+use foldhash::HashMap;
 use std::str::FromStr;
 
 use rust_decimal::Decimal;
@@ -73,9 +79,18 @@ fn compare_group<'a>(rel: &'a Relation, claims: &[&'a Claim], out: &mut Vec<Draf
         }
     }
     for same in by_period.values() {
-        for (i, &a) in same.iter().enumerate() {
-            for &b in &same[i + 1..] {
-                out.push(compare(rel, a, b));
+        let statements = statements(same);
+        for (i, a) in statements.iter().enumerate() {
+            // Restatements of one figure agree: one finding for all of them.
+            if a.len() > 1 {
+                out.push(with_restatements(compare(rel, a[0], a[1]), &a[2..], &[]));
+            }
+            for b in &statements[i + 1..] {
+                out.push(with_restatements(
+                    compare(rel, a[0], b[0]),
+                    &a[1..],
+                    &b[1..],
+                ));
             }
         }
     }
@@ -94,6 +109,67 @@ fn compare_group<'a>(rel: &'a Relation, claims: &[&'a Claim], out: &mut Vec<Draf
             out.push(d);
         }
     }
+}
+
+/// What a claim states, for grouping restatements: two claims with the same key, period,
+/// measure, kind, bound, value and interval say the same thing, whatever their wording.
+type Statement = (
+    Measure,
+    Kind,
+    BoundKind,
+    Option<Decimal>,
+    Option<(Decimal, bool)>,
+    Option<(Decimal, bool)>,
+);
+
+fn statement(c: &Claim) -> Statement {
+    let end = |e: Option<crate::interval::Endpoint>| e.map(|e| (e.value, e.inclusive));
+    (
+        c.measure,
+        c.kind,
+        c.bound,
+        c.value,
+        end(c.interval.low),
+        end(c.interval.high),
+    )
+}
+
+/// The claims of one period grouped by statement, in order of first appearance, each in
+/// claim order. Checking distinct statements pairwise, not claims, keeps a figure that a
+/// thousand documents repeat from making a million findings: the cost is the number of
+/// claims plus the pairs of distinct statements.
+fn statements<'a>(claims: &[&'a Claim]) -> Vec<Vec<&'a Claim>> {
+    let mut at: HashMap<Statement, usize> = HashMap::default();
+    let mut out: Vec<Vec<&'a Claim>> = Vec::new();
+    for &c in claims {
+        let k = *at.entry(statement(c)).or_insert_with(|| {
+            out.push(Vec::new());
+            out.len() - 1
+        });
+        out[k].push(c);
+    }
+    out
+}
+
+/// A finding on two claims, widened to the claims that restate either side (`left`, `right`):
+/// they join its claim list and its terms, and the message says how many there are.
+fn with_restatements<'a>(mut d: Draft<'a>, left: &[&'a Claim], right: &[&'a Claim]) -> Draft<'a> {
+    if left.is_empty() && right.is_empty() {
+        return d;
+    }
+    d.claims.extend(left.iter().map(|&c| (c, "left")));
+    d.claims.extend(right.iter().map(|&c| (c, "right")));
+    let ids = |cs: &[&Claim]| cs.iter().map(|c| c.id.clone()).collect::<Vec<_>>();
+    d.arithmetic.left.claims.extend(ids(left));
+    d.arithmetic.right.claims.extend(ids(right));
+    let n = left.len() + right.len();
+    d.message = format!(
+        "{} ({n} more claim{} restate{} these figures)",
+        d.message,
+        if n == 1 { "" } else { "s" },
+        if n == 1 { "s" } else { "" }
+    );
+    d
 }
 
 /// One unchecked finding for a claim without a period among comparable claims.

@@ -297,6 +297,43 @@ proptest! {
 }
 
 #[test]
+fn restatements_of_one_figure_are_checked_once() {
+    // Three documents restate $2.5 billion for 2021 (two wordings, one precision), a fourth
+    // says $2.9 billion. (`$2,500 million` would be another statement: a finer figure.)
+    let claims = vec![
+        trade("0:1", "$2.5 billion").year(2021).build(),
+        trade("1:1", "2.5 billion dollars").year(2021).build(),
+        trade("2:1", "$2.5 billion").year(2021).build(),
+        trade("3:1", "$2.9 billion").year(2021).build(),
+    ];
+    let all = run(&claims);
+    let f = of(&all, CheckKind::SameValue);
+    // Claim by claim this would be six pairs; by statement it is one agreement and one
+    // conflict, each naming every claim it covers.
+    assert_eq!(f.len(), 2, "{f:#?}");
+    let agree = f.iter().find(|x| x.verdict == Verdict::Consistent).unwrap();
+    assert_eq!(agree.claims, ["0:1", "1:1", "2:1"]);
+    assert!(
+        agree
+            .message
+            .ends_with("(1 more claim restates these figures)"),
+        "{}",
+        agree.message
+    );
+    let conflict = f.iter().find(|x| x.verdict == Verdict::Conflict).unwrap();
+    assert_eq!(conflict.claims, ["0:1", "1:1", "2:1", "3:1"]);
+    assert_eq!(conflict.arithmetic.left.claims, ["0:1", "1:1", "2:1"]);
+    assert_eq!(conflict.arithmetic.right.claims, ["3:1"]);
+    assert!(
+        conflict
+            .message
+            .ends_with("(2 more claims restate these figures)"),
+        "{}",
+        conflict.message
+    );
+}
+
+#[test]
 fn many_claims_are_checked_by_key() {
     // 1,000 keys (entity pairs) x 50 years x 2 sources = 100,000 claims. Within a key, each
     // year has two figures: equal, except every tenth year, where the second source's figure

@@ -21,7 +21,7 @@ pub use change::Direction;
 use unit::{PercentUnit, currency_after, currency_before, percent_after};
 
 /// What a quantity is a number of.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
     Currency,
@@ -33,7 +33,7 @@ pub enum Kind {
 }
 
 /// Whether a quantity states a level, a change, or a rank.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Measure {
     Level,
