@@ -211,11 +211,17 @@ impl Extractor {
             let times: Vec<TimeMention> = found.iter().map(|f| f.resolve(&ctx)).collect();
             let (attached, carry) = attach_periods(chunk, &quantities, &times, carried.as_ref());
             carried = carry;
-            let mut items: Vec<Mention> = quantities
-                .iter()
-                .zip(attached)
-                .map(|(q, (period, base))| quantity_mention(doc, c_start, chunk, q, period, base))
-                .collect();
+            // Straight into `out`: a mention is large, and moving a chunk's worth each time
+            // showed in profiles.
+            let first = out.len();
+            out.extend(
+                quantities
+                    .iter()
+                    .zip(attached)
+                    .map(|(q, (period, base))| {
+                        quantity_mention(doc, c_start, chunk, q, period, base)
+                    }),
+            );
             if opts.periods {
                 for t in &times {
                     if matches!(t.kind, TimeKind::TimeOfDay) {
@@ -227,11 +233,10 @@ impl Extractor {
                     {
                         continue;
                     }
-                    items.push(period_mention(doc, c_start, chunk, t));
+                    out.push(period_mention(doc, c_start, chunk, t));
                 }
-                items.sort_by_key(|m| (m.start, m.end));
+                out[first..].sort_by_key(|m| (m.start, m.end));
             }
-            out.extend(items);
         }
         out
     }
