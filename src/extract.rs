@@ -215,12 +215,9 @@ impl Extractor {
             // showed in profiles.
             let first = out.len();
             out.extend(
-                quantities
-                    .iter()
-                    .zip(attached)
-                    .map(|(q, (period, base))| {
-                        quantity_mention(doc, c_start, chunk, q, period, base)
-                    }),
+                quantities.iter().zip(attached).map(|(q, (period, base))| {
+                    quantity_mention(doc, c_start, chunk, q, period, base)
+                }),
             );
             if opts.periods {
                 for t in &times {

@@ -178,18 +178,12 @@ pub fn run(args: &ReportArgs) -> ExitStatus {
 
     // Only claims whose key is complete are compared: a directional metric with an unknown
     // direction, or a pair with one side unknown, would be compared with the wrong things.
-    let complete: Vec<Claim> = claims
-        .iter()
-        .filter(|c| {
-            c.metric.is_some()
-                && (c.entities.len() >= 2
-                    || !c.directional
-                        && c.entities.len() == 1
-                        && c.kind == crate::quantity::Kind::Rank)
-        })
-        .cloned()
-        .collect();
-    let mut findings = engine::check(&complete, &rules.set.relations);
+    let complete = claims.iter().filter(|c| {
+        c.metric.is_some()
+            && (c.entities.len() >= 2
+                || !c.directional && c.entities.len() == 1 && c.kind == crate::quantity::Kind::Rank)
+    });
+    let mut findings = engine::check(complete, &rules.set.relations);
     sort_findings(&mut findings, &claims);
     let before = findings.len();
     findings.retain(|f| !baseline.contains(&f.id));

@@ -116,8 +116,8 @@ pub fn key_of(c: &Claim) -> Option<Key<'_>> {
 
 impl<'a> Index<'a> {
     /// Group the claims. O(n log n).
-    pub fn build(claims: &'a [Claim]) -> Self {
-        let mut sorted: Vec<&'a Claim> = claims.iter().collect();
+    pub fn build(claims: impl IntoIterator<Item = &'a Claim>) -> Self {
+        let mut sorted: Vec<&'a Claim> = claims.into_iter().collect();
         sorted.sort_by(|a, b| claim_order(a, b));
         let rank = sorted
             .iter()

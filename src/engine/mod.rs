@@ -177,7 +177,10 @@ pub(crate) struct Draft<'a> {
 /// Claims are grouped by key first ([`group::Index`]), so the cost is O(n log n) plus the
 /// pairs of claims that share a key; the output is sorted and does not depend on the order of
 /// the input claims.
-pub fn check(claims: &[Claim], relations: &Relations) -> Vec<Finding> {
+pub fn check<'a>(
+    claims: impl IntoIterator<Item = &'a Claim>,
+    relations: &Relations,
+) -> Vec<Finding> {
     let index = Index::build(claims);
     let mut drafts: Vec<Draft<'_>> = Vec::new();
     for rel in &relations.relations {
