@@ -130,7 +130,7 @@ pub fn link(
                 }
             }
         }
-        claim.attribution = attribution::find(sentence);
+        claim.attribution.clone_from(&view.attribution);
         claim.modality = modality(sentence, q_start);
         claim.fingerprint = fingerprint(&claim);
         claims.push(claim);
@@ -148,6 +148,8 @@ pub(crate) struct SentenceView<'t> {
     /// Entities in the sentence, less names inside a currency (`US dollars`, `Canadian
     /// dollars` name no party).
     entities: Vec<EntityHit>,
+    /// Whom the sentence quotes ([`attribution::find`]).
+    attribution: Option<String>,
 }
 
 impl<'t> SentenceView<'t> {
@@ -162,6 +164,7 @@ impl<'t> SentenceView<'t> {
             breaks: segment::clause_breaks(sentence, 0, sentence.len()),
             metrics: lex.metrics(sentence),
             entities,
+            attribution: attribution::find(sentence),
         }
     }
 
