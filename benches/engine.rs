@@ -134,5 +134,13 @@ fn bench(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, bench);
+/// Start-up: loading the bundled rules (vocabulary, metrics, entities with every ISO country,
+/// relations) as `claims` and `report` do before reading anything.
+fn rules(c: &mut Criterion) {
+    c.bench_function("rules/load-defaults", |b| {
+        b.iter(|| claimcheck::rules::RuleSet::defaults().map(|r| r.relations.relations.len()));
+    });
+}
+
+criterion_group!(benches, rules, bench);
 criterion_main!(benches);

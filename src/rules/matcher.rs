@@ -124,6 +124,7 @@ impl<T: Clone> PhraseMatcher<T> {
         let ac = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
+            .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
             .build(&keys)
             .map_err(|e| e.to_string())?;
         Ok(Self {
