@@ -11,7 +11,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::input::Document;
-use crate::quantity::{Direction, Kind, Measure, Quantity, Role, Scanner};
+use crate::quantity::{Direction, Kind, Measure, Quantity, Role, Scanner, prefilter};
 use crate::rules::{BoundKind, Vocabulary};
 use crate::segment;
 use crate::time::{FoundTime, TimeContext, TimeKind, TimeMention, TimeScanner};
@@ -137,6 +137,8 @@ pub struct Extractor {
     found: Vec<FoundTime>,
     /// Where each chunk's expressions start in `found`, plus the end.
     found_at: Vec<usize>,
+    /// Whether each chunk may hold a quantity (the others are not read).
+    live: Vec<bool>,
 }
 
 impl Extractor {
@@ -147,7 +149,7 @@ impl Extractor {
         vocab: &Vocabulary,
         opts: ExtractOptions,
     ) -> Vec<Mention> {
-        let chunks = chunks(&doc.text, doc.body_start);
+        let chunks = self.live_chunks(doc, vocab, opts);
         self.scan_times(doc, &chunks);
         self.mentions(doc, &chunks, vocab, opts)
     }
@@ -161,7 +163,7 @@ impl Extractor {
         vocab: &Vocabulary,
         opts: ExtractOptions,
     ) -> Vec<Mention> {
-        let chunks = chunks(&doc.text, doc.body_start);
+        let chunks = self.live_chunks(doc, vocab, opts);
         self.scan_times(doc, &chunks);
         if doc.meta.date.is_none()
             && let Some(d) = inferred_date(&self.found)
@@ -172,12 +174,34 @@ impl Extractor {
         self.mentions(doc, &chunks, vocab, opts)
     }
 
+    /// The chunks of the body that may hold a quantity ([`prefilter`]); with `--periods`,
+    /// every chunk (time expressions are listed on their own).
+    ///
+    /// A skipped chunk is exactly a chunk with no figure: it dates nothing and carries no
+    /// period on, and the years it could name for an undated document's date need digits.
+    fn live_chunks(
+        &mut self,
+        doc: &Document,
+        vocab: &Vocabulary,
+        opts: ExtractOptions,
+    ) -> Vec<(usize, usize)> {
+        let all = chunks(&doc.text, doc.body_start);
+        self.live.clear();
+        self.live.extend(
+            all.iter()
+                .map(|&(s, e)| opts.periods || prefilter::may_hold_quantity(&doc.text[s..e], vocab)),
+        );
+        all
+    }
+
     fn scan_times(&mut self, doc: &Document, chunks: &[(usize, usize)]) {
         self.found.clear();
         self.found_at.clear();
-        for &(c_start, c_end) in chunks {
+        for (&(c_start, c_end), &live) in chunks.iter().zip(&self.live) {
             self.found_at.push(self.found.len());
-            self.times.scan(&doc.text[c_start..c_end], &mut self.found);
+            if live {
+                self.times.scan(&doc.text[c_start..c_end], &mut self.found);
+            }
         }
         self.found_at.push(self.found.len());
     }
@@ -195,6 +219,11 @@ impl Extractor {
         let mut out = Vec::new();
         let mut carried: Option<PeriodOut> = None;
         for (k, &(c_start, c_end)) in chunks.iter().enumerate() {
+            // A paragraph without a figure dates nothing and carries no period on.
+            if !self.live[k] {
+                carried = None;
+                continue;
+            }
             let chunk = &doc.text[c_start..c_end];
             let found = &self.found[self.found_at[k]..self.found_at[k + 1]];
             let blocked: Vec<(usize, usize)> = found
@@ -465,11 +494,22 @@ fn attach_periods(
             !matches!((open, close), (Some(o), c) if c.is_none_or(|c| c < o))
         })
         .count();
+    // Whether each time expression is the base of a comparison: read once, not per figure.
+    let base_marked: Vec<bool> = usable
+        .iter()
+        .map(|t| t.kind != TimeKind::YearRange && is_base_marker(chunk, t))
+        .collect();
     let mut out = Vec::with_capacity(quantities.len());
     let mut prev_sentence_period: Option<(usize, PeriodOut)> = None;
     let mut current_sentence = usize::MAX;
     let mut sentence_period: Option<PeriodOut> = None;
     let mut breaks = Vec::new();
+    // The sentence's time expressions (all, bases of a comparison, levels) and figures, read
+    // when the figures move on to a new sentence.
+    let mut in_sentence: Vec<&&TimeMention> = Vec::new();
+    let mut bases: Vec<&&TimeMention> = Vec::new();
+    let mut levels: Vec<&&TimeMention> = Vec::new();
+    let mut sentence_quantities: &[Quantity] = &[];
     for q in quantities {
         let si = sentences.partition_point(|&(_, e)| e <= q.start);
         let (s_start, s_end) = sentences.get(si).copied().unwrap_or((0, chunk.len()));
@@ -479,22 +519,30 @@ fn attach_periods(
             }
             current_sentence = si;
             breaks = segment::clause_breaks(chunk, s_start, s_end);
+            let t_from = usable.partition_point(|t| t.start < s_start);
+            let t_to = usable.partition_point(|t| t.start < s_end);
+            in_sentence.clear();
+            bases.clear();
+            levels.clear();
+            for (t, &base) in usable[t_from..t_to]
+                .iter()
+                .zip(&base_marked[t_from..t_to])
+                .filter(|(t, _)| t.end <= s_end)
+            {
+                in_sentence.push(t);
+                if base {
+                    bases.push(t);
+                } else {
+                    levels.push(t);
+                }
+            }
+            // The other figures of the sentence.
+            let q_from = quantities.partition_point(|o| o.start < s_start);
+            let q_to = quantities.partition_point(|o| o.start < s_end);
+            sentence_quantities = &quantities[q_from..q_to];
         }
-        let t_from = usable.partition_point(|t| t.start < s_start);
-        let t_to = usable.partition_point(|t| t.start < s_end);
-        let in_sentence: Vec<&&TimeMention> = usable[t_from..t_to]
-            .iter()
-            .filter(|t| t.end <= s_end)
-            .collect();
-        // The other figures of the sentence.
-        let q_from = quantities.partition_point(|o| o.start < s_start);
-        let q_to = quantities.partition_point(|o| o.start < s_end);
-        let sentence_quantities = &quantities[q_from..q_to];
         let clause_of = |pos: usize| breaks.partition_point(|&b| b < pos);
         let q_clause = clause_of(q.start);
-        let (bases, levels): (Vec<&&TimeMention>, Vec<&&TimeMention>) = in_sentence
-            .iter()
-            .partition(|t| t.kind != TimeKind::YearRange && is_base_marker(chunk, t));
         let distance = |t: &TimeMention| {
             if t.start >= q.end {
                 t.start - q.end

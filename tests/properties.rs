@@ -93,3 +93,37 @@ proptest! {
         let _ = Extractor::default().extract(&doc, vocab(), ExtractOptions { periods: true });
     }
 }
+
+/// Words a quantity may be made of or stand next to, and words that only look like them.
+const PREFILTER_POOL: &[&str] = &[
+    "a", "an", "the", "of", "and", "point", "minus", "negative", "few", "couple", "handful",
+    "several", "tens", "hundreds", "dozens", "scores", "doubled", "tripled", "halved", "halves",
+    "half", "quarter", "third", "thirds", "first", "second", "seconds", "one", "ones", "someone",
+    "often", "twenty", "twentyfifth", "fortytwo", "million", "millions", "bn", "mln", "k", "dollar",
+    "dollars", "Dollar", "US", "euro", "euros", "tenge", "cent", "cents", "penny", "pence",
+    "tiyn", "tiyns", "kopecks", "USD", "usd", "MUSD", "EUR", "rubles", "yuan", "percent",
+    "per", "cent", "companies", "firms", "rose", "fell", "by", "more", "than", "about",
+    "nearly", "up", "to", "between", "since", "last", "year", "January", "May", "Q", "H",
+    "trade", "Kazakhstan", "dozen", "doz", "lakh", "crore", "cr", "nil", "zero", "naught",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2048))]
+
+    /// The prefilter never skips a text the scanner would find a quantity in.
+    #[test]
+    fn the_prefilter_never_skips_a_quantity(
+        words in prop::collection::vec(prop::sample::select(PREFILTER_POOL.to_vec()), 1..12),
+        seps in prop::collection::vec(prop::sample::select(vec![" ", " ", "-", ", ", ". ", "\n", "$", "%", "'s "]), 12),
+    ) {
+        let mut text = String::new();
+        for (w, s) in words.iter().zip(&seps) {
+            text.push_str(w);
+            text.push_str(s);
+        }
+        let found = Scanner::default().find(&text, vocab(), &[]);
+        if !claimcheck::quantity::prefilter::may_hold_quantity(&text, vocab()) {
+            prop_assert!(found.is_empty(), "skipped {text:?}, which holds {found:?}");
+        }
+    }
+}

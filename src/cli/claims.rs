@@ -91,8 +91,7 @@ pub fn run(args: &ClaimsArgs) -> ExitStatus {
             ClaimsFormat::Jsonl => {
                 for r in &results {
                     for c in &r.claims {
-                        serde_json::to_writer(&mut out, &ClaimOut::new(c, Some(&r.doc)))?;
-                        out.write_all(b"\n")?;
+                        render::json::value_line(&mut out, &ClaimOut::new(c, Some(&r.doc)))?;
                     }
                 }
             }

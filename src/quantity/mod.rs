@@ -8,6 +8,7 @@
 
 pub mod bound;
 pub mod change;
+pub mod prefilter;
 pub mod unit;
 
 use rust_decimal::Decimal;

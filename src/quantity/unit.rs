@@ -614,6 +614,42 @@ pub fn counted_noun(ctx: Ctx<'_>, k: usize) -> Option<(usize, String)> {
     }
 }
 
+/// Irregular plurals.
+const IRREGULAR: &[(&str, &str)] = &[
+    ("people", "person"),
+    ("men", "man"),
+    ("women", "woman"),
+    ("children", "child"),
+    ("feet", "foot"),
+    ("teeth", "tooth"),
+    ("mice", "mouse"),
+    ("geese", "goose"),
+    ("lives", "life"),
+    ("knives", "knife"),
+    ("wives", "wife"),
+    ("halves", "half"),
+    ("criteria", "criterion"),
+    ("phenomena", "phenomenon"),
+    ("indices", "index"),
+];
+
+/// Every word whose [`singular`] is `w` (`w` itself included when it is its own singular):
+/// the inverse of `singular`, so a set of words can be widened once to match their plurals.
+pub fn plurals_of(w: &str) -> Vec<String> {
+    let mut candidates = vec![w.to_string(), format!("{w}s"), format!("{w}es")];
+    if let Some(stem) = w.strip_suffix('y') {
+        candidates.push(format!("{stem}ies"));
+    }
+    candidates.extend(
+        IRREGULAR
+            .iter()
+            .filter(|(_, s)| *s == w)
+            .map(|(p, _)| (*p).to_string()),
+    );
+    candidates.retain(|c| singular(c) == w);
+    candidates
+}
+
 /// A simple English singular: `companies` -> `company`, `boxes` -> `box`, `jobs` -> `job`.
 pub fn singular(w: &str) -> String {
     const SAME: &[&str] = &[
@@ -626,23 +662,6 @@ pub fn singular(w: &str) -> String {
         "sheep",
         "data",
         "gas",
-    ];
-    const IRREGULAR: &[(&str, &str)] = &[
-        ("people", "person"),
-        ("men", "man"),
-        ("women", "woman"),
-        ("children", "child"),
-        ("feet", "foot"),
-        ("teeth", "tooth"),
-        ("mice", "mouse"),
-        ("geese", "goose"),
-        ("lives", "life"),
-        ("knives", "knife"),
-        ("wives", "wife"),
-        ("halves", "half"),
-        ("criteria", "criterion"),
-        ("phenomena", "phenomenon"),
-        ("indices", "index"),
     ];
     if let Some((_, s)) = IRREGULAR.iter().find(|(p, _)| *p == w) {
         return (*s).to_string();
@@ -688,6 +707,20 @@ mod tests {
         assert_eq!(singular("people"), "person");
         assert_eq!(singular("bus"), "bus");
         assert_eq!(singular("business"), "business");
+    }
+
+    #[test]
+    fn plurals_invert_singular() {
+        assert_eq!(plurals_of("cent"), ["cent", "cents"]);
+        // `pennys` too: `singular` strips any final `s`.
+        assert_eq!(plurals_of("penny"), ["penny", "pennys", "pennies"]);
+        assert_eq!(plurals_of("box"), ["box", "boxes"]);
+        assert_eq!(plurals_of("person"), ["person", "people"]);
+        for w in ["kopeck", "tiyn", "fen", "paisa", "halala", "life"] {
+            for p in plurals_of(w) {
+                assert_eq!(singular(&p), w, "{p}");
+            }
+        }
     }
 
     #[test]

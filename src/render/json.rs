@@ -49,8 +49,25 @@ struct Tool {
 /// # Errors
 /// I/O errors from `out`.
 pub fn line(out: &mut dyn Write, m: &Mention) -> io::Result<()> {
-    serde_json::to_writer(&mut *out, m)?;
-    out.write_all(b"\n")
+    value_line(out, m)
+}
+
+/// Write any value as one JSON line. The value is serialized into a reused buffer and written
+/// with one call: serde_json's many small writes through `dyn Write` cost more than the JSON
+/// itself (a fifth of `extract` in profiles).
+///
+/// # Errors
+/// I/O errors from `out`.
+pub fn value_line(out: &mut dyn Write, value: &impl Serialize) -> io::Result<()> {
+    thread_local! {
+        static BUF: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    BUF.with_borrow_mut(|buf| {
+        buf.clear();
+        serde_json::to_writer(&mut *buf, value)?;
+        buf.push(b'\n');
+        out.write_all(buf)
+    })
 }
 
 /// Write the whole run as one JSON document.

@@ -195,6 +195,21 @@ impl Currencies {
         }
     }
 
+    /// The last token, ASCII-lowercased, of every symbol, code and name.
+    pub fn last_tokens(&self) -> impl Iterator<Item = &str> {
+        self.last_tokens.iter().map(String::as_str)
+    }
+
+    /// The sub-unit words (`cent`, `tiyn`).
+    pub fn subunit_words(&self) -> impl Iterator<Item = &str> {
+        self.subunits.keys().map(String::as_str)
+    }
+
+    /// `MUSD`, `MEUR`: millions of a currency, one token.
+    pub fn is_scaled_code(token: &str) -> bool {
+        is_scaled_code(token)
+    }
+
     /// Whether a currency phrase may start with this token (as written).
     pub fn may_start(&self, token: &str) -> bool {
         Self::edge(&self.first_tokens, token) || is_scaled_code(token)

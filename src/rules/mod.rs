@@ -91,9 +91,20 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
 pub struct Vocabulary {
     pub currencies: Currencies,
     pub qualifiers: Qualifiers,
+    /// What the quantity prefilter looks for, derived from the two above.
+    pub triggers: crate::quantity::prefilter::Triggers,
 }
 
 impl Vocabulary {
+    pub fn new(currencies: Currencies, qualifiers: Qualifiers) -> Self {
+        let triggers = crate::quantity::prefilter::Triggers::new(&currencies, &qualifiers);
+        Self {
+            currencies,
+            qualifiers,
+            triggers,
+        }
+    }
+
     /// The bundled default rules.
     ///
     /// # Errors
@@ -109,10 +120,10 @@ impl Vocabulary {
             }
         }
         let missing = |f: &str| RuleError::file(f, "missing from the bundled rules");
-        Ok(Self {
-            currencies: Currencies::build(&currencies.ok_or_else(|| missing("currencies.toml"))?)?,
-            qualifiers: Qualifiers::build(&qualifiers.ok_or_else(|| missing("qualifiers.toml"))?)?,
-        })
+        Ok(Self::new(
+            Currencies::build(&currencies.ok_or_else(|| missing("currencies.toml"))?)?,
+            Qualifiers::build(&qualifiers.ok_or_else(|| missing("qualifiers.toml"))?)?,
+        ))
     }
 }
 

@@ -490,10 +490,7 @@ fn vocabulary(
     let q = q.and_then(|(n, _, t)| Qualifiers::build(&parse_file::<QualifierFile>(n, t)?));
     match (c, q) {
         (Ok((currencies, rules, dollar)), Ok(qualifiers)) => Some((
-            Vocabulary {
-                currencies,
-                qualifiers,
-            },
+            Vocabulary::new(currencies, qualifiers),
             rules,
             dollar,
         )),

@@ -24,8 +24,7 @@ struct Tagged<'a, T: Serialize> {
 }
 
 fn line(out: &mut dyn Write, value: &impl Serialize) -> io::Result<()> {
-    serde_json::to_writer(&mut *out, value)?;
-    out.write_all(b"\n")
+    crate::render::json::value_line(out, value)
 }
 
 fn tagged<T: Serialize>(out: &mut dyn Write, item: &'static str, inner: &T) -> io::Result<()> {

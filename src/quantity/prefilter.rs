@@ -1,0 +1,123 @@
+//! A cheap test run before the scanner: can this text hold a quantity at all?
+//!
+//! Most paragraphs of prose hold no figure. Tokenizing them, classifying their words, finding
+//! their time expressions and splitting their sentences is most of the cost of `extract` on
+//! such text, so a paragraph is first checked for anything a quantity can start with: a digit,
+//! or a word the scanner itself would start one at (a number word, `doubled`, a vague
+//! magnitude's word, the word that ends a currency name, a currency's sub-unit). Each test
+//! asks the same tables the scanner asks, so the two cannot drift apart; the test only ever
+//! says "maybe" more often than the scanner finds something, never less.
+
+use crate::number::words::{self, NumWord};
+use crate::quantity::{change, unit};
+use crate::rules::Vocabulary;
+use crate::rules::currency::Currencies;
+use crate::rules::qualifier::Qualifiers;
+
+/// The words from the rules that a quantity may need, ASCII-lowercased, in one set: the words
+/// of vague magnitudes (`tens`, `few`), the last token of every currency symbol, code and name
+/// (`dollars`, `usd`), and every sub-unit with its plurals (`cent`, `cents`).
+#[derive(Debug, Clone, Default)]
+pub struct Triggers {
+    words: foldhash::HashSet<String>,
+}
+
+impl Triggers {
+    pub fn new(currencies: &Currencies, qualifiers: &Qualifiers) -> Self {
+        let mut words: foldhash::HashSet<String> = foldhash::HashSet::default();
+        words.extend(qualifiers.vague_first.iter().cloned());
+        words.extend(qualifiers.vague_words.iter().cloned());
+        words.extend(currencies.last_tokens().map(str::to_string));
+        for s in currencies.subunit_words() {
+            // The scanner looks a sub-unit up as written lower-cased, then as its singular.
+            let lower = s.to_lowercase();
+            words.extend(unit::plurals_of(&lower));
+            words.insert(lower);
+        }
+        Self { words }
+    }
+}
+
+/// Whether `text` may hold a quantity. `false` means the scanner would find none in it.
+///
+/// Text with any non-ASCII byte is always "maybe": digits of other scripts, vulgar fractions
+/// and words joined across invisible characters are the scanner's to read.
+pub fn may_hold_quantity(text: &str, vocab: &Vocabulary) -> bool {
+    let bytes = text.as_bytes();
+    if !bytes.is_ascii() || bytes.iter().any(u8::is_ascii_digit) {
+        return true;
+    }
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_alphabetic() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
+            i += 1;
+        }
+        if word_may_start(&text[start..i], vocab) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether the scanner could read a quantity that needs this word.
+fn word_may_start(word: &str, vocab: &Vocabulary) -> bool {
+    let mut buf = [0u8; 32];
+    let Some(lower) = crate::token::ascii_lower(word, &mut buf) else {
+        // Longer than any word the scanner looks up.
+        return false;
+    };
+    // The number classes are only read for words of up to 14 bytes (`number::Classes`).
+    let number_word = lower.len() <= 14
+        && !matches!(
+            words::classify(lower),
+            None | Some(NumWord::Article | NumWord::And | NumWord::Point | NumWord::Minus)
+        );
+    number_word
+        || change::verb_factor(lower).is_some()
+        || vocab.triggers.words.contains(lower)
+        || Currencies::is_scaled_code(word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::default_vocabulary;
+
+    #[test]
+    fn prose_without_figures_is_skipped() {
+        let v = default_vocabulary();
+        for text in [
+            "The minister met his counterpart and discussed regional security.",
+            "Officials said the talks were constructive; someone often attends.",
+            "",
+        ] {
+            assert!(!may_hold_quantity(text, v), "{text}");
+        }
+    }
+
+    #[test]
+    fn anything_a_quantity_starts_with_is_kept() {
+        let v = default_vocabulary();
+        for text in [
+            "It rose 5%.",
+            "Trade doubled.",
+            "a few firms",
+            "tens of billions",
+            "several companies",
+            "a dollar",
+            "a cent",
+            "the first partner",
+            "twentyfifth",
+            "one and a half",
+            "exports fell by a third",
+            "Qu\u{e9}bec",
+        ] {
+            assert!(may_hold_quantity(text, v), "{text}");
+        }
+    }
+}
