@@ -188,8 +188,9 @@ impl Extractor {
         let all = chunks(&doc.text, doc.body_start);
         self.live.clear();
         self.live.extend(
-            all.iter()
-                .map(|&(s, e)| opts.periods || prefilter::may_hold_quantity(&doc.text[s..e], vocab)),
+            all.iter().map(|&(s, e)| {
+                opts.periods || prefilter::may_hold_quantity(&doc.text[s..e], vocab)
+            }),
         );
         all
     }

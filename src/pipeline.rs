@@ -16,6 +16,8 @@ use crate::rules::Vocabulary;
 #[derive(Debug)]
 pub struct DocResult {
     pub doc: DocumentOut,
+    /// The quantity mentions, unless the pipeline links them into claims (then only their
+    /// count, in `doc.mentions`, is kept: the claims carry everything later steps need).
     pub mentions: Vec<Mention>,
     pub claims: Vec<Claim>,
     pub notes: Vec<String>,
@@ -77,6 +79,12 @@ impl Pipeline<'_> {
                     .map(|lex| link::link(&doc, index, &mentions, lex))
                     .unwrap_or_default();
                 let notes: Vec<String> = doc.notes.iter().map(|n| n.message.clone()).collect();
+                let count = mentions.len();
+                let mentions = if self.lexicon.is_some() {
+                    Vec::new()
+                } else {
+                    mentions
+                };
                 let out = DocumentOut {
                     source: doc.source.clone(),
                     title: doc.meta.title.clone(),
@@ -86,7 +94,7 @@ impl Pipeline<'_> {
                     date_inferred: doc.meta.extra.contains_key("date_inferred"),
                     status: "read",
                     notes: notes.clone(),
-                    mentions: mentions.len(),
+                    mentions: count,
                 };
                 DocResult {
                     doc: out,

@@ -27,6 +27,7 @@ mod test_support;
 mod tests;
 
 use foldhash::{HashMap, HashMapExt};
+use rayon::prelude::*;
 
 use serde::{Deserialize, Serialize};
 
@@ -182,45 +183,50 @@ pub fn check<'a>(
     relations: &Relations,
 ) -> Vec<Finding> {
     let index = Index::build(claims);
-    let mut drafts: Vec<Draft<'_>> = Vec::new();
-    for rel in &relations.relations {
-        match &rel.params {
-            relations::Params::SameValue { measures } => {
-                same_value::run(rel, measures, &index, &mut drafts);
-            }
-            relations::Params::PartsTotal {
-                total,
-                parts,
-                slack,
-            } => {
-                parts_total::run(rel, total, parts, *slack, &index, &mut drafts);
-            }
-            relations::Params::Growth { slack } => growth::run(rel, *slack, &index, &mut drafts),
-            relations::Params::Containment { slack } => {
-                containment::run(rel, *slack, &index, &mut drafts);
-            }
-            relations::Params::Increment {
-                slack,
-                addition_words,
-                total_words,
-            } => increment::run(
-                rel,
-                *slack,
-                addition_words,
-                total_words,
-                &index,
-                &mut drafts,
-            ),
-            relations::Params::Rank => rank::run(rel, &index, &mut drafts),
-        }
-    }
+    // Each relation reads the index on its own: they run in parallel (on the caller's rayon
+    // pool) and their drafts are joined in the order the relations are declared.
+    let drafts: Vec<Draft<'_>> = relations
+        .relations
+        .par_iter()
+        .map(|rel| {
+            let mut drafts = Vec::new();
+            run_relation(rel, &index, &mut drafts);
+            drafts
+        })
+        .flatten_iter()
+        .collect();
     finish(drafts, &index)
+}
+
+fn run_relation<'a>(rel: &'a relations::Relation, index: &Index<'a>, drafts: &mut Vec<Draft<'a>>) {
+    match &rel.params {
+        relations::Params::SameValue { measures } => {
+            same_value::run(rel, measures, index, drafts);
+        }
+        relations::Params::PartsTotal {
+            total,
+            parts,
+            slack,
+        } => {
+            parts_total::run(rel, total, parts, *slack, index, drafts);
+        }
+        relations::Params::Growth { slack } => growth::run(rel, *slack, index, drafts),
+        relations::Params::Containment { slack } => {
+            containment::run(rel, *slack, index, drafts);
+        }
+        relations::Params::Increment {
+            slack,
+            addition_words,
+            total_words,
+        } => increment::run(rel, *slack, addition_words, total_words, index, drafts),
+        relations::Params::Rank => rank::run(rel, index, drafts),
+    }
 }
 
 /// Fix each finding's claim order and id, and sort the findings.
 fn finish(drafts: Vec<Draft<'_>>, index: &Index<'_>) -> Vec<Finding> {
     let mut keyed: Vec<(Vec<usize>, Finding)> = drafts
-        .into_iter()
+        .into_par_iter()
         .map(|d| {
             let subject = d.claims.first().map(|(c, _)| *c);
             let mut claims = d.claims.clone();
@@ -245,7 +251,7 @@ fn finish(drafts: Vec<Draft<'_>>, index: &Index<'_>) -> Vec<Finding> {
             (ranks, finding)
         })
         .collect();
-    keyed.sort_by(|(ra, a), (rb, b)| {
+    keyed.par_sort_by(|(ra, a), (rb, b)| {
         (
             a.check,
             &a.metric,

@@ -59,7 +59,7 @@ pub fn link(
         };
         let q_start = m.text_start - s_start;
         let q_end = (m.text_end - s_start).min(sentence.len());
-        let mut claim = base_claim(doc, doc_index, ordinal, m, sentence);
+        let mut claim = base_claim(doc, doc_index, ordinal, m, &view.normalized);
         // The other figures of the sentence, as spans in it.
         // Mentions are sorted by position: only those inside the sentence are looked at, found by
         // binary search, so a long document stays linear.
@@ -150,6 +150,8 @@ pub(crate) struct SentenceView<'t> {
     entities: Vec<EntityHit>,
     /// Whom the sentence quotes ([`attribution::find`]).
     attribution: Option<String>,
+    /// The sentence with its white space runs folded to one space, as claims carry it.
+    normalized: String,
 }
 
 impl<'t> SentenceView<'t> {
@@ -165,6 +167,7 @@ impl<'t> SentenceView<'t> {
             metrics: lex.metrics(sentence),
             entities,
             attribution: attribution::find(sentence),
+            normalized: sentence.split_whitespace().collect::<Vec<_>>().join(" "),
         }
     }
 
@@ -198,7 +201,7 @@ fn base_claim(
     doc_index: usize,
     ordinal: usize,
     m: &Mention,
-    sentence: &str,
+    normalized_sentence: &str,
 ) -> Claim {
     Claim {
         id: format!("{doc_index}:{ordinal}"),
@@ -210,7 +213,7 @@ fn base_claim(
         start: m.start,
         end: m.end,
         text: m.text.clone(),
-        sentence: sentence.split_whitespace().collect::<Vec<_>>().join(" "),
+        sentence: normalized_sentence.to_string(),
         kind: kind_of(&m.kind),
         value: m.decimal_value,
         interval: m.interval,

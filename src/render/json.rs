@@ -70,6 +70,39 @@ pub fn value_line(out: &mut dyn Write, value: &impl Serialize) -> io::Result<()>
     })
 }
 
+/// Write one JSON line per item, serialized in parallel (on the current rayon pool) and
+/// written in order: a window of items at a time, so the buffered output stays bounded.
+///
+/// # Errors
+/// I/O errors from `out`, or a serialization error.
+pub fn par_lines<'a, T, S, F>(out: &mut dyn Write, items: &'a [T], to_value: F) -> io::Result<()>
+where
+    T: Sync,
+    S: Serialize,
+    F: Fn(&'a T) -> S + Sync,
+{
+    use rayon::prelude::*;
+    const PIECE: usize = 1024;
+    const WINDOW: usize = 64 * PIECE;
+    for window in items.chunks(WINDOW) {
+        let pieces: Vec<io::Result<Vec<u8>>> = window
+            .par_chunks(PIECE)
+            .map(|piece| {
+                let mut buf = Vec::with_capacity(piece.len() * 512);
+                for item in piece {
+                    serde_json::to_writer(&mut buf, &to_value(item))?;
+                    buf.push(b'\n');
+                }
+                Ok(buf)
+            })
+            .collect();
+        for piece in pieces {
+            out.write_all(&piece?)?;
+        }
+    }
+    Ok(())
+}
+
 /// Write the whole run as one JSON document.
 ///
 /// # Errors

@@ -124,7 +124,7 @@ impl<T: Clone> PhraseMatcher<T> {
         let ac = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
-            .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
+            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
             .build(&keys)
             .map_err(|e| e.to_string())?;
         Ok(Self {

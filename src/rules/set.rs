@@ -489,11 +489,9 @@ fn vocabulary(
     });
     let q = q.and_then(|(n, _, t)| Qualifiers::build(&parse_file::<QualifierFile>(n, t)?));
     match (c, q) {
-        (Ok((currencies, rules, dollar)), Ok(qualifiers)) => Some((
-            Vocabulary::new(currencies, qualifiers),
-            rules,
-            dollar,
-        )),
+        (Ok((currencies, rules, dollar)), Ok(qualifiers)) => {
+            Some((Vocabulary::new(currencies, qualifiers), rules, dollar))
+        }
         (c, q) => {
             errors.extend(c.err());
             errors.extend(q.err());

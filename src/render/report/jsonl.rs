@@ -46,12 +46,8 @@ pub fn write(out: &mut dyn Write, r: &Report<'_>, _opts: &RenderOptions) -> io::
     for d in r.documents {
         tagged(out, "document", d)?;
     }
-    for c in r.claims {
-        line(out, &ClaimOut::new(c, None))?;
-    }
-    for f in r.findings {
-        line(out, &FindingOut::new(f))?;
-    }
+    crate::render::json::par_lines(out, r.claims, |c| ClaimOut::new(c, None))?;
+    crate::render::json::par_lines(out, r.findings, FindingOut::new)?;
     for e in r.errors {
         tagged(out, "error", e)?;
     }
