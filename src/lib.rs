@@ -9,9 +9,12 @@
 //! 5. [`time`]: find time expressions and resolve them to periods;
 //! 6. [`segment`]: sentences and clauses, which decide what period a quantity takes;
 //! 7. [`extract`]: tie quantities to their periods and produce [`extract::Mention`]s;
-//! 8. [`render`]: print mentions as a table, JSON or JSON Lines.
+//! 8. [`link`]: tie each quantity to a metric and its entities, giving [`claim::Claim`]s;
+//! 9. [`engine`]: compare claims that share a key and produce findings;
+//! 10. [`render`]: print mentions, claims and reports (table, Markdown, JSON, SARIF...).
 //!
-//! [`rules`] holds the vocabulary (currencies, qualifiers) read from the TOML files in `rules/`.
+//! [`pipeline`] runs steps 1-8 per document in parallel. [`rules`] holds the vocabulary and
+//! relations read from the TOML files in `rules/`.
 //! The binary (`src/main.rs`) is a thin shell over [`cli`].
 
 pub mod claim;
@@ -23,6 +26,7 @@ pub mod interval;
 pub mod link;
 pub mod number;
 pub mod pipeline;
+pub mod progress;
 pub mod quantity;
 pub mod render;
 pub mod report;

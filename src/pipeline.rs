@@ -33,6 +33,8 @@ pub struct Pipeline<'a> {
     pub extract: ExtractOptions,
     pub load: LoadOptions,
     pub setup: &'a DocumentSetup,
+    /// Counts finished documents, when a person is watching.
+    pub progress: Option<&'a crate::progress::Progress>,
 }
 
 impl Pipeline<'_> {
@@ -48,7 +50,11 @@ impl Pipeline<'_> {
                 .par_iter()
                 .enumerate()
                 .map_init(Extractor::default, |ex, (i, entry)| {
-                    self.one(ex, entry, first_index + i)
+                    let result = self.one(ex, entry, first_index + i);
+                    if let Some(p) = self.progress {
+                        p.inc();
+                    }
+                    result
                 })
                 .collect()
         })

@@ -68,6 +68,8 @@ pub fn run(args: &ClaimsArgs) -> ExitStatus {
         report_error("sources", &e.to_string());
         failed = true;
     }
+    let entries = input::collect(&inputs);
+    let progress = crate::progress::Progress::for_terminal(entries.len());
     let pipeline = Pipeline {
         vocab: &rules.set.vocab,
         lexicon: Some(&rules.set),
@@ -76,9 +78,13 @@ pub fn run(args: &ClaimsArgs) -> ExitStatus {
             max_file_size: args.input.max_file_size,
         },
         setup: &setup,
+        progress: progress.as_ref(),
     };
-    let entries = input::collect(&inputs);
+
     let results = pipeline.run(&pool, &entries, 0);
+    if let Some(p) = &progress {
+        p.finish();
+    }
     let mut errors = Vec::new();
     for r in &results {
         failed |= super::report_document(r, &mut errors);

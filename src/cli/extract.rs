@@ -56,6 +56,8 @@ pub fn run(args: &ExtractArgs) -> ExitStatus {
         report_error("sources", &e.to_string());
         failed = true;
     }
+    let entries = input::collect(&inputs);
+    let progress = crate::progress::Progress::for_terminal(entries.len());
     let pipeline = Pipeline {
         vocab: &vocab,
         lexicon: None,
@@ -66,8 +68,9 @@ pub fn run(args: &ExtractArgs) -> ExitStatus {
             max_file_size: args.input.max_file_size,
         },
         setup: &setup,
+        progress: progress.as_ref(),
     };
-    let entries = input::collect(&inputs);
+
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let mut all_docs = Vec::new();
@@ -75,27 +78,33 @@ pub fn run(args: &ExtractArgs) -> ExitStatus {
     let mut all_errors = Vec::new();
     let width = super::table_width();
     for (b, batch) in entries.chunks(BATCH).enumerate() {
-        for o in pipeline.run(&pool, batch, b * BATCH) {
-            failed |= super::report_document(&o, &mut all_errors);
-            let result = match format {
-                Format::Jsonl => o
-                    .mentions
-                    .iter()
-                    .try_for_each(|m| render::json::line(&mut out, m)),
-                Format::Table => render::table::mentions(&mut out, &o.mentions, width),
-                Format::Json => {
-                    all_mentions.extend(o.mentions);
-                    Ok(())
-                }
-            };
-            all_docs.push(o.doc);
-            if let Err(e) = result {
-                return io_failure(&e);
+        let results = pipeline.run(&pool, batch, b * BATCH);
+        // The batch's notes and output, with the progress bar out of the way.
+        let written = with_bar_suspended(progress.as_ref(), || -> io::Result<()> {
+            for o in results {
+                failed |= super::report_document(&o, &mut all_errors);
+                let result = match format {
+                    Format::Jsonl => o
+                        .mentions
+                        .iter()
+                        .try_for_each(|m| render::json::line(&mut out, m)),
+                    Format::Table => render::table::mentions(&mut out, &o.mentions, width),
+                    Format::Json => {
+                        all_mentions.extend(o.mentions);
+                        Ok(())
+                    }
+                };
+                all_docs.push(o.doc);
+                result?;
             }
-        }
-        if let Err(e) = out.flush() {
+            out.flush()
+        });
+        if let Err(e) = written {
             return io_failure(&e);
         }
+    }
+    if let Some(p) = &progress {
+        p.finish();
     }
     if format == Format::Json
         && let Err(e) = render::json::whole(&mut out, &all_docs, &all_mentions, &all_errors)
@@ -109,5 +118,12 @@ pub fn run(args: &ExtractArgs) -> ExitStatus {
         ExitStatus::Error
     } else {
         ExitStatus::Success
+    }
+}
+
+fn with_bar_suspended<R>(progress: Option<&crate::progress::Progress>, f: impl FnOnce() -> R) -> R {
+    match progress {
+        Some(p) => p.suspend(f),
+        None => f(),
     }
 }

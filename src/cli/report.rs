@@ -141,6 +141,8 @@ pub fn run(args: &ReportArgs) -> ExitStatus {
             return ExitStatus::Error;
         }
     };
+    let entries = input::collect(&inputs);
+    let progress = crate::progress::Progress::for_terminal(entries.len());
     let pipeline = Pipeline {
         vocab: &rules.set.vocab,
         lexicon: Some(&rules.set),
@@ -149,9 +151,13 @@ pub fn run(args: &ReportArgs) -> ExitStatus {
             max_file_size: args.input.max_file_size,
         },
         setup: &setup,
+        progress: progress.as_ref(),
     };
-    let entries = input::collect(&inputs);
+
     let results = pipeline.run(&pool, &entries, 0);
+    if let Some(p) = &progress {
+        p.finish();
+    }
     let mut errors = Vec::new();
     let mut summary = Summary::default();
     let mut documents = Vec::with_capacity(results.len());
