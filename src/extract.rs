@@ -139,6 +139,30 @@ pub struct Extractor {
     found_at: Vec<usize>,
     /// Whether each chunk may hold a quantity (the others are not read).
     live: Vec<bool>,
+    /// The quantities of every chunk, offsets relative to their chunk.
+    quantities: Vec<Vec<Quantity>>,
+}
+
+/// Documents at least this large have their chunks scanned in parallel.
+const PARALLEL_DOCUMENT: usize = 1 << 20;
+
+/// Time expressions of one chunk (appended to `found`), then its quantities: the scanner skips
+/// the digits of strong time expressions.
+fn scan_chunk(
+    times: &mut TimeScanner,
+    scanner: &mut Scanner,
+    text: &str,
+    vocab: &Vocabulary,
+    found: &mut Vec<FoundTime>,
+) -> Vec<Quantity> {
+    let first = found.len();
+    times.scan(text, found);
+    let blocked: Vec<(usize, usize)> = found[first..]
+        .iter()
+        .filter(|t| t.strong)
+        .map(|t| (t.start, t.end))
+        .collect();
+    scanner.find(text, vocab, &blocked)
 }
 
 impl Extractor {
@@ -150,8 +174,8 @@ impl Extractor {
         opts: ExtractOptions,
     ) -> Vec<Mention> {
         let chunks = self.live_chunks(doc, vocab, opts);
-        self.scan_times(doc, &chunks);
-        self.mentions(doc, &chunks, vocab, opts)
+        self.scan(doc, &chunks, vocab);
+        self.mentions(doc, &chunks, opts)
     }
 
     /// [`Self::extract`], after giving an undated document the date it implies: the first day
@@ -164,14 +188,14 @@ impl Extractor {
         opts: ExtractOptions,
     ) -> Vec<Mention> {
         let chunks = self.live_chunks(doc, vocab, opts);
-        self.scan_times(doc, &chunks);
+        self.scan(doc, &chunks, vocab);
         if doc.meta.date.is_none()
             && let Some(d) = inferred_date(&self.found)
         {
             doc.meta.date = Some(d);
             doc.meta.extra.insert("date_inferred".into(), "true".into());
         }
-        self.mentions(doc, &chunks, vocab, opts)
+        self.mentions(doc, &chunks, opts)
     }
 
     /// The chunks of the body that may hold a quantity ([`prefilter`]); with `--periods`,
@@ -195,13 +219,52 @@ impl Extractor {
         all
     }
 
-    fn scan_times(&mut self, doc: &Document, chunks: &[(usize, usize)]) {
+    /// Find the time expressions and the quantities of every live chunk. A large document's
+    /// chunks are scanned in parallel (on the caller's rayon pool); the results are the same,
+    /// in the same order, as one thread gives.
+    fn scan(&mut self, doc: &Document, chunks: &[(usize, usize)], vocab: &Vocabulary) {
         self.found.clear();
         self.found_at.clear();
-        for (&(c_start, c_end), &live) in chunks.iter().zip(&self.live) {
-            self.found_at.push(self.found.len());
-            if live {
-                self.times.scan(&doc.text[c_start..c_end], &mut self.found);
+        self.quantities.clear();
+        if doc.text.len() >= PARALLEL_DOCUMENT && rayon::current_num_threads() > 1 {
+            use rayon::prelude::*;
+            let scanned: Vec<(Vec<FoundTime>, Vec<Quantity>)> = chunks
+                .par_iter()
+                .zip(&self.live)
+                .map_init(
+                    || (TimeScanner::default(), Scanner::default()),
+                    |(times, scanner), (&(c_start, c_end), &live)| {
+                        let mut found = Vec::new();
+                        let quantities = if live {
+                            scan_chunk(times, scanner, &doc.text[c_start..c_end], vocab, &mut found)
+                        } else {
+                            Vec::new()
+                        };
+                        (found, quantities)
+                    },
+                )
+                .collect();
+            for (found, quantities) in scanned {
+                self.found_at.push(self.found.len());
+                self.found.extend(found);
+                self.quantities.push(quantities);
+            }
+        } else {
+            for (&(c_start, c_end), &live) in chunks.iter().zip(&self.live) {
+                self.found_at.push(self.found.len());
+                let quantities = if live {
+                    let text = &doc.text[c_start..c_end];
+                    scan_chunk(
+                        &mut self.times,
+                        &mut self.scanner,
+                        text,
+                        vocab,
+                        &mut self.found,
+                    )
+                } else {
+                    Vec::new()
+                };
+                self.quantities.push(quantities);
             }
         }
         self.found_at.push(self.found.len());
@@ -211,7 +274,6 @@ impl Extractor {
         &mut self,
         doc: &Document,
         chunks: &[(usize, usize)],
-        vocab: &Vocabulary,
         opts: ExtractOptions,
     ) -> Vec<Mention> {
         let ctx = TimeContext {
@@ -227,12 +289,7 @@ impl Extractor {
             }
             let chunk = &doc.text[c_start..c_end];
             let found = &self.found[self.found_at[k]..self.found_at[k + 1]];
-            let blocked: Vec<(usize, usize)> = found
-                .iter()
-                .filter(|t| t.strong)
-                .map(|t| (t.start, t.end))
-                .collect();
-            let quantities = self.scanner.find(chunk, vocab, &blocked);
+            let quantities = std::mem::take(&mut self.quantities[k]);
             // A paragraph without a figure dates nothing and carries no period on.
             if quantities.is_empty() && !opts.periods {
                 carried = None;
