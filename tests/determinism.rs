@@ -72,3 +72,39 @@ proptest! {
         prop_assert_eq!(&one, &report(b.path(), "1"));
     }
 }
+
+/// A document of over 1 MB has its paragraphs scanned in parallel: its mentions (with the
+/// periods carried from paragraph to paragraph) are the same for any thread count, and the same
+/// as those of the same paragraphs read one by one in a small document.
+#[test]
+fn a_large_document_scanned_in_parallel_gives_the_same_mentions() {
+    let dir = tempfile::tempdir().unwrap();
+    // Paragraphs that carry a period to the next (`Jan-Oct 2019`, then a figure without one).
+    let block = "In January-October 2019, trade between Kazakhstan and the US amounted to $1.8 \
+                 billion.\n\nExports reached $682 million.\n\nThe minister spoke about the \
+                 partnership.\n\n";
+    let big = block.repeat((1 << 20) / block.len() + 1);
+    assert!(big.len() > 1 << 20);
+    std::fs::write(dir.path().join("big.txt"), &big).unwrap();
+    let extract = |jobs: &str| {
+        let out = common::claimcheck()
+            .current_dir(dir.path())
+            .args(["extract", "--format", "jsonl", "-j", jobs, "big.txt"])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let one = extract("1");
+    assert_eq!(one, extract("2"));
+    let lines: Vec<&str> = one.lines().collect();
+    let repeats = big.len() / block.len();
+    assert_eq!(lines.len(), 2 * repeats);
+    // Every `$682 million` took the period of the paragraph before it, however far in.
+    let inherited = lines
+        .iter()
+        .filter(|l| l.contains("\"text\":\"$682 million\"") && l.contains("\"inherited\":true"))
+        .filter(|l| l.contains("\"label\":\"2019-01..2019-10\""))
+        .count();
+    assert_eq!(inherited, repeats);
+}
