@@ -41,13 +41,16 @@ pub(crate) fn run<'a>(
         spans.sort_by_key(|(s, _)| s.start);
         for (i, &(sa, a)) in spans.iter().enumerate() {
             for &(sb, b) in &spans[i + 1..] {
+                // The same period, with a known end, lies inside neither way: skip it early,
+                // since a figure restated by many documents makes many such pairs.
+                if sa == sb && matches!(sa.end, period::End::Known(_)) {
+                    continue;
+                }
                 let same_doc = a.doc_index == b.doc_index;
                 // `a` starts no later than `b`, so only `a` can contain `b`, unless both
                 // start together.
-                let mut orientations = vec![(a, sa, b, sb)];
-                if sa.start == sb.start {
-                    orientations.push((b, sb, a, sa));
-                }
+                let reverse = (sa.start == sb.start).then_some((b, sb, a, sa));
+                let orientations = std::iter::once((a, sa, b, sb)).chain(reverse);
                 let mut undecided = None;
                 let mut done = false;
                 for (outer, so, inner, si) in orientations {
