@@ -11,7 +11,7 @@ use serde::Serialize;
 use super::json::FindingOut;
 use crate::extract::SCHEMA_VERSION;
 use crate::render::claims::ClaimOut;
-use crate::report::{RenderOptions, Report};
+use crate::report::{ClaimSource, RenderOptions, Report};
 
 /// A line of another item: its tag, then the item's own fields.
 #[derive(Serialize)]
@@ -43,13 +43,24 @@ fn tagged<T: Serialize>(out: &mut dyn Write, item: &'static str, inner: &T) -> i
 ///
 /// # Errors
 /// I/O errors from `out`.
-pub fn write(out: &mut dyn Write, r: &Report<'_>, _opts: &RenderOptions) -> io::Result<()> {
+pub fn write(out: &mut dyn Write, r: &Report<'_>, opts: &RenderOptions) -> io::Result<()> {
+    write_with(out, r, opts, &r.claims)
+}
+
+/// [`write`], with the claims taken from `claims` instead of the report.
+///
+/// # Errors
+/// I/O errors from `out` or from `claims`.
+pub fn write_with(
+    out: &mut dyn Write,
+    r: &Report<'_>,
+    _opts: &RenderOptions,
+    claims: &dyn ClaimSource,
+) -> io::Result<()> {
     for d in r.documents {
         tagged(out, "document", d)?;
     }
-    for c in r.claims {
-        line(out, &ClaimOut::new(c, None))?;
-    }
+    claims.each(&mut |c| line(out, &ClaimOut::new(c, None)))?;
     for f in r.findings {
         line(out, &FindingOut::new(f))?;
     }
