@@ -18,6 +18,7 @@
 //! The binary (`src/main.rs`) is a thin shell over [`cli`].
 
 pub mod claim;
+pub mod claims_file;
 pub mod cli;
 pub mod engine;
 pub mod extract;

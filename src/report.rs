@@ -78,6 +78,24 @@ impl<'a> Report<'a> {
     }
 }
 
+/// Every claim of a report, one at a time, for the formats that print them all (json,
+/// jsonl). A report's own claims are one; `report --claims` passes one that re-reads them
+/// from the claims files, so that millions of claims need not be held in memory to be
+/// printed.
+pub trait ClaimSource {
+    /// Call `f` with each claim, in report order, stopping at the first error.
+    ///
+    /// # Errors
+    /// The first error of `f`, or of reading the claims.
+    fn each(&self, f: &mut dyn FnMut(&Claim) -> std::io::Result<()>) -> std::io::Result<()>;
+}
+
+impl ClaimSource for &[Claim] {
+    fn each(&self, f: &mut dyn FnMut(&Claim) -> std::io::Result<()>) -> std::io::Result<()> {
+        self.iter().try_for_each(f)
+    }
+}
+
 /// `3:12` -> (3, 12).
 pub fn id_key(id: &str) -> Option<(usize, usize)> {
     let (d, o) = id.split_once(':')?;

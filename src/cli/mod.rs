@@ -6,6 +6,7 @@ mod claims;
 mod exit;
 mod extract;
 mod report;
+mod report_claims;
 mod rules;
 
 use std::io::IsTerminal;

@@ -14,7 +14,7 @@ use crate::extract::ExtractOptions;
 use crate::input::{self, LoadOptions};
 use crate::pipeline::Pipeline;
 use crate::render;
-use crate::report::{RenderOptions, Report, Summary};
+use crate::report::{ClaimSource, RenderOptions, Report, Summary};
 
 /// Output formats of `report`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -62,6 +62,17 @@ pub enum Show {
 pub struct ReportArgs {
     #[command(flatten)]
     pub input: InputArgs,
+
+    /// Check the claims in these files instead of reading documents: JSON Lines written by
+    /// `claims --format jsonl` or `report --format jsonl` (`-` reads standard input). Several
+    /// files are merged (map/reduce); cannot be combined with PATHs, --sources or --date.
+    #[arg(
+        long = "claims",
+        value_name = "FILE",
+        num_args = 1..,
+        conflicts_with_all = ["paths", "sources", "date"]
+    )]
+    pub claims: Vec<String>,
 
     #[command(flatten)]
     pub rules: RulesArgs,
@@ -115,6 +126,9 @@ struct BaselineEntry {
 }
 
 pub fn run(args: &ReportArgs) -> ExitStatus {
+    if !args.claims.is_empty() {
+        return super::report_claims::run(args);
+    }
     let inputs = match args.input.inputs() {
         Ok(i) => i,
         Err(e) => {
@@ -134,12 +148,8 @@ pub fn run(args: &ReportArgs) -> ExitStatus {
         report_error("sources", &e.to_string());
         failed = true;
     }
-    let baseline = match args.baseline.as_deref().map(read_baseline).transpose() {
-        Ok(b) => b.unwrap_or_default(),
-        Err(e) => {
-            report_error("baseline", &e);
-            return ExitStatus::Error;
-        }
+    let Some(baseline) = load_baseline(args) else {
+        return ExitStatus::Error;
     };
     let entries = input::collect(&inputs);
     let progress = crate::progress::Progress::for_terminal(entries.len());
@@ -182,29 +192,15 @@ pub fn run(args: &ReportArgs) -> ExitStatus {
             .or_default() += 1;
     }
 
-    // Only claims whose key is complete are compared: a directional metric with an unknown
-    // direction, or a pair with one side unknown, would be compared with the wrong things.
-    let complete = claims.iter().filter(|c| {
-        c.metric.is_some()
-            && (c.entities.len() >= 2
-                || !c.directional && c.entities.len() == 1 && c.kind == crate::quantity::Kind::Rank)
-    });
+    let complete = claims.iter().filter(|c| compared(c));
     // The engine and the sort run on the run's pool, so `-j` bounds them too.
     let mut findings = pool.install(|| {
         let mut findings = engine::check(complete, &rules.set.relations);
         sort_findings(&mut findings, &claims);
         findings
     });
-    let before = findings.len();
-    findings.retain(|f| !baseline.contains(&f.id));
-    summary.baselined = before - findings.len();
-    summary.count(&findings);
-
-    if let Some(path) = &args.write_baseline
-        && let Err(e) = write_baseline(path, &findings)
-    {
-        report_error(&path.to_string_lossy(), &e);
-        return ExitStatus::Error;
+    if let Err(status) = apply_baseline(args, &baseline, &mut findings, &mut summary) {
+        return status;
     }
 
     let report = Report {
@@ -214,16 +210,82 @@ pub fn run(args: &ReportArgs) -> ExitStatus {
         errors: &errors,
         summary: &summary,
     };
-    let opts = RenderOptions {
+    let status = print(args, &pool, &report, None, failed);
+    // The process ends next: freeing millions of claims and findings one by one costs more
+    // than the checks on a large run (5-7% in profiles), and the OS takes the memory back.
+    std::mem::forget(findings);
+    std::mem::forget(claims);
+    std::mem::forget(documents);
+    status
+}
+
+/// Whether the engine compares a claim: only claims whose key is complete are compared (a
+/// directional metric with an unknown direction, or a pair with one side unknown, would be
+/// compared with the wrong things).
+pub(super) fn compared(c: &Claim) -> bool {
+    c.metric.is_some()
+        && (c.entities.len() >= 2
+            || !c.directional && c.entities.len() == 1 && c.kind == crate::quantity::Kind::Rank)
+}
+
+/// Read `--baseline`, or report why it cannot be read (`None`).
+pub(super) fn load_baseline(args: &ReportArgs) -> Option<BTreeSet<String>> {
+    match args.baseline.as_deref().map(read_baseline).transpose() {
+        Ok(b) => Some(b.unwrap_or_default()),
+        Err(e) => {
+            report_error("baseline", &e);
+            None
+        }
+    }
+}
+
+/// Leave out the findings the baseline accepts, count the rest, and write `--write-baseline`.
+pub(super) fn apply_baseline(
+    args: &ReportArgs,
+    baseline: &BTreeSet<String>,
+    findings: &mut Vec<Finding>,
+    summary: &mut Summary,
+) -> Result<(), ExitStatus> {
+    let before = findings.len();
+    findings.retain(|f| !baseline.contains(&f.id));
+    summary.baselined = before - findings.len();
+    summary.count(findings);
+    if let Some(path) = &args.write_baseline
+        && let Err(e) = write_baseline(path, findings)
+    {
+        report_error(&path.to_string_lossy(), &e);
+        return Err(ExitStatus::Error);
+    }
+    Ok(())
+}
+
+/// The render options `args` ask for.
+pub(super) fn render_options(args: &ReportArgs) -> RenderOptions {
+    RenderOptions {
         width: super::table_width(),
         color: color_enabled(args.color),
         show_all: args.show == Show::All,
         verbose: args.verbose,
-    };
+    }
+}
+
+/// Print the report in the format asked for (json and jsonl take every claim from `claims`,
+/// or from the report when `None`; the other formats read only the claims of the findings
+/// they print, from the report) and say how the run ended: 2 when input was lost (`failed`),
+/// else 1 for findings at or above `--fail-on`, else 0. Rendering runs on `pool`.
+pub(super) fn print(
+    args: &ReportArgs,
+    pool: &rayon::ThreadPool,
+    report: &Report<'_>,
+    claims: Option<&dyn ClaimSource>,
+    failed: bool,
+) -> ExitStatus {
+    let findings = report.findings;
+    let opts = render_options(args);
     // Not a locked handle: rendering runs on the pool, which needs what it writes to be Send.
     let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout());
     let written = if let Some(id) = &args.explain {
-        match explain(&mut out, &report, id) {
+        match explain(&mut out, report, id) {
             Ok(true) => Ok(()),
             Ok(false) => {
                 report_error("explain", &format!("no finding with id `{id}`"));
@@ -233,15 +295,20 @@ pub fn run(args: &ReportArgs) -> ExitStatus {
         }
     } else {
         use render::report as r;
-        // Renderers may serialize in parallel: on the run's pool.
-        pool.install(|| match args.format {
-            ReportFormat::Table => r::table::write(&mut out, &report, &opts),
-            ReportFormat::Markdown => r::markdown::write(&mut out, &report, &opts),
-            ReportFormat::Json => r::json::write(&mut out, &report, &opts),
-            ReportFormat::Jsonl => r::jsonl::write(&mut out, &report, &opts),
-            ReportFormat::Sarif => r::sarif::write(&mut out, &report, &opts),
-            ReportFormat::Github => r::github::write(&mut out, &report, &opts),
-        })
+        // The report's own claims and its findings are serialized in parallel: on the run's
+        // pool. Claims read again from files come one at a time.
+        match (args.format, claims) {
+            (ReportFormat::Table, _) => r::table::write(&mut out, report, &opts),
+            (ReportFormat::Markdown, _) => r::markdown::write(&mut out, report, &opts),
+            (ReportFormat::Json, None) => r::json::write(&mut out, report, &opts),
+            (ReportFormat::Json, Some(c)) => r::json::write_with(&mut out, report, &opts, c),
+            (ReportFormat::Jsonl, None) => {
+                pool.install(|| r::jsonl::write(&mut out, report, &opts))
+            }
+            (ReportFormat::Jsonl, Some(c)) => r::jsonl::write_with(&mut out, report, &opts, c),
+            (ReportFormat::Sarif, _) => r::sarif::write(&mut out, report, &opts),
+            (ReportFormat::Github, _) => r::github::write(&mut out, report, &opts),
+        }
     };
     if let Err(e) = written.and_then(|()| out.flush()) {
         return io_failure(&e);
@@ -254,16 +321,10 @@ pub fn run(args: &ReportArgs) -> ExitStatus {
         FailOn::Difference => Some(Verdict::Difference),
         FailOn::Never => None,
     };
-    let status = match threshold {
+    match threshold {
         Some(t) if findings.iter().any(|f| f.verdict <= t) => ExitStatus::Findings,
         _ => ExitStatus::Success,
-    };
-    // The process ends next: freeing millions of claims and findings one by one costs more
-    // than the checks on a large run (5-7% in profiles), and the OS takes the memory back.
-    std::mem::forget(findings);
-    std::mem::forget(claims);
-    std::mem::forget(documents);
-    status
+    }
 }
 
 /// Severity first (conflicts, differences, ...), then the position of the first claim, then
@@ -273,12 +334,17 @@ fn sort_findings(findings: &mut [Finding], claims: &[Claim]) {
         .iter()
         .map(|c| (c.id.as_str(), (c.doc_index, c.start)))
         .collect();
+    sort_findings_by(findings, |id| index.get(id).copied());
+}
+
+/// [`sort_findings`], with `pos` giving a claim's (document index, start) from its id.
+pub(super) fn sort_findings_by(
+    findings: &mut [Finding],
+    pos: impl Fn(&str) -> Option<(usize, usize)>,
+) {
     findings.sort_by_cached_key(|f| {
-        let pos = f
-            .claims
-            .first()
-            .and_then(|id| index.get(id.as_str()).copied());
-        (f.verdict, pos, f.id.clone())
+        let first = f.claims.first().and_then(|id| pos(id));
+        (f.verdict, first, f.id.clone())
     });
 }
 

@@ -106,6 +106,11 @@ fn pair<'a>(
     (sb, b): (Span, &'a Claim),
     out: &mut Vec<Draft<'a>>,
 ) {
+    // The same period, with a known end, lies inside neither way: skip it early, since a
+    // figure restated by many documents makes many such pairs.
+    if sa == sb && matches!(sa.end, End::Known(_)) {
+        return;
+    }
     let same_doc = a.doc_index == b.doc_index;
     // `a` starts no later than `b`, so only `a` can contain `b`, unless both start together.
     let both = [(a, sa, b, sb), (b, sb, a, sa)];

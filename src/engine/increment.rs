@@ -19,7 +19,7 @@ use super::arithmetic::{
 };
 use super::group::{Index, file_name, is_amount, subject};
 use super::period;
-use super::relations::{Relation, normalize_words};
+use super::relations::{Params, Relation, Relations, normalize_words};
 use super::{Arithmetic, CheckKind, Draft, Verdict};
 use crate::claim::Claim;
 use crate::interval::Interval;
@@ -78,6 +78,22 @@ pub fn mark(c: &Claim, addition_words: &[String], total_words: &[String]) -> Opt
     }
 }
 
+/// True when the check looks for addition and total words around this claim's figure (a
+/// level or a change in an amount), given that a relation reads its metric.
+fn may_mark(c: &Claim) -> bool {
+    matches!(c.measure, Measure::Level | Measure::Change) && is_amount(c)
+}
+
+/// True when some increment relation of `relations` reads `c`'s sentence: the only use any
+/// check makes of a claim's sentence ([`super::reads_sentence`]).
+pub fn reads_sentence(c: &Claim, relations: &Relations) -> bool {
+    may_mark(c)
+        && relations
+            .relations
+            .iter()
+            .any(|r| matches!(r.params, Params::Increment { .. }) && r.applies_to(c))
+}
+
 /// Run the check for one relation.
 pub(crate) fn run<'a>(
     rel: &'a Relation,
@@ -98,7 +114,7 @@ pub(crate) fn run<'a>(
             .claims
             .iter()
             .copied()
-            .filter(|c| matches!(c.measure, Measure::Level | Measure::Change) && is_amount(c))
+            .filter(|c| may_mark(c))
             .filter_map(|c| Some((mark(c, &additions, &totals)?, c)))
             .filter(|(m, c)| *m == Mark::Addition || c.measure == Measure::Level)
             .collect();

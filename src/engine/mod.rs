@@ -10,6 +10,12 @@
 //! check holds only once the stated total is widened by the relation's slack (the devset's
 //! `result` holds, its `strict_result` does not); `Conflict` fails both, the consistent
 //! verdicts pass both.
+//!
+//! What the checks read of a claim, which `report --claims` keeps in memory for each of
+//! millions of claims (`src/cli/report_claims.rs`): every field except `attribution`,
+//! `linked_by`, `unlinked` and, but for the claims [`reads_sentence`] names, `sentence`. A
+//! check that starts reading one of those must say so there. Claims of different
+//! [`partition_key`]s never meet in one check.
 
 pub mod arithmetic;
 pub mod containment;
@@ -31,7 +37,7 @@ use rayon::prelude::*;
 
 use serde::{Deserialize, Serialize};
 
-use crate::claim::Claim;
+use crate::claim::{self, Claim};
 use group::Index;
 pub use relations::{Relation, Relations};
 
@@ -221,6 +227,29 @@ fn run_relation<'a>(rel: &'a relations::Relation, index: &Index<'a>, drafts: &mu
         } => increment::run(rel, *slack, addition_words, total_words, index, drafts),
         relations::Params::Rank => rank::run(rel, index, drafts),
     }
+}
+
+/// The part of the claims a check can ever read together with a claim of these entities and
+/// this modality: its entities (sorted) and modality. Every check reads one group, the groups of its family (same metric, entities and
+/// modality in another unit: same-value, growth) or, for parts-total, groups of the same
+/// entities in either direction; never claims about other entities or of another modality.
+/// So [`check`] over all claims gives the findings of [`check`] over each partition (the same
+/// findings with the same ids; only their order across partitions is the caller's to fix),
+/// which lets `report --claims` check partitions in parallel, materializing one at a time.
+/// A check that compares claims about different entities must widen this key.
+pub fn partition_key(
+    entities: &[String],
+    modality: claim::Modality,
+) -> (Vec<&str>, claim::Modality) {
+    let mut entities: Vec<&str> = entities.iter().map(String::as_str).collect();
+    entities.sort_unstable();
+    (entities, modality)
+}
+
+/// True when a check reads `c.sentence` (the increment check's addition and total words);
+/// for any other claim, the sentence can be left out of what the engine is given.
+pub fn reads_sentence(c: &Claim, relations: &Relations) -> bool {
+    increment::reads_sentence(c, relations)
 }
 
 /// Fix each finding's claim order and id, and sort the findings.

@@ -11,7 +11,7 @@ use serde::Serialize;
 use super::json::FindingOut;
 use crate::extract::SCHEMA_VERSION;
 use crate::render::claims::ClaimOut;
-use crate::report::{RenderOptions, Report};
+use crate::report::{ClaimSource, RenderOptions, Report};
 
 /// A line of another item: its tag, then the item's own fields.
 #[derive(Serialize)]
@@ -42,11 +42,37 @@ fn tagged<T: Serialize>(out: &mut dyn Write, item: &'static str, inner: &T) -> i
 ///
 /// # Errors
 /// I/O errors from `out`.
-pub fn write(out: &mut dyn Write, r: &Report<'_>, _opts: &RenderOptions) -> io::Result<()> {
+pub fn write(out: &mut dyn Write, r: &Report<'_>, opts: &RenderOptions) -> io::Result<()> {
+    write_claims(out, r, opts, None)
+}
+
+/// [`write`], with the claims taken from `claims` instead of the report.
+///
+/// # Errors
+/// I/O errors from `out` or from `claims`.
+pub fn write_with(
+    out: &mut dyn Write,
+    r: &Report<'_>,
+    opts: &RenderOptions,
+    claims: &dyn ClaimSource,
+) -> io::Result<()> {
+    write_claims(out, r, opts, Some(claims))
+}
+
+fn write_claims(
+    out: &mut dyn Write,
+    r: &Report<'_>,
+    _opts: &RenderOptions,
+    claims: Option<&dyn ClaimSource>,
+) -> io::Result<()> {
     for d in r.documents {
         tagged(out, "document", d)?;
     }
-    crate::render::json::par_lines(out, r.claims, |c| ClaimOut::new(c, None))?;
+    match claims {
+        // The report's own claims: serialized in parallel, written in order.
+        None => crate::render::json::par_lines(out, r.claims, |c| ClaimOut::new(c, None))?,
+        Some(claims) => claims.each(&mut |c| line(out, &ClaimOut::new(c, None)))?,
+    }
     crate::render::json::par_lines(out, r.findings, FindingOut::new)?;
     for e in r.errors {
         tagged(out, "error", e)?;
