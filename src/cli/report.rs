@@ -185,12 +185,15 @@ pub fn run(args: &ReportArgs) -> ExitStatus {
     }
     summary.claims_linked = claims.iter().filter(|c| c.metric.is_some()).count();
     summary.claims_unlinked = claims.len() - summary.claims_linked;
+    // Counted by reference, then copied once per distinct reason (a few), not once per claim.
+    let mut reasons: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
     for reason in claims.iter().filter_map(|c| c.unlinked.as_deref()) {
-        *summary
-            .unlinked_reasons
-            .entry(reason.to_string())
-            .or_default() += 1;
+        *reasons.entry(reason).or_default() += 1;
     }
+    summary.unlinked_reasons = reasons
+        .into_iter()
+        .map(|(r, n)| (r.to_string(), n))
+        .collect();
 
     let complete = claims.iter().filter(|c| compared(c));
     // The engine and the sort run on the run's pool, so `-j` bounds them too.
