@@ -30,6 +30,18 @@ pub fn write(out: &mut dyn Write, r: &Report<'_>, opts: &RenderOptions) -> io::R
     if findings.is_empty() {
         return writeln!(out, "{NOTHING_FOUND}");
     }
+    // A table of a few hundred rows at a time: comfy-table lays out a whole table in memory,
+    // and a report of a million claims can have hundreds of thousands of findings.
+    for rows in findings.chunks(ROWS_PER_TABLE) {
+        writeln!(out, "{}", table(r, opts, rows))?;
+    }
+    Ok(())
+}
+
+/// Findings per table; a longer list is printed as several tables, each with its header.
+const ROWS_PER_TABLE: usize = 500;
+
+fn table(r: &Report<'_>, opts: &RenderOptions, findings: &[&Finding]) -> Table {
     let mut t = Table::new();
     t.load_style(UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Dynamic)
@@ -56,7 +68,7 @@ pub fn write(out: &mut dyn Write, r: &Report<'_>, opts: &RenderOptions) -> io::R
         ColumnConstraint::LowerBoundary(Width::Percentage(30)),
         ColumnConstraint::LowerBoundary(Width::Percentage(20)),
     ]);
-    for f in findings {
+    for &f in findings {
         let mut verdict = Cell::new(super::verdict_name(f.verdict));
         if opts.color
             && let Some(c) = color(f.verdict)
@@ -72,7 +84,7 @@ pub fn write(out: &mut dyn Write, r: &Report<'_>, opts: &RenderOptions) -> io::R
             Cell::new(sanitize_for_terminal(&f.arithmetic.text)),
         ]);
     }
-    writeln!(out, "{t}")
+    t
 }
 
 fn color(v: Verdict) -> Option<Color> {
