@@ -854,3 +854,26 @@ fn assert_schema_valid(log: &Value) {
         "the validator rejects a bad level"
     );
 }
+
+#[test]
+fn a_long_list_of_findings_is_printed_as_tables_of_500_rows() {
+    let mut fx = fixture();
+    let first = fx.findings[0].clone();
+    assert_eq!(first.verdict, Verdict::Conflict);
+    fx.findings = (0..1201)
+        .map(|i| {
+            let mut f = first.clone();
+            f.id = format!("f{i:05}");
+            f.period = format!("p{i:05}");
+            f
+        })
+        .collect();
+    fx.summary.conflicts = fx.findings.len();
+    let out = fx.render(table::write, &OPTS);
+    // Three tables (500 + 500 + 201 rows), each with its header, and every finding once.
+    assert_eq!(out.matches("│ verdict").count(), 3, "one header per table");
+    for i in [0, 499, 500, 999, 1000, 1200] {
+        assert_eq!(out.matches(&format!("p{i:05}")).count(), 1, "p{i:05}");
+    }
+    assert_eq!(out.matches("│ conflict").count(), 1201);
+}
