@@ -67,9 +67,12 @@ impl<'a> Report<'a> {
     /// not scan every claim for each); other ids fall back to a scan.
     pub fn claim(&self, id: &str) -> Option<&'a Claim> {
         let claims: &'a [Claim] = self.claims;
-        if let Some(key) = id_key(id)
-            && let Ok(i) = claims
-                .binary_search_by(|c| id_key(&c.id).unwrap_or((usize::MAX, usize::MAX)).cmp(&key))
+        // A claim's document index is its id's first part: compare it first, and read the
+        // ordinal of an id only within the document.
+        let ordinal = |c: &Claim| id_key(&c.id).map_or(usize::MAX, |(_, o)| o);
+        if let Some((doc, o)) = id_key(id)
+            && let Ok(i) =
+                claims.binary_search_by(|c| c.doc_index.cmp(&doc).then_with(|| ordinal(c).cmp(&o)))
             && claims[i].id == id
         {
             return Some(&claims[i]);

@@ -98,10 +98,12 @@ fn summary_sentence(s: &Summary) -> String {
 }
 
 fn claims_cell(r: &Report<'_>, f: &Finding, verbose: bool) -> String {
-    let found = finding_claims(r, f);
+    // The claims found are in the finding's order: walk both together (a finding of a figure
+    // restated by many documents names many claims).
+    let mut found = finding_claims(r, f).into_iter().peekable();
     let mut parts = Vec::new();
     for id in &f.claims {
-        let Some(c) = found.iter().find(|c| &c.id == id) else {
+        let Some(c) = found.next_if(|c| &c.id == id) else {
             parts.push(format!("claim {} (not in the report)", escape(id)));
             continue;
         };

@@ -99,10 +99,12 @@ fn color(v: Verdict) -> Option<Color> {
 /// One line per claim: `source:line  "quoted text"  normalized value`; with `verbose`, a
 /// `linked by` line under each saying why it was compared.
 fn claims_cell(r: &Report<'_>, f: &Finding, verbose: bool) -> String {
-    let found = finding_claims(r, f);
+    // The claims found are in the finding's order: walk both together (a finding of a figure
+    // restated by many documents names many claims).
+    let mut found = finding_claims(r, f).into_iter().peekable();
     let mut lines = Vec::new();
     for id in &f.claims {
-        let Some(c) = found.iter().find(|c| &c.id == id) else {
+        let Some(c) = found.next_if(|c| &c.id == id) else {
             lines.push(format!(
                 "claim {} (not in the report)",
                 sanitize_for_terminal(id)
