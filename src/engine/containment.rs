@@ -14,7 +14,7 @@ use jiff::civil::Date;
 use rust_decimal::Decimal;
 
 use super::arithmetic::{self, OutOfRange, Style, describe_with_interval, term};
-use super::group::{Index, file_name, is_amount, is_plain_level, subject};
+use super::group::{Group, Index, file_name, is_amount, is_plain_level, subject};
 use super::period::{self, End, Span};
 use super::relations::Relation;
 use super::{Arithmetic, CheckKind, Draft, Verdict};
@@ -31,15 +31,7 @@ pub(crate) fn run<'a>(
         if !rel.reads(g.metric(), g.modality()) {
             continue;
         }
-        let mut spans: Vec<(Span, &'a Claim)> = g
-            .claims
-            .iter()
-            .copied()
-            .filter(|c| is_plain_level(c) && is_amount(c))
-            .filter_map(|c| Some((period::span(c)?, c)))
-            .collect();
-        // By start: an outer period starts no later than its inner one.
-        spans.sort_by_key(|(s, _)| s.start);
+        let spans = level_spans(g);
         let starts: Vec<Date> = spans.iter().map(|(s, _)| s.start).collect();
         // The spans that may still matter to an outer period that ends before they start:
         // those whose end bound is before their start (inconsistent data), or is not a date.
@@ -72,6 +64,20 @@ pub(crate) fn run<'a>(
     }
 }
 
+/// The group's plain amount levels with a span, by start: an outer period starts no later
+/// than its inner one.
+fn level_spans<'a>(g: &Group<'a>) -> Vec<(Span, &'a Claim)> {
+    let mut spans: Vec<(Span, &'a Claim)> = g
+        .claims
+        .iter()
+        .copied()
+        .filter(|c| is_plain_level(c) && is_amount(c))
+        .filter_map(|c| Some((period::span(c)?, c)))
+        .collect();
+    spans.sort_by_key(|(s, _)| s.start);
+    spans
+}
+
 /// Every pair, as the check read them before the pruning: the reference the tests hold the
 /// pruned loop to.
 #[cfg(test)]
@@ -81,14 +87,7 @@ fn run_all_pairs<'a>(rel: &'a Relation, slack: Decimal, index: &Index<'a>) -> Ve
         if !rel.reads(g.metric(), g.modality()) {
             continue;
         }
-        let mut spans: Vec<(Span, &'a Claim)> = g
-            .claims
-            .iter()
-            .copied()
-            .filter(|c| is_plain_level(c) && is_amount(c))
-            .filter_map(|c| Some((period::span(c)?, c)))
-            .collect();
-        spans.sort_by_key(|(s, _)| s.start);
+        let spans = level_spans(g);
         for (i, &a) in spans.iter().enumerate() {
             for &b in &spans[i + 1..] {
                 pair(rel, slack, a, b, &mut out);

@@ -15,7 +15,8 @@ use crate::rules::currency::Currencies;
 use crate::rules::qualifier::Qualifiers;
 
 /// The words from the rules that a quantity may need, ASCII-lowercased, in one set: the words
-/// of vague magnitudes (`tens`, `few`), the last token of every currency symbol, code and name
+/// of vague magnitudes but their glue (`tens`, `few`; not the `a` of `a few`, which alone would
+/// keep every paragraph), the last token of every currency symbol, code and name
 /// (`dollars`, `usd`), and every sub-unit with its plurals (`cent`, `cents`).
 #[derive(Debug, Clone, Default)]
 pub struct Triggers {
@@ -25,8 +26,19 @@ pub struct Triggers {
 impl Triggers {
     pub fn new(currencies: &Currencies, qualifiers: &Qualifiers) -> Self {
         let mut words: foldhash::HashSet<String> = foldhash::HashSet::default();
-        words.extend(qualifiers.vague_first.iter().cloned());
-        words.extend(qualifiers.vague_words.iter().cloned());
+        // Every word of a vague phrase but its glue: `a few` needs `few`. A phrase of glue
+        // words only (none is bundled) keeps them all: safe, if slow.
+        let glue = |w: &&str| matches!(*w, "a" | "an" | "of" | "the");
+        for phrase in qualifiers.vague.keys() {
+            let phrase: Vec<&str> = phrase.split(' ').filter(|w| !w.is_empty()).collect();
+            let all_glue = phrase.iter().all(glue);
+            words.extend(
+                phrase
+                    .into_iter()
+                    .filter(|w| all_glue || !glue(w))
+                    .map(str::to_string),
+            );
+        }
         words.extend(currencies.last_tokens().map(str::to_string));
         for s in currencies.subunit_words() {
             // The scanner looks a sub-unit up as written lower-cased, then as its singular.
@@ -80,7 +92,7 @@ fn word_may_start(word: &str, vocab: &Vocabulary) -> bool {
     number_word
         || change::verb_factor(lower).is_some()
         || vocab.triggers.words.contains(lower)
-        || Currencies::is_scaled_code(word)
+        || crate::rules::currency::is_scaled_code(word)
 }
 
 #[cfg(test)]
@@ -94,6 +106,8 @@ mod tests {
         for text in [
             "The minister met his counterpart and discussed regional security.",
             "Officials said the talks were constructive; someone often attends.",
+            // `a` starts `a few`, but is no figure without `few`.
+            "A minister met a counterpart for an hour.",
             "",
         ] {
             assert!(!may_hold_quantity(text, v), "{text}");

@@ -68,7 +68,7 @@ const CODE_STOPLIST: &[&str] = &[
 ];
 
 /// `MUSD`, `MEUR`: millions of a currency, one token (see `quantity::unit`).
-fn is_scaled_code(token: &str) -> bool {
+pub fn is_scaled_code(token: &str) -> bool {
     token.len() == 4 && token.starts_with('M') && token.bytes().all(|b| b.is_ascii_alphabetic())
 }
 
@@ -203,11 +203,6 @@ impl Currencies {
     /// The sub-unit words (`cent`, `tiyn`).
     pub fn subunit_words(&self) -> impl Iterator<Item = &str> {
         self.subunits.keys().map(String::as_str)
-    }
-
-    /// `MUSD`, `MEUR`: millions of a currency, one token.
-    pub fn is_scaled_code(token: &str) -> bool {
-        is_scaled_code(token)
     }
 
     /// Whether a currency phrase may start with this token (as written).

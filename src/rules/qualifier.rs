@@ -92,9 +92,6 @@ pub struct Qualifiers {
     pub vague: HashMap<String, Vague>,
     /// First words of the vague phrases: a cheap gate before any phrase lookup.
     pub vague_first: foldhash::HashSet<String>,
-    /// Every word of the vague phrases but articles and `of`: a text with none of them
-    /// holds no vague magnitude (`a few` needs `few`).
-    pub vague_words: foldhash::HashSet<String>,
     pub tolerance: Option<Tolerance>,
     /// The longest phrase, in tokens.
     pub max_tokens: usize,
@@ -139,16 +136,6 @@ impl Qualifiers {
                 if let Some(first) = key.split(' ').next() {
                     q.vague_first.insert(first.to_string());
                 }
-                let glue = |w: &&str| matches!(*w, "a" | "an" | "of" | "the");
-                let words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
-                // A phrase of glue words only (none is bundled) keeps them all: safe, if slow.
-                let all_glue = words.iter().all(glue);
-                q.vague_words.extend(
-                    words
-                        .into_iter()
-                        .filter(|w| all_glue || !glue(w))
-                        .map(str::to_string),
-                );
                 q.vague.insert(
                     key,
                     Vague {
