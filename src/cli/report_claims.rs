@@ -675,6 +675,8 @@ struct FileState {
     docs: HashMap<u64, DocState>,
     bad_lines: Vec<u64>,
     errors: usize,
+    /// Read to its end (a file that could not be is reported, and not read again).
+    complete: bool,
 }
 
 /// What reading the files gave.
@@ -781,6 +783,7 @@ impl<'r> Loaded<'r> {
             );
         }
         let state = &mut self.files[file as usize];
+        state.complete = true;
         state.bad_lines.sort_unstable();
         if state.errors > MAX_SHOWN_ERRORS {
             let more = state.errors - MAX_SHOWN_ERRORS;
@@ -1141,10 +1144,13 @@ struct Stream<'a> {
 impl ClaimSource for Stream<'_> {
     fn each(&self, f: &mut dyn FnMut(&Claim) -> io::Result<()>) -> io::Result<()> {
         for (input, state) in self.files.iter().zip(self.state) {
-            let Ok(reader) = input.reader() else {
+            if !state.complete {
                 // Reported when it was first read.
                 continue;
-            };
+            }
+            let reader = input
+                .reader()
+                .map_err(|e| io::Error::other(format!("{}: {e}", input.name)))?;
             let mut bad = state.bad_lines.iter().peekable();
             let changed = |line: u64| {
                 io::Error::other(format!("{}:{line}: changed while being read", input.name))

@@ -49,7 +49,10 @@ pub fn write(out: &mut dyn Write, r: &Report<'_>, opts: &RenderOptions) -> io::R
                 escape(&f.arithmetic.text),
             ]);
         }
-        writeln!(out, "{t}")?;
+        // Line by line: the same text as `{t}`, without joining a large table first.
+        for line in t.lines() {
+            writeln!(out, "{line}")?;
+        }
     }
     if !r.errors.is_empty() {
         writeln!(out)?;
