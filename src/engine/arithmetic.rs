@@ -320,37 +320,57 @@ enum Dir {
     Nearest,
 }
 
-/// A scaled number: exact when it has at most 4 decimals, else 3 significant digits (outwards
-/// for interval ends, so a displayed interval never claims less than the exact one).
-fn number(v: Decimal, dir: Dir) -> String {
+/// A scaled number as displayed: exact when it has at most 4 decimals, else 3 significant
+/// digits (outwards for interval ends, so a displayed interval never claims less than the
+/// exact one). A [`Decimal`] to print, not a string: callers write it into their text.
+fn number(v: Decimal, dir: Dir) -> Decimal {
     number_sf(v, dir, 3)
 }
 
 /// [`number`] with a chosen count of significant digits.
-fn number_sf(v: Decimal, dir: Dir, sig: u32) -> String {
+fn number_sf(v: Decimal, dir: Dir, sig: u32) -> Decimal {
     let v = v.normalize();
     if v.scale() <= 4 {
-        return v.to_string();
+        return v;
     }
     let strategy = match dir {
         Dir::Down => RoundingStrategy::ToNegativeInfinity,
         Dir::Up => RoundingStrategy::ToPositiveInfinity,
         Dir::Nearest => RoundingStrategy::MidpointAwayFromZero,
     };
-    let int_digits = v.abs().trunc().to_string().trim_start_matches('0').len();
+    // Digits before the point (none for `0.x`), without writing the number out.
+    let int_digits = v
+        .abs()
+        .trunc()
+        .mantissa()
+        .unsigned_abs()
+        .checked_ilog10()
+        .map_or(0, |d| d as usize + 1);
     let rounded = if int_digits >= sig as usize {
         Some(v.round_dp_with_strategy(0, strategy))
     } else {
         v.round_sf_with_strategy(sig, strategy)
     };
-    rounded.unwrap_or(v).to_string()
+    rounded.unwrap_or(v)
+}
+
+/// `v / div`, or `v` when the division is by one or cannot be made.
+fn scaled_by(v: Decimal, div: Decimal) -> Decimal {
+    if div == Decimal::ONE {
+        v
+    } else {
+        v.checked_div(div).unwrap_or(v)
+    }
 }
 
 /// A point value: `682 mn`, `1.1 bn`, `37.2%`, `#25`.
 pub fn fmt_point(v: Decimal, style: Style) -> String {
     let (div, suffix) = style.scale(v.abs());
-    let scaled = v.checked_div(div).unwrap_or(v);
-    format!("{}{}{suffix}", style.prefix(), number(scaled, Dir::Nearest))
+    format!(
+        "{}{}{suffix}",
+        style.prefix(),
+        number(scaled_by(v, div), Dir::Nearest)
+    )
 }
 
 /// An interval: `[1.7315, 1.8325] bn`, `(3, 3.2] bn`, `> 3 bn`, `<= 5%`, `any value`.
@@ -369,7 +389,7 @@ pub fn fmt_interval_sf(iv: &Interval, style: Style, sig: u32) -> String {
         .unwrap_or(Decimal::ZERO);
     let (div, suffix) = style.scale(magnitude);
     let p = style.prefix();
-    let num = |e: Endpoint, dir| number_sf(e.value.checked_div(div).unwrap_or(e.value), dir, sig);
+    let num = |e: Endpoint, dir| number_sf(scaled_by(e.value, div), dir, sig);
     match (iv.low, iv.high) {
         (Some(l), Some(h)) if l == h => format!("{p}{}{suffix}", num(l, Dir::Nearest)),
         (Some(l), Some(h)) => format!(
@@ -424,9 +444,13 @@ pub fn describe(c: &Claim) -> String {
 /// A claim's figure with its interval when the interval is not evident from the figure:
 /// `1.1 bn [1.05, 1.15] bn`, `about 40 bn [36, 44] bn`, `> 3 bn`.
 pub fn describe_with_interval(c: &Claim) -> String {
-    let short = describe(c);
-    let full = fmt_interval(&c.interval, Style::of(c.kind));
-    let evident = matches!(
+    with_interval(c, describe(c))
+}
+
+/// [`describe_with_interval`] from the claim's [`describe`] text, for a caller that also
+/// prints that text on its own.
+pub fn with_interval(c: &Claim, mut short: String) -> String {
+    let evident_from_bound = matches!(
         c.bound,
         BoundKind::Gt
             | BoundKind::Ge
@@ -434,13 +458,16 @@ pub fn describe_with_interval(c: &Claim) -> String {
             | BoundKind::Le
             | BoundKind::Range
             | BoundKind::Vague
-    ) || c.value.is_none()
-        || short == full;
-    if evident {
-        short
-    } else {
-        format!("{short} {full}")
+    ) || c.value.is_none();
+    if evident_from_bound {
+        return short;
     }
+    let full = fmt_interval(&c.interval, Style::of(c.kind));
+    if short != full {
+        short.push(' ');
+        short.push_str(&full);
+    }
+    short
 }
 
 /// A decimal end as the structured [`Term`] carries it.
@@ -532,8 +559,11 @@ pub fn gap_text(
         .max()
         .unwrap_or(Decimal::ZERO);
     let (div, suffix) = style.scale(magnitude);
-    let scaled = g.checked_div(div).unwrap_or(g);
-    let amount = format!("{}{}{suffix}", style.prefix(), number(scaled, Dir::Nearest));
+    let amount = format!(
+        "{}{}{suffix}",
+        style.prefix(),
+        number(scaled_by(g, div), Dir::Nearest)
+    );
     match pct {
         Some(p) => format!(", gap {amount} ({p}%)"),
         None => format!(", gap {amount}"),
@@ -633,6 +663,27 @@ mod tests {
         assert_eq!(fmt_interval(&s, Style::Scaled), "[1.7315, 1.8325] bn");
         assert_eq!(fmt_point(d("682000000"), Style::Scaled), "682 mn");
         assert_eq!(fmt_point(d("1100000000"), Style::Scaled), "1.1 bn");
+    }
+
+    #[test]
+    fn long_decimals_are_shown_to_three_significant_digits_or_whole() {
+        // Three digits or more before the point: rounded to a whole number.
+        assert_eq!(fmt_point(d("123.456789"), Style::Percent), "123%");
+        assert_eq!(fmt_point(d("-1234.56789"), Style::Scaled), "-1235");
+        // Fewer: three significant digits, with no digit before the point counted.
+        assert_eq!(fmt_point(d("0.000123456"), Style::Percent), "0.000123%");
+        assert_eq!(fmt_point(d("12.345678"), Style::Percent), "12.3%");
+        // Interval ends round outwards.
+        assert_eq!(
+            fmt_interval(&closed("12.345678", "45.671234"), Style::Percent),
+            "[12.3, 45.7]%"
+        );
+        assert_eq!(
+            fmt_interval(&closed("9.87654", "987.654321"), Style::Percent),
+            "[9.87, 988]%"
+        );
+        // Four decimals or fewer: exact.
+        assert_eq!(fmt_point(d("0.1234"), Style::Percent), "0.1234%");
     }
 
     #[test]

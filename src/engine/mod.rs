@@ -254,15 +254,21 @@ pub fn reads_sentence(c: &Claim, relations: &Relations) -> bool {
 
 /// Fix each finding's claim order and id, and sort the findings.
 fn finish(drafts: Vec<Draft<'_>>, index: &Index<'_>) -> Vec<Finding> {
-    let mut keyed: Vec<(Vec<usize>, Finding)> = drafts
+    let keyed: Vec<(Vec<usize>, Finding)> = drafts
         .into_par_iter()
         .map(|d| {
             let subject = d.claims.first().map(|(c, _)| *c);
-            let mut claims = d.claims.clone();
-            claims.sort_by_key(|(c, _)| index.rank(&c.id));
-            let ranks: Vec<usize> = claims.iter().map(|(c, _)| index.rank(&c.id)).collect();
+            // Each claim's rank is looked up once; the sort is stable, so claims of equal
+            // rank keep the order the check gave them.
+            let mut claims: Vec<(usize, &Claim)> = d
+                .claims
+                .iter()
+                .map(|&(c, _)| (index.rank(&c.id), c))
+                .collect();
+            claims.sort_by_key(|&(rank, _)| rank);
+            let ranks: Vec<usize> = claims.iter().map(|&(rank, _)| rank).collect();
             let mut prints: Vec<&str> =
-                claims.iter().map(|(c, _)| c.fingerprint.as_str()).collect();
+                claims.iter().map(|(_, c)| c.fingerprint.as_str()).collect();
             prints.sort_unstable();
             let id = fingerprint(d.check, d.rule, &prints);
             let finding = Finding {
@@ -273,14 +279,18 @@ fn finish(drafts: Vec<Draft<'_>>, index: &Index<'_>) -> Vec<Finding> {
                 metric: subject.and_then(|c| c.metric.clone()).unwrap_or_default(),
                 entities: subject.map(|c| c.entities.clone()).unwrap_or_default(),
                 period: d.period,
-                claims: claims.iter().map(|(c, _)| c.id.clone()).collect(),
+                claims: claims.iter().map(|(_, c)| c.id.clone()).collect(),
                 arithmetic: d.arithmetic,
                 message: d.message,
             };
             (ranks, finding)
         })
         .collect();
-    keyed.par_sort_by(|(ra, a), (rb, b)| {
+    // Sort positions, not findings: a finding is a few hundred bytes, and a sort that moves
+    // hundreds of thousands of them spends its time copying memory.
+    let mut order: Vec<usize> = (0..keyed.len()).collect();
+    order.par_sort_by(|&i, &j| {
+        let ((ra, a), (rb, b)) = (&keyed[i], &keyed[j]);
         (
             a.check,
             &a.metric,
@@ -306,10 +316,12 @@ fn finish(drafts: Vec<Draft<'_>>, index: &Index<'_>) -> Vec<Finding> {
     });
     // Identical fingerprints (a figure repeated word for word in one document) would give
     // identical ids: number the repeats, in output order, so ids stay unique and stable.
+    let mut slots: Vec<Option<Finding>> = keyed.into_iter().map(|(_, f)| Some(f)).collect();
     let mut seen: HashMap<String, usize> = HashMap::new();
-    keyed
+    order
         .into_iter()
-        .map(|(_, mut f)| {
+        .filter_map(|i| slots[i].take())
+        .map(|mut f| {
             let n = seen.entry(f.id.clone()).or_insert(0);
             *n += 1;
             if *n > 1 {

@@ -19,9 +19,12 @@ use std::collections::BTreeMap;
 use foldhash::HashMap;
 use std::str::FromStr;
 
+use rayon::prelude::*;
 use rust_decimal::Decimal;
 
-use super::arithmetic::{self, Style, describe_with_interval, fmt_interval, hull, term};
+use super::arithmetic::{
+    self, Style, describe_with_interval, fmt_interval, hull, term, with_interval,
+};
 use super::group::{Group, Index, file_name, subject};
 use super::period::{self, PeriodKey};
 use super::relations::Relation;
@@ -50,21 +53,29 @@ pub(crate) fn run<'a>(
     index: &Index<'a>,
     out: &mut Vec<Draft<'a>>,
 ) {
-    for g in &index.groups {
-        if !rel.reads(g.metric(), g.modality()) {
-            continue;
-        }
-        let picked: Vec<&Claim> = g
-            .claims
-            .iter()
-            .copied()
-            .filter(|c| measures.contains(&c.measure) && c.role.is_none())
-            .collect();
-        compare_group(rel, &picked, out);
-        if measures.contains(&Measure::Level) {
-            other_currencies(rel, g, index, out);
-        }
-    }
+    // The groups are checked in parallel: this check makes most of the findings of a large
+    // report, and the relations' own parallelism would leave it on one thread. Drafts are
+    // joined in group order (rayon's `collect` keeps the order of the splits).
+    let per_split: Vec<Vec<Draft<'a>>> = index
+        .groups
+        .par_iter()
+        .fold(Vec::new, |mut drafts, g| {
+            if rel.reads(g.metric(), g.modality()) {
+                let picked: Vec<&Claim> = g
+                    .claims
+                    .iter()
+                    .copied()
+                    .filter(|c| measures.contains(&c.measure) && c.role.is_none())
+                    .collect();
+                compare_group(rel, &picked, &mut drafts);
+                if measures.contains(&Measure::Level) {
+                    other_currencies(rel, g, index, &mut drafts);
+                }
+            }
+            drafts
+        })
+        .collect();
+    out.extend(per_split.into_iter().flatten());
 }
 
 /// Pairs of claims of one group that share a period; one unchecked finding per claim that
@@ -342,22 +353,36 @@ pub(crate) fn compare<'a>(rel: &'a Relation, a: &'a Claim, b: &'a Claim) -> Draf
     } else {
         classify(a, b)
     };
+    // Each side is described once and its subject written once: a report of a million
+    // claims makes this text for hundreds of thousands of pairs.
+    let (short_a, short_b) = (arithmetic::describe(a), arithmetic::describe(b));
+    let subject_a = subject(a);
+    let subject_b =
+        if a.metric == b.metric && a.entities == b.entities && a.directional == b.directional {
+            subject_a.clone()
+        } else {
+            subject(b)
+        };
+    let message = format!(
+        "{subject_a} {period}: {short_a} ({}) and {short_b} ({}): {why}",
+        file_name(&a.source),
+        file_name(&b.source),
+    );
     let text = format!(
         "{} vs {} ({period}): {}{}",
-        describe_with_interval(a),
-        describe_with_interval(b),
+        with_interval(a, short_a),
+        with_interval(b, short_b),
         verdict.text(),
         arithmetic::gap_text(gap.as_ref(), gap_percent.as_ref(), style, ib)
     );
-    let message = format!(
-        "{} {period}: {} ({}) and {} ({}): {why}",
-        subject(a),
-        arithmetic::describe(a),
-        file_name(&a.source),
-        arithmetic::describe(b),
-        file_name(&b.source),
-    );
-    let label = |c: &Claim| format!("{} {}", subject(c), period::label(c.period.as_ref()));
+    let label = |mut subject: String, c: &Claim| {
+        subject.push(' ');
+        match c.period.as_ref() {
+            Some(p) => subject.push_str(&p.label),
+            None => subject.push_str(&period::label(None)),
+        }
+        subject
+    };
     Draft {
         check: CheckKind::SameValue,
         rule: &rel.id,
@@ -365,9 +390,9 @@ pub(crate) fn compare<'a>(rel: &'a Relation, a: &'a Claim, b: &'a Claim) -> Draf
         claims: vec![(a, "left"), (b, "right")],
         period,
         arithmetic: Arithmetic {
-            left: term(label(a), vec![a.id.clone()], ia),
+            left: term(label(subject_a, a), vec![a.id.clone()], ia),
             relation: "overlaps".into(),
-            right: term(label(b), vec![b.id.clone()], ib),
+            right: term(label(subject_b, b), vec![b.id.clone()], ib),
             text,
             gap,
             gap_percent,
