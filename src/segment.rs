@@ -99,32 +99,42 @@ fn ends_sentence(text: &str, i: usize) -> bool {
 /// The clause index of byte `pos` within a sentence `start..pos`: clauses split at `,`, `;`,
 /// `:`, and at `while` / `whereas`, which join contrasting figures.
 pub fn clause_breaks(text: &str, start: usize, end: usize) -> Vec<usize> {
+    const WORDS: [&[u8]; 3] = [b" while ", b" whereas ", b" but "];
     let mut out = Vec::new();
-    let s = &text[start..end];
-    for (off, c) in s.char_indices() {
-        // Brackets set off a restatement (`$1.5 billion ($1.4 billion over the same period of
-        // 2022)`): what is inside belongs to its own clause.
-        if matches!(c, ',' | ';' | ':' | '\u{2013}' | '\u{2014}' | '(' | ')') {
+    let s = &text.as_bytes()[start..end];
+    // Where each word may next be found: matches of one word do not overlap.
+    let mut word_from = [0usize; WORDS.len()];
+    // One pass over the bytes: every break character is ASCII or starts with 0xE2, and a
+    // byte that is an ASCII character is never part of another character.
+    for (off, &b) in s.iter().enumerate() {
+        let is_break = match b {
+            // Brackets set off a restatement (`$1.5 billion ($1.4 billion over the same
+            // period of 2022)`): what is inside belongs to its own clause.
+            b';' | b':' | b'(' | b')' => true,
             // A comma inside a number (`1,200`) is not a clause break.
-            let prev = s[..off].chars().next_back();
-            let next = s[off + c.len_utf8()..].chars().next();
-            if c == ','
-                && prev.is_some_and(|p| p.is_ascii_digit())
-                && next.is_some_and(|n| n.is_ascii_digit())
-            {
-                continue;
+            b',' => {
+                !(off > 0
+                    && s[off - 1].is_ascii_digit()
+                    && s.get(off + 1).is_some_and(u8::is_ascii_digit))
             }
+            // En and em dashes (U+2013, U+2014).
+            0xE2 => s.get(off + 1) == Some(&0x80) && matches!(s.get(off + 2), Some(0x93 | 0x94)),
+            b' ' => {
+                for (word, from) in WORDS.iter().zip(&mut word_from) {
+                    if off >= *from && s[off..].starts_with(word) {
+                        out.push(start + off);
+                        *from = off + word.len();
+                    }
+                }
+                false
+            }
+            _ => false,
+        };
+        if is_break {
             out.push(start + off);
         }
     }
-    for word in [" while ", " whereas ", " but "] {
-        let mut from = 0;
-        while let Some(p) = s[from..].find(word) {
-            out.push(start + from + p);
-            from += p + word.len();
-        }
-    }
-    out.sort_unstable();
+    // In order: each byte gives at most one break.
     out
 }
 
@@ -181,6 +191,20 @@ mod tests {
         // byte after it panicked.
         let t = "He said\u{a0}yes. Then trade rose.";
         assert_eq!(split(t).len(), 2);
+    }
+
+    #[test]
+    fn clauses_break_at_punctuation_dashes_and_contrast_words() {
+        let t = "a, b (c) d\u{2013}e\u{2014}f; g: h but but i while j 1,2 x,y";
+        // `,` `(` `)` en dash, em dash, `;` `:`, the first ` but ` (the second overlaps
+        // it), ` while `, and the comma of `x,y` but not the one of `1,2`.
+        assert_eq!(
+            clause_breaks(t, 0, t.len()),
+            [1, 5, 7, 10, 14, 18, 21, 24, 34, 48]
+        );
+        // Offsets are in the text, for a sentence inside it.
+        let u = format!("Intro. {t}");
+        assert_eq!(clause_breaks(&u, 7, u.len())[..2], [8, 12]);
     }
 
     #[test]

@@ -92,6 +92,11 @@ pub struct Qualifiers {
     pub vague: HashMap<String, Vague>,
     /// First words of the vague phrases: a cheap gate before any phrase lookup.
     pub vague_first: foldhash::HashSet<String>,
+    /// The last token of every `before` phrase and the first of every `after` phrase, cut
+    /// as the quantity scanner cuts text: most figures have neither next to them, and the
+    /// gate saves building the phrase.
+    pub before_last: foldhash::HashSet<String>,
+    pub after_first: foldhash::HashSet<String>,
     pub tolerance: Option<Tolerance>,
     /// The longest phrase, in tokens.
     pub max_tokens: usize,
@@ -146,6 +151,23 @@ impl Qualifiers {
                 );
             }
         }
+        let mut toks = crate::token::Tokens::default();
+        for (keys, edges, last) in [
+            (&q.before, &mut q.before_last, true),
+            (&q.after, &mut q.after_first, false),
+        ] {
+            for key in keys.keys() {
+                toks.tokenize(key);
+                let edge = if last {
+                    toks.toks.last()
+                } else {
+                    toks.toks.first()
+                };
+                if let Some(t) = edge {
+                    edges.insert(key[t.start..t.end].to_string());
+                }
+            }
+        }
         q.max_tokens = q
             .before
             .keys()
@@ -157,11 +179,30 @@ impl Qualifiers {
         Ok(q)
     }
 
+    /// Whether a `before` phrase may end with this token (as written).
+    pub fn may_end_before(&self, token: &str) -> bool {
+        edge(&self.before_last, token)
+    }
+
+    /// Whether an `after` phrase may start with this token (as written).
+    pub fn may_start_after(&self, token: &str) -> bool {
+        edge(&self.after_first, token)
+    }
+
     pub fn approx(&self) -> Decimal {
         self.tolerance.map_or(Decimal::new(1, 1), |t| t.approx)
     }
 
     pub fn nearly(&self) -> Decimal {
         self.tolerance.map_or(Decimal::new(1, 1), |t| t.nearly)
+    }
+}
+
+/// `token`, ASCII-lowercased as phrase keys are, is in `set`.
+fn edge(set: &foldhash::HashSet<String>, token: &str) -> bool {
+    let mut buf = [0u8; 32];
+    match crate::token::ascii_lower(token, &mut buf) {
+        Some(lower) => set.contains(lower),
+        None => set.contains(&token.to_ascii_lowercase()),
     }
 }
