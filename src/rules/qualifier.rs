@@ -206,3 +206,35 @@ fn edge(set: &foldhash::HashSet<String>, token: &str) -> bool {
         None => set.contains(&token.to_ascii_lowercase()),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::token::Tokens;
+
+    /// The gates in front of the phrase lookups must let every phrase through, written in any
+    /// case: the last token of each `before` phrase and the first of each `after` phrase.
+    #[test]
+    fn every_qualifier_phrase_passes_its_edge_gate() {
+        let q = &crate::rules::default_vocabulary().qualifiers;
+        let mut toks = Tokens::default();
+        for (keys, last) in [(&q.before, true), (&q.after, false)] {
+            assert!(!keys.is_empty());
+            for key in keys.keys() {
+                let upper = key.to_ascii_uppercase();
+                toks.tokenize(&upper);
+                let t = if last { toks.toks.last() } else { toks.toks.first() };
+                let t = t.unwrap_or_else(|| panic!("{key:?} has no token"));
+                let token = &upper[t.start..t.end];
+                let pass = if last {
+                    q.may_end_before(token)
+                } else {
+                    q.may_start_after(token)
+                };
+                assert!(pass, "{key:?}: {token:?} is gated out");
+            }
+        }
+        // And a word next to most figures is not let through.
+        assert!(!q.may_end_before("exports"));
+        assert!(!q.may_start_after("in"));
+    }
+}
