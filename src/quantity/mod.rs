@@ -1362,18 +1362,15 @@ fn try_range(ctx: Ctx<'_>, vocab: &Vocabulary, a: &mut Quantity, floor: usize) {
     if joiner.gap == Gap::Newline {
         return;
     }
-    let prev_word = |k: usize| {
-        k.checked_sub(1)
-            .map(|p| ctx.str(p).to_ascii_lowercase())
-            .unwrap_or_default()
-    };
+    // Whether the word before token `k` is `w` (most figures start no range: no allocation).
+    let prev_is = |k: usize, w: &str| k.checked_sub(1).is_some_and(|p| ctx.lower_is(p, w));
     // `between the tenth and the fifteenth`: look past an article.
-    let a_lead = if prev_word(a.first_tok) == "the" {
+    let a_lead = if prev_is(a.first_tok, "the") {
         a.first_tok - 1
     } else {
         a.first_tok
     };
-    let starts_with = prev_word(a_lead);
+    let (after_between, after_from) = (prev_is(a_lead, "between"), prev_is(a_lead, "from"));
     let a_digits = ctx
         .tok(a.end_tok.saturating_sub(1))
         .is_some_and(|t| !matches!(t.kind, TokKind::Word))
@@ -1395,7 +1392,7 @@ fn try_range(ctx: Ctx<'_>, vocab: &Vocabulary, a: &mut Quantity, floor: usize) {
             (j + 1, false)
         } else if ctx.lower_is(j, "to") || ctx.lower_is(j, "through") || ctx.lower_is(j, "thru") {
             (j + 1, false)
-        } else if ctx.lower_is(j, "and") && starts_with == "between" {
+        } else if ctx.lower_is(j, "and") && after_between {
             (j + 1, true)
         } else {
             return;
@@ -1454,7 +1451,7 @@ fn try_range(ctx: Ctx<'_>, vocab: &Vocabulary, a: &mut Quantity, floor: usize) {
         };
         va = x;
     }
-    let change_verb = matches!(starts_with.as_str(), "from")
+    let change_verb = after_from
         && a_lead >= 2
         && (change::change_word(&ctx.str(a_lead - 2).to_ascii_lowercase()).is_some()
             || matches!(
@@ -1476,7 +1473,7 @@ fn try_range(ctx: Ctx<'_>, vocab: &Vocabulary, a: &mut Quantity, floor: usize) {
     if va >= vb {
         return;
     }
-    let first = if between || starts_with == "from" {
+    let first = if between || after_from {
         a_lead - 1
     } else {
         a.first_tok

@@ -222,7 +222,11 @@ mod tests {
             for key in keys.keys() {
                 let upper = key.to_ascii_uppercase();
                 toks.tokenize(&upper);
-                let t = if last { toks.toks.last() } else { toks.toks.first() };
+                let t = if last {
+                    toks.toks.last()
+                } else {
+                    toks.toks.first()
+                };
                 let t = t.unwrap_or_else(|| panic!("{key:?} has no token"));
                 let token = &upper[t.start..t.end];
                 let pass = if last {
