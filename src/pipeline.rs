@@ -37,6 +37,9 @@ pub struct Pipeline<'a> {
     pub progress: Option<&'a crate::progress::Progress>,
 }
 
+/// The most documents one thread takes at a time (each piece starts a new [`Extractor`]).
+const DOCUMENTS_PER_PIECE: usize = 16;
+
 impl Pipeline<'_> {
     /// Process `entries` in parallel on `pool`; `first_index` numbers the documents.
     pub fn run(
@@ -48,6 +51,9 @@ impl Pipeline<'_> {
         pool.install(|| {
             entries
                 .par_iter()
+                // Small pieces: rayon otherwise hands each thread a quarter of the documents at
+                // once, and the thread whose quarter is slowest finishes alone.
+                .with_max_len(DOCUMENTS_PER_PIECE)
                 .enumerate()
                 .map_init(Extractor::default, |ex, (i, entry)| {
                     let result = self.one(ex, entry, first_index + i);

@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::{ExitStatus, InputArgs, RulesArgs, io_failure, report_error};
@@ -171,7 +172,8 @@ pub fn run(args: &ReportArgs) -> ExitStatus {
     let mut errors = Vec::new();
     let mut summary = Summary::default();
     let mut documents = Vec::with_capacity(results.len());
-    let mut claims: Vec<Claim> = Vec::new();
+    // Sized once: claims are large, and growing the vector would copy them all again.
+    let mut claims: Vec<Claim> = Vec::with_capacity(results.iter().map(|r| r.claims.len()).sum());
     for r in results {
         failed |= super::report_document(&r, &mut errors);
         match r.doc.status {
@@ -343,9 +345,9 @@ fn sort_findings(findings: &mut [Finding], claims: &[Claim]) {
 /// [`sort_findings`], with `pos` giving a claim's (document index, start) from its id.
 pub(super) fn sort_findings_by(
     findings: &mut [Finding],
-    pos: impl Fn(&str) -> Option<(usize, usize)>,
+    pos: impl Fn(&str) -> Option<(usize, usize)> + Sync,
 ) {
-    findings.sort_by_cached_key(|f| {
+    findings.par_sort_by_cached_key(|f| {
         let first = f.claims.first().and_then(|id| pos(id));
         (f.verdict, first, f.id.clone())
     });

@@ -1021,7 +1021,7 @@ fn check(
         let i = store.binary_search_by_key(&key, Compact::key).ok()?;
         Some((d, usize::try_from(store[i].start).ok()?))
     };
-    report::sort_findings_by(&mut findings, pos);
+    pool.install(|| report::sort_findings_by(&mut findings, pos));
     findings
 }
 

@@ -15,6 +15,7 @@ use std::cmp::Ordering;
 use std::collections::BTreeMap;
 
 use foldhash::{HashMap, HashMapExt};
+use rayon::slice::ParallelSliceMut;
 
 use crate::claim::{Claim, Modality};
 use crate::quantity::{Kind, Measure, Role};
@@ -118,7 +119,7 @@ impl<'a> Index<'a> {
     /// Group the claims. O(n log n).
     pub fn build(claims: impl IntoIterator<Item = &'a Claim>) -> Self {
         let mut sorted: Vec<&'a Claim> = claims.into_iter().collect();
-        sorted.sort_by(|a, b| claim_order(a, b));
+        sorted.par_sort_by(|a, b| claim_order(a, b));
         let rank = sorted
             .iter()
             .enumerate()
