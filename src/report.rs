@@ -85,7 +85,7 @@ impl<'a> Report<'a> {
 /// jsonl). A report's own claims are one; `report --claims` passes one that re-reads them
 /// from the claims files, so that millions of claims need not be held in memory to be
 /// printed.
-pub trait ClaimSource {
+pub trait ClaimSource: Sync {
     /// Call `f` with each claim, in report order, stopping at the first error.
     ///
     /// # Errors

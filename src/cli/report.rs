@@ -300,8 +300,8 @@ pub(super) fn print(
         }
     } else {
         use render::report as r;
-        // The report's own claims and its findings are serialized in parallel: on the run's
-        // pool. Claims read again from files come one at a time.
+        // The report's own claims and its findings are serialized in parallel, on the run's
+        // pool (so `-j` bounds it). Claims read again from files come one at a time.
         match (args.format, claims) {
             (ReportFormat::Table, _) => r::table::write(&mut out, report, &opts),
             (ReportFormat::Markdown, _) => r::markdown::write(&mut out, report, &opts),
@@ -310,7 +310,9 @@ pub(super) fn print(
             (ReportFormat::Jsonl, None) => {
                 pool.install(|| r::jsonl::write(&mut out, report, &opts))
             }
-            (ReportFormat::Jsonl, Some(c)) => r::jsonl::write_with(&mut out, report, &opts, c),
+            (ReportFormat::Jsonl, Some(c)) => {
+                pool.install(|| r::jsonl::write_with(&mut out, report, &opts, c))
+            }
             (ReportFormat::Sarif, _) => r::sarif::write(&mut out, report, &opts),
             (ReportFormat::Github, _) => r::github::write(&mut out, report, &opts),
         }
