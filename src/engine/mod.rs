@@ -12,7 +12,7 @@
 //! verdicts pass both.
 //!
 //! What the checks read of a claim, which `report --claims` keeps in memory for each of
-//! millions of claims (`src/cli/report_claims.rs`): every field except `attribution`,
+//! millions of claims (`src/cli/report_claims/compact.rs`): every field except `attribution`,
 //! `linked_by`, `unlinked` and, but for the claims [`reads_sentence`] names, `sentence`. A
 //! check that starts reading one of those must say so there. Claims of different
 //! [`partition_key`]s never meet in one check.
