@@ -333,24 +333,35 @@ fn chunks(text: &str, body_start: usize) -> Vec<(usize, usize)> {
     let mut start = body_start;
     let mut i = body_start;
     while i < bytes.len() {
-        if bytes[i] == b'\n' {
-            // A blank line (only spaces between two line breaks) ends a paragraph.
-            let mut j = i + 1;
-            while j < bytes.len() && matches!(bytes[j], b' ' | b'\t' | b'\r') {
-                j += 1;
-            }
-            if j < bytes.len() && bytes[j] == b'\n' {
-                out.push((start, i));
-                start = j;
-                i = j;
-                continue;
-            }
-            if i - start > MAX_CHUNK {
-                out.push((start, i));
-                start = i;
-            }
-        } else if i - start > MAX_CHUNK * 2 && bytes[i] == b' ' && text.is_char_boundary(i) {
-            // A giant line: cut at a space so no chunk grows without bound.
+        // Line by line (memchr), not byte by byte: only line ends and, in a giant line, spaces
+        // can end a chunk.
+        let nl = memchr::memchr(b'\n', &bytes[i..]).map_or(bytes.len(), |p| i + p);
+        // A giant line: cut at the first space past twice the chunk size (a space is always
+        // a character boundary), so no chunk grows without bound.
+        while nl - start > MAX_CHUNK * 2 + 1 {
+            let from = (start + MAX_CHUNK * 2 + 1).max(i);
+            let Some(p) = memchr::memchr(b' ', &bytes[from..nl]) else {
+                break;
+            };
+            out.push((start, from + p));
+            start = from + p;
+        }
+        i = nl;
+        if i == bytes.len() {
+            break;
+        }
+        // A blank line (only spaces between two line breaks) ends a paragraph.
+        let mut j = i + 1;
+        while j < bytes.len() && matches!(bytes[j], b' ' | b'\t' | b'\r') {
+            j += 1;
+        }
+        if j < bytes.len() && bytes[j] == b'\n' {
+            out.push((start, i));
+            start = j;
+            i = j;
+            continue;
+        }
+        if i - start > MAX_CHUNK {
             out.push((start, i));
             start = i;
         }
@@ -880,6 +891,72 @@ fn period_mention(doc: &Document, offset: usize, chunk: &str, t: &TimeMention) -
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The byte-by-byte definition of [`chunks`], to hold the line-by-line one to it.
+    fn chunks_by_byte(text: &str, body_start: usize) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let bytes = text.as_bytes();
+        let mut start = body_start;
+        let mut i = body_start;
+        while i < bytes.len() {
+            if bytes[i] == b'\n' {
+                // A blank line (only spaces between two line breaks) ends a paragraph.
+                let mut j = i + 1;
+                while j < bytes.len() && matches!(bytes[j], b' ' | b'\t' | b'\r') {
+                    j += 1;
+                }
+                if j < bytes.len() && bytes[j] == b'\n' {
+                    out.push((start, i));
+                    start = j;
+                    i = j;
+                    continue;
+                }
+                if i - start > MAX_CHUNK {
+                    out.push((start, i));
+                    start = i;
+                }
+            } else if i - start > MAX_CHUNK * 2 && bytes[i] == b' ' && text.is_char_boundary(i) {
+                // A giant line: cut at a space so no chunk grows without bound.
+                out.push((start, i));
+                start = i;
+            }
+            i += 1;
+        }
+        if start < bytes.len() {
+            out.push((start, bytes.len()));
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+        /// Paragraphs, blank lines with spaces and tabs, lines past the chunk size with and
+        /// without spaces: the same chunks as the byte-by-byte loop.
+        #[test]
+        fn chunks_match_the_byte_by_byte_definition(
+            pieces in proptest::collection::vec(0usize..8, 0..40),
+            long in 1usize..3,
+            body_start in 0usize..3,
+        ) {
+            let piece = |k: usize| -> String {
+                match k {
+                    0 => "word ".into(),
+                    1 => "\n".into(),
+                    2 => "\n\n".into(),
+                    3 => " \t\r\n".into(),
+                    4 => "x".repeat(MAX_CHUNK * long),
+                    5 => "ab ".repeat(MAX_CHUNK * long / 3),
+                    6 => "é ".into(),
+                    _ => " ".into(),
+                }
+            };
+            let text: String = pieces.into_iter().map(piece).collect();
+            let body_start = body_start.min(text.len());
+            if text.is_char_boundary(body_start) {
+                proptest::prop_assert_eq!(chunks(&text, body_start), chunks_by_byte(&text, body_start));
+            }
+        }
+    }
 
     #[test]
     fn chunks_split_at_blank_lines() {
