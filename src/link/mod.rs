@@ -517,24 +517,50 @@ fn modality(sentence: &str, q_start: usize) -> Modality {
 /// A stable fingerprint (FNV-1a 64) of what a claim says, independent of where it sits.
 pub fn fingerprint(c: &Claim) -> String {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut feed = |s: &str| {
-        for b in s.bytes().chain(std::iter::once(0u8)) {
+    let mut bytes = |s: &[u8]| {
+        for &b in s {
             h ^= u64::from(b);
             h = h.wrapping_mul(0x0000_0100_0000_01b3);
         }
     };
-    feed(&c.source);
-    feed(c.metric.as_deref().unwrap_or(""));
-    feed(&c.entities.join(","));
-    feed(c.period.as_ref().map_or("", |p| p.label.as_str()));
-    feed(c.unit.as_deref().unwrap_or(""));
-    feed(
-        &c.text
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase(),
+    // Each field is followed by a zero byte. The entities are fed as joined by `,` and the
+    // text as its words joined by one space, lower-cased, without building those strings
+    // (the value must never change: baselines are matched on it).
+    bytes(c.source.as_bytes());
+    bytes(&[0]);
+    bytes(c.metric.as_deref().unwrap_or("").as_bytes());
+    bytes(&[0]);
+    for (i, e) in c.entities.iter().enumerate() {
+        if i > 0 {
+            bytes(b",");
+        }
+        bytes(e.as_bytes());
+    }
+    bytes(&[0]);
+    bytes(
+        c.period
+            .as_ref()
+            .map_or("", |p| p.label.as_str())
+            .as_bytes(),
     );
+    bytes(&[0]);
+    bytes(c.unit.as_deref().unwrap_or("").as_bytes());
+    bytes(&[0]);
+    if c.text.is_ascii() {
+        for (i, word) in c.text.split_whitespace().enumerate() {
+            if i > 0 {
+                bytes(b" ");
+            }
+            for &b in word.as_bytes() {
+                bytes(&[b.to_ascii_lowercase()]);
+            }
+        }
+    } else {
+        // Unicode lower-casing is contextual (a final sigma): done on the whole text.
+        let words = c.text.split_whitespace().collect::<Vec<_>>().join(" ");
+        bytes(words.to_lowercase().as_bytes());
+    }
+    bytes(&[0]);
     format!("{h:016x}")
 }
 
