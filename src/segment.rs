@@ -96,8 +96,9 @@ fn ends_sentence(text: &str, i: usize) -> bool {
     !ABBREVIATIONS.contains(&word.trim_end_matches('.'))
 }
 
-/// The clause index of byte `pos` within a sentence `start..pos`: clauses split at `,`, `;`,
-/// `:`, and at `while` / `whereas`, which join contrasting figures.
+/// Byte offsets (in `text`) of the clause breaks of the sentence `start..end`: `,` (not the
+/// comma of `1,200`), `;`, `:`, brackets, en and em dashes, and ` while `, ` whereas `,
+/// ` but `, which join contrasting figures.
 pub fn clause_breaks(text: &str, start: usize, end: usize) -> Vec<usize> {
     const WORDS: [&[u8]; 3] = [b" while ", b" whereas ", b" but "];
     let mut out = Vec::new();

@@ -1056,7 +1056,7 @@ fn qualifier_before(
     if k > floor + 1 && ctx.lower_is(k - 1, "the") {
         k -= 1;
     }
-    if k <= floor || !q.may_end_before(ctx.str(k - 1)) {
+    if k <= floor || !q.before_edges.may_end(ctx.str(k - 1)) {
         return None;
     }
     let max = q.max_tokens.min(8);
@@ -1085,7 +1085,7 @@ fn qualifier_before(
 /// A qualifier phrase right after token `k` (`or more`, `plus`).
 fn qualifier_after(ctx: Ctx<'_>, vocab: &Vocabulary, k: usize) -> Option<(usize, BoundKind)> {
     let q = &vocab.qualifiers;
-    if ctx.gap(k) == Gap::Newline || !q.may_start_after(ctx.str(k)) {
+    if ctx.gap(k) == Gap::Newline || !q.after_edges.may_start(ctx.str(k)) {
         return None;
     }
     let p = unit::Phrase::after(ctx, k, k + 4);

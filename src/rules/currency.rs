@@ -1,12 +1,13 @@
 //! Currencies: ISO 4217 codes and names from the `iso_currency` crate, plus the symbols and
 //! everyday names in `rules/currencies.toml`.
 
-use foldhash::{HashMap, HashSet};
+use foldhash::HashMap;
 
 use iso_currency::{Currency as Iso, IntoEnumIterator};
 use serde::Deserialize;
 
 use super::RuleError;
+use super::edges::PhraseEdges;
 
 /// `rules/currencies.toml`.
 #[derive(Debug, Clone, Deserialize)]
@@ -55,11 +56,9 @@ pub struct Currencies {
     subunits: HashMap<String, Currency>,
     /// The longest key, in words, so lookups know how far to look.
     pub max_tokens: usize,
-    /// The first and the last token, ASCII-lowercased, of every symbol, code and name: a
-    /// phrase that starts (ends) with any other token is no currency, so a lookup can stop
-    /// before joining words (most numbers have no currency next to them).
-    first_tokens: HashSet<String>,
-    last_tokens: HashSet<String>,
+    /// The first and the last token of every symbol, code and name: a phrase that starts
+    /// (ends) with any other token is no currency, so a lookup can stop before joining words.
+    edges: PhraseEdges,
 }
 
 /// Uppercase codes that are also English words: never read as currency codes.
@@ -171,33 +170,22 @@ impl Currencies {
         Ok(t)
     }
 
-    /// Fill `first_tokens` and `last_tokens` from the keys, cut into tokens as the quantity
-    /// scanner cuts text (`u.s. dollars` is `u`, `.`, `s`, `.`, `dollars`).
+    /// The edges of every key: symbols, names, codes and the lower-case codes.
     fn index_edges(&mut self) {
-        let mut toks = crate::token::Tokens::default();
-        let codes = self.codes.keys().map(String::as_str);
-        let keys: Vec<String> = self
-            .symbols
-            .keys()
-            .chain(self.names.keys())
-            .map(String::as_str)
-            .chain(codes)
-            .chain(LOWERCASE_CODES.iter().copied())
-            .map(str::to_string)
-            .collect();
-        for key in &keys {
-            toks.tokenize(key);
-            let word = |t: &crate::token::Token| key[t.start..t.end].to_ascii_lowercase();
-            if let (Some(first), Some(last)) = (toks.toks.first(), toks.toks.last()) {
-                self.first_tokens.insert(word(first));
-                self.last_tokens.insert(word(last));
-            }
-        }
+        let edges = PhraseEdges::of(
+            self.symbols
+                .keys()
+                .chain(self.names.keys())
+                .chain(self.codes.keys())
+                .map(String::as_str)
+                .chain(LOWERCASE_CODES.iter().copied()),
+        );
+        self.edges = edges;
     }
 
     /// The last token, ASCII-lowercased, of every symbol, code and name.
     pub fn last_tokens(&self) -> impl Iterator<Item = &str> {
-        self.last_tokens.iter().map(String::as_str)
+        self.edges.last_tokens()
     }
 
     /// The sub-unit words (`cent`, `tiyn`).
@@ -207,20 +195,12 @@ impl Currencies {
 
     /// Whether a currency phrase may start with this token (as written).
     pub fn may_start(&self, token: &str) -> bool {
-        Self::edge(&self.first_tokens, token) || is_scaled_code(token)
+        self.edges.may_start(token) || is_scaled_code(token)
     }
 
     /// Whether a currency phrase may end with this token (as written).
     pub fn may_end(&self, token: &str) -> bool {
-        Self::edge(&self.last_tokens, token) || is_scaled_code(token)
-    }
-
-    fn edge(set: &HashSet<String>, token: &str) -> bool {
-        let mut buf = [0u8; 32];
-        match crate::token::ascii_lower(token, &mut buf) {
-            Some(lower) => set.contains(lower),
-            None => set.contains(&token.to_ascii_lowercase()),
-        }
+        self.edges.may_end(token) || is_scaled_code(token)
     }
 
     fn add_name(&mut self, name: &str, c: &Currency) {

@@ -5,6 +5,7 @@
 //! `file:line:column: message` with the span the TOML parser gives.
 
 pub mod currency;
+pub mod edges;
 pub mod entity;
 pub mod error;
 pub mod fiscal;

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::RuleError;
 use super::currency::normalize;
+use super::edges::PhraseEdges;
 
 /// How a figure bounds the true value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
@@ -92,11 +93,10 @@ pub struct Qualifiers {
     pub vague: HashMap<String, Vague>,
     /// First words of the vague phrases: a cheap gate before any phrase lookup.
     pub vague_first: foldhash::HashSet<String>,
-    /// The last token of every `before` phrase and the first of every `after` phrase, cut
-    /// as the quantity scanner cuts text: most figures have neither next to them, and the
-    /// gate saves building the phrase.
-    pub before_last: foldhash::HashSet<String>,
-    pub after_first: foldhash::HashSet<String>,
+    /// The edges of the `before` and `after` phrases: most figures have no qualifier next to
+    /// them, and the gate saves building the phrase.
+    pub before_edges: PhraseEdges,
+    pub after_edges: PhraseEdges,
     pub tolerance: Option<Tolerance>,
     /// The longest phrase, in tokens.
     pub max_tokens: usize,
@@ -151,23 +151,8 @@ impl Qualifiers {
                 );
             }
         }
-        let mut toks = crate::token::Tokens::default();
-        for (keys, edges, last) in [
-            (&q.before, &mut q.before_last, true),
-            (&q.after, &mut q.after_first, false),
-        ] {
-            for key in keys.keys() {
-                toks.tokenize(key);
-                let edge = if last {
-                    toks.toks.last()
-                } else {
-                    toks.toks.first()
-                };
-                if let Some(t) = edge {
-                    edges.insert(key[t.start..t.end].to_string());
-                }
-            }
-        }
+        q.before_edges = PhraseEdges::of(q.before.keys().map(String::as_str));
+        q.after_edges = PhraseEdges::of(q.after.keys().map(String::as_str));
         q.max_tokens = q
             .before
             .keys()
@@ -179,31 +164,12 @@ impl Qualifiers {
         Ok(q)
     }
 
-    /// Whether a `before` phrase may end with this token (as written).
-    pub fn may_end_before(&self, token: &str) -> bool {
-        edge(&self.before_last, token)
-    }
-
-    /// Whether an `after` phrase may start with this token (as written).
-    pub fn may_start_after(&self, token: &str) -> bool {
-        edge(&self.after_first, token)
-    }
-
     pub fn approx(&self) -> Decimal {
         self.tolerance.map_or(Decimal::new(1, 1), |t| t.approx)
     }
 
     pub fn nearly(&self) -> Decimal {
         self.tolerance.map_or(Decimal::new(1, 1), |t| t.nearly)
-    }
-}
-
-/// `token`, ASCII-lowercased as phrase keys are, is in `set`.
-fn edge(set: &foldhash::HashSet<String>, token: &str) -> bool {
-    let mut buf = [0u8; 32];
-    match crate::token::ascii_lower(token, &mut buf) {
-        Some(lower) => set.contains(lower),
-        None => set.contains(&token.to_ascii_lowercase()),
     }
 }
 
@@ -230,15 +196,15 @@ mod tests {
                 let t = t.unwrap_or_else(|| panic!("{key:?} has no token"));
                 let token = &upper[t.start..t.end];
                 let pass = if last {
-                    q.may_end_before(token)
+                    q.before_edges.may_end(token)
                 } else {
-                    q.may_start_after(token)
+                    q.after_edges.may_start(token)
                 };
                 assert!(pass, "{key:?}: {token:?} is gated out");
             }
         }
         // And a word next to most figures is not let through.
-        assert!(!q.may_end_before("exports"));
-        assert!(!q.may_start_after("in"));
+        assert!(!q.before_edges.may_end("exports"));
+        assert!(!q.after_edges.may_start("in"));
     }
 }
