@@ -48,6 +48,19 @@ impl Pipeline<'_> {
         entries: &[Entry],
         first_index: usize,
     ) -> Vec<DocResult> {
+        self.run_then(pool, entries, first_index, |r| r)
+    }
+
+    /// [`Self::run`], with `then` applied to each document's result on the thread that made
+    /// it: work a caller would otherwise do alone after the parallel part (rendering a
+    /// document's output, say) runs in parallel too.
+    pub fn run_then<T: Send>(
+        &self,
+        pool: &rayon::ThreadPool,
+        entries: &[Entry],
+        first_index: usize,
+        then: impl Fn(DocResult) -> T + Sync,
+    ) -> Vec<T> {
         pool.install(|| {
             entries
                 .par_iter()
@@ -56,7 +69,7 @@ impl Pipeline<'_> {
                 .with_max_len(DOCUMENTS_PER_PIECE)
                 .enumerate()
                 .map_init(Extractor::default, |ex, (i, entry)| {
-                    let result = self.one(ex, entry, first_index + i);
+                    let result = then(self.one(ex, entry, first_index + i));
                     if let Some(p) = self.progress {
                         p.inc();
                     }

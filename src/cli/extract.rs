@@ -78,16 +78,22 @@ pub fn run(args: &ExtractArgs) -> ExitStatus {
     let mut all_errors = Vec::new();
     let width = super::table_width();
     for (b, batch) in entries.chunks(BATCH).enumerate() {
-        let results = pipeline.run(&pool, batch, b * BATCH);
+        // JSON lines are rendered by the thread that extracted the document, which frees its
+        // mentions there too; this thread only writes the bytes, in input order.
+        let results = pipeline.run_then(&pool, batch, b * BATCH, |mut o| {
+            let lines = (format == Format::Jsonl).then(|| {
+                let lines = render::json::lines(&o.mentions);
+                o.mentions = Vec::new();
+                lines
+            });
+            (o, lines)
+        });
         // The batch's notes and output, with the progress bar out of the way.
         let written = with_bar_suspended(progress.as_ref(), || -> io::Result<()> {
-            for o in results {
+            for (o, lines) in results {
                 failed |= super::report_document(&o, &mut all_errors);
                 let result = match format {
-                    Format::Jsonl => o
-                        .mentions
-                        .iter()
-                        .try_for_each(|m| render::json::line(&mut out, m)),
+                    Format::Jsonl => lines.unwrap_or(Ok(Vec::new())).and_then(|l| out.write_all(&l)),
                     Format::Table => render::table::mentions(&mut out, &o.mentions, width),
                     Format::Json => {
                         all_mentions.extend(o.mentions);
