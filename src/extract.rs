@@ -786,7 +786,7 @@ fn attach_periods(
 }
 
 fn dec(d: Decimal) -> String {
-    d.normalize().to_string()
+    crate::number::text::normalized(d)
 }
 
 fn quantity_mention(

@@ -93,7 +93,7 @@ pub fn run(args: &ExtractArgs) -> ExitStatus {
             for (o, lines) in results {
                 failed |= super::report_document(&o, &mut all_errors);
                 let result = match format {
-                    Format::Jsonl => lines.unwrap_or(Ok(Vec::new())).and_then(|l| out.write_all(&l)),
+                    Format::Jsonl => out.write_all(&lines.unwrap_or_default()),
                     Format::Table => render::table::mentions(&mut out, &o.mentions, width),
                     Format::Json => {
                         all_mentions.extend(o.mentions);

@@ -6,6 +6,7 @@
 //! quantity layer derives the implicit precision of a rounded figure.
 
 pub mod literal;
+pub mod text;
 pub mod words;
 
 use rust_decimal::Decimal;

@@ -54,7 +54,7 @@ pub struct ClaimOut<'a> {
 
 impl<'a> ClaimOut<'a> {
     pub fn new(c: &'a Claim, doc: Option<&'a DocumentOut>) -> Self {
-        let d = |v: rust_decimal::Decimal| v.normalize().to_string();
+        let d = crate::number::text::normalized;
         Self {
             schema_version: SCHEMA_VERSION,
             item: "claim",

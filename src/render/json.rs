@@ -44,26 +44,15 @@ struct Tool {
     version: &'static str,
 }
 
-/// Write one mention as a JSON line.
-///
-/// # Errors
-/// I/O errors from `out`.
-pub fn line(out: &mut dyn Write, m: &Mention) -> io::Result<()> {
-    value_line(out, m)
-}
-
 /// One document's mentions as JSON lines, in a buffer of their own: documents are rendered in
 /// parallel, each on the thread that extracted it, and written in order afterwards.
-///
-/// # Errors
-/// A serialization error (none of the mention's types can fail to serialize).
-pub fn lines(mentions: &[Mention]) -> io::Result<Vec<u8>> {
+pub fn lines(mentions: &[Mention]) -> Vec<u8> {
     let mut buf = Vec::with_capacity(mentions.len() * 384);
     for m in mentions {
-        serde_json::to_writer(&mut buf, m)?;
+        super::mention_line::write(&mut buf, m);
         buf.push(b'\n');
     }
-    Ok(buf)
+    buf
 }
 
 /// Write any value as one JSON line. The value is serialized into a reused buffer and written

@@ -2,6 +2,7 @@
 
 pub mod claims;
 pub mod json;
+pub mod mention_line;
 pub mod report;
 pub mod table;
 pub mod value;
