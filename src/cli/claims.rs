@@ -95,9 +95,13 @@ pub fn run(args: &ClaimsArgs) -> ExitStatus {
     let result: io::Result<()> = (|| {
         match format {
             ClaimsFormat::Jsonl => {
+                let mut buf = Vec::with_capacity(4096);
                 for r in &results {
                     for c in &r.claims {
-                        render::json::value_line(&mut out, &ClaimOut::new(c, Some(&r.doc)))?;
+                        buf.clear();
+                        render::json::claim_line(&mut buf, &ClaimOut::new(c, Some(&r.doc)));
+                        buf.push(b'\n');
+                        out.write_all(&buf)?;
                     }
                 }
             }

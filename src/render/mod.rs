@@ -2,7 +2,6 @@
 
 pub mod claims;
 pub mod json;
-pub mod mention_line;
 pub mod report;
 pub mod table;
 pub mod value;

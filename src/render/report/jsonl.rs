@@ -11,6 +11,7 @@ use serde::Serialize;
 use super::json::FindingOut;
 use crate::extract::SCHEMA_VERSION;
 use crate::render::claims::ClaimOut;
+use crate::render::json::claim_line;
 use crate::report::{ClaimSource, RenderOptions, Report};
 
 /// A line of another item: its tag, then the item's own fields.
@@ -70,8 +71,19 @@ fn write_claims(
     }
     match claims {
         // The report's own claims: serialized in parallel, written in order.
-        None => crate::render::json::par_lines(out, r.claims, |c| ClaimOut::new(c, None))?,
-        Some(claims) => claims.each(&mut |c| line(out, &ClaimOut::new(c, None)))?,
+        None => crate::render::json::par_lines_by(out, r.claims, |buf, c| {
+            claim_line(buf, &ClaimOut::new(c, None));
+            Ok(())
+        })?,
+        Some(claims) => {
+            let mut buf = Vec::with_capacity(4096);
+            claims.each(&mut |c| {
+                buf.clear();
+                claim_line(&mut buf, &ClaimOut::new(c, None));
+                buf.push(b'\n');
+                out.write_all(&buf)
+            })?;
+        }
     }
     crate::render::json::par_lines(out, r.findings, FindingOut::new)?;
     for e in r.errors {

@@ -6,6 +6,12 @@ use serde::Serialize;
 
 use crate::extract::{Mention, SCHEMA_VERSION};
 
+mod claim;
+mod fields;
+mod mention;
+
+pub use claim::write as claim_line;
+
 /// A document's entry in the JSON output.
 #[derive(Debug, Clone, Serialize)]
 pub struct DocumentOut {
@@ -49,7 +55,7 @@ struct Tool {
 pub fn lines(mentions: &[Mention]) -> Vec<u8> {
     let mut buf = Vec::with_capacity(mentions.len() * 384);
     for m in mentions {
-        super::mention_line::write(&mut buf, m);
+        mention::write(&mut buf, m);
         buf.push(b'\n');
     }
     buf
@@ -84,6 +90,21 @@ where
     S: Serialize,
     F: Fn(&'a T) -> S + Sync,
 {
+    par_lines_by(out, items, |buf, item| {
+        serde_json::to_writer(buf, &to_value(item)).map_err(io::Error::from)
+    })
+}
+
+/// [`par_lines`], with each item written into the line buffer by `write` (one of this
+/// module's field-by-field writers) instead of through serde.
+///
+/// # Errors
+/// I/O errors from `out`, or an error from `write`.
+pub fn par_lines_by<'a, T, F>(out: &mut dyn Write, items: &'a [T], write: F) -> io::Result<()>
+where
+    T: Sync,
+    F: Fn(&mut Vec<u8>, &'a T) -> io::Result<()> + Sync,
+{
     use rayon::prelude::*;
     const PIECE: usize = 1024;
     const WINDOW: usize = 64 * PIECE;
@@ -93,7 +114,7 @@ where
             .map(|piece| {
                 let mut buf = Vec::with_capacity(piece.len() * 512);
                 for item in piece {
-                    serde_json::to_writer(&mut buf, &to_value(item))?;
+                    write(&mut buf, item)?;
                     buf.push(b'\n');
                 }
                 Ok(buf)

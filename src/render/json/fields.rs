@@ -1,0 +1,69 @@
+//! The values of a JSON line written field by field: keys and punctuation are the caller's
+//! literals; values go through serde_json (or, for strings that need no escape, are copied), so
+//! escaping and spelling are serde's.
+
+use serde::Serialize;
+
+/// A string, as serde_json writes it. Most need no escape (no quote, backslash or control
+/// character; serde_json leaves every other byte as it is): those are copied between quotes
+/// after one pass over their bytes, and the rest go to serde_json.
+pub(super) fn string(buf: &mut Vec<u8>, s: &str) {
+    if s.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\') {
+        buf.reserve(s.len() + 2);
+        buf.push(b'"');
+        buf.extend_from_slice(s.as_bytes());
+        buf.push(b'"');
+    } else {
+        value(buf, s);
+    }
+}
+
+pub(super) fn opt_string(buf: &mut Vec<u8>, s: Option<&str>) {
+    match s {
+        Some(s) => string(buf, s),
+        None => buf.extend_from_slice(b"null"),
+    }
+}
+
+/// One value, as serde_json writes it.
+pub(super) fn value<T: Serialize + ?Sized>(buf: &mut Vec<u8>, v: &T) {
+    // Writing to a `Vec` cannot fail, and none of these values has a `Serialize` that can.
+    serde_json::to_writer(&mut *buf, v).expect("a plain value serializes to a Vec");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn string_bytes(s: &str) -> Vec<u8> {
+        let mut buf = Vec::new();
+        string(&mut buf, s);
+        buf
+    }
+
+    #[test]
+    fn strings_on_both_paths_are_written_as_serde_writes_them() {
+        for s in [
+            "",
+            "plain",
+            "a\"b",
+            "back\\slash",
+            "\u{1f}",
+            "\u{7f} kept",
+            "é and ✓",
+            "\n\t\r",
+            "\u{0}",
+        ] {
+            assert_eq!(string_bytes(s), serde_json::to_vec(s).unwrap(), "{s:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_string_is_written_as_serde_writes_it(
+            s in proptest::prop_oneof![proptest::prelude::any::<String>(), "[\\x00-\\x7f]{0,24}"]
+        ) {
+            proptest::prop_assert_eq!(string_bytes(&s), serde_json::to_vec(&s).unwrap());
+        }
+    }
+}
