@@ -81,6 +81,9 @@ pub fn run(args: &ClaimsArgs) -> ExitStatus {
         progress: progress.as_ref(),
     };
 
+    if format == ClaimsFormat::Jsonl {
+        return stream_jsonl(&pipeline, &pool, &entries, failed);
+    }
     let results = pipeline.run(&pool, &entries, 0);
     if let Some(p) = &progress {
         p.finish();
@@ -94,17 +97,7 @@ pub fn run(args: &ClaimsArgs) -> ExitStatus {
     let width = super::table_width();
     let result: io::Result<()> = (|| {
         match format {
-            ClaimsFormat::Jsonl => {
-                let mut buf = Vec::with_capacity(4096);
-                for r in &results {
-                    for c in &r.claims {
-                        buf.clear();
-                        render::json::claim_line(&mut buf, &ClaimOut::new(c, Some(&r.doc)));
-                        buf.push(b'\n');
-                        out.write_all(&buf)?;
-                    }
-                }
-            }
+            ClaimsFormat::Jsonl => unreachable!("streamed by stream_jsonl"),
             ClaimsFormat::Json => {
                 let claims: Vec<ClaimOut<'_>> = results
                     .iter()
@@ -165,6 +158,49 @@ pub fn run(args: &ClaimsArgs) -> ExitStatus {
     })();
     if let Err(e) = result {
         return io_failure(&e);
+    }
+    if failed {
+        ExitStatus::Error
+    } else {
+        ExitStatus::Success
+    }
+}
+
+/// JSON Lines, streamed as `extract` streams: a batch of documents at a time, each document's
+/// lines rendered by the thread that linked it, then written in input order. Memory does not
+/// grow with the number of documents, which is what the map step of a sharded run needs.
+fn stream_jsonl(
+    pipeline: &Pipeline<'_>,
+    pool: &rayon::ThreadPool,
+    entries: &[input::Entry],
+    mut failed: bool,
+) -> ExitStatus {
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let mut errors = Vec::new();
+    for (b, batch) in entries.chunks(super::BATCH).enumerate() {
+        let results = pipeline.run_then(pool, batch, b * super::BATCH, |mut r| {
+            let mut lines = Vec::with_capacity(r.claims.len() * 1024);
+            for c in &r.claims {
+                render::json::claim_line(&mut lines, &ClaimOut::new(c, Some(&r.doc)));
+                lines.push(b'\n');
+            }
+            r.claims = Vec::new();
+            (r, lines)
+        });
+        let written = super::with_bar_suspended(pipeline.progress, || -> io::Result<()> {
+            for (r, lines) in &results {
+                failed |= super::report_document(r, &mut errors);
+                out.write_all(lines)?;
+            }
+            out.flush()
+        });
+        if let Err(e) = written {
+            return io_failure(&e);
+        }
+    }
+    if let Some(p) = pipeline.progress {
+        p.finish();
     }
     if failed {
         ExitStatus::Error

@@ -23,10 +23,6 @@ pub struct ExtractArgs {
     pub periods: bool,
 }
 
-/// Documents are processed in batches: each batch in parallel, printed in input order before
-/// the next starts, so memory does not grow with the number of documents.
-const BATCH: usize = 64;
-
 pub fn run(args: &ExtractArgs) -> ExitStatus {
     let inputs = match args.input.inputs() {
         Ok(i) => i,
@@ -77,10 +73,10 @@ pub fn run(args: &ExtractArgs) -> ExitStatus {
     let mut all_mentions = Vec::new();
     let mut all_errors = Vec::new();
     let width = super::table_width();
-    for (b, batch) in entries.chunks(BATCH).enumerate() {
+    for (b, batch) in entries.chunks(super::BATCH).enumerate() {
         // JSON lines are rendered by the thread that extracted the document, which frees its
         // mentions there too; this thread only writes the bytes, in input order.
-        let results = pipeline.run_then(&pool, batch, b * BATCH, |mut o| {
+        let results = pipeline.run_then(&pool, batch, b * super::BATCH, |mut o| {
             let lines = (format == Format::Jsonl).then(|| {
                 let lines = render::json::lines(&o.mentions);
                 o.mentions = Vec::new();
@@ -89,7 +85,7 @@ pub fn run(args: &ExtractArgs) -> ExitStatus {
             (o, lines)
         });
         // The batch's notes and output, with the progress bar out of the way.
-        let written = with_bar_suspended(progress.as_ref(), || -> io::Result<()> {
+        let written = super::with_bar_suspended(progress.as_ref(), || -> io::Result<()> {
             for (o, lines) in results {
                 failed |= super::report_document(&o, &mut all_errors);
                 let result = match format {
@@ -124,12 +120,5 @@ pub fn run(args: &ExtractArgs) -> ExitStatus {
         ExitStatus::Error
     } else {
         ExitStatus::Success
-    }
-}
-
-fn with_bar_suspended<R>(progress: Option<&crate::progress::Progress>, f: impl FnOnce() -> R) -> R {
-    match progress {
-        Some(p) => p.suspend(f),
-        None => f(),
     }
 }

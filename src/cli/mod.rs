@@ -222,6 +222,21 @@ pub(crate) fn report_document(
     false
 }
 
+/// Documents are streamed in batches: each batch in parallel, printed in input order before
+/// the next starts, so memory does not grow with the number of documents.
+pub(crate) const BATCH: usize = 64;
+
+/// Run `f` (which writes to standard output) with the progress bar, if any, out of the way.
+pub(crate) fn with_bar_suspended<R>(
+    progress: Option<&crate::progress::Progress>,
+    f: impl FnOnce() -> R,
+) -> R {
+    match progress {
+        Some(p) => p.suspend(f),
+        None => f(),
+    }
+}
+
 /// A write to standard output failed: a closed pipe ends the run quietly (status 0, as
 /// ripgrep and ruff do); anything else is an error.
 pub(crate) fn io_failure(e: &std::io::Error) -> ExitStatus {
