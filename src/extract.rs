@@ -481,42 +481,48 @@ fn tail(text: &str, max: usize) -> &str {
 /// A quantity's period and, for a change, its base period.
 type Attachment = (Option<PeriodOut>, Option<PeriodOut>);
 
+/// Phrases that make a time expression a few words after them the base of a comparison
+/// (`compared to the figure for 2021`), searched for from the right.
+static NEAR_BASE_MARKERS: std::sync::LazyLock<Vec<memchr::memmem::FinderRev<'static>>> =
+    std::sync::LazyLock::new(|| {
+        [
+            "compared to ",
+            "compared with ",
+            "versus ",
+            "as against ",
+            "against ",
+            "in comparison with ",
+            "relative to ",
+        ]
+        .iter()
+        .map(memchr::memmem::FinderRev::new)
+        .collect()
+    });
+
 /// Words that make a time expression the base of a comparison (`compared to 2021`).
 fn is_base_marker(chunk: &str, t: &TimeMention) -> bool {
     let before = chunk[..t.start].trim_end();
-    let tail: String = before
-        .rsplit(|c: char| !c.is_alphanumeric() && c != '-')
-        .take(2)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_ascii_lowercase();
-    let last = tail.rsplit(' ').next().unwrap_or("");
+    // The last two words before it (the last one possibly empty, after punctuation).
+    let mut words = before.rsplit(|c: char| !c.is_alphanumeric() && c != '-');
+    let last = words.next().unwrap_or("").to_ascii_lowercase();
+    let tail = match words.next() {
+        Some(w) => format!("{} {last}", w.to_ascii_lowercase()),
+        None => last.clone(),
+    };
     // `compared to the figure for 2021`: a comparison phrase a few words before, with no
     // figure or clause break in between.
     let window_start = before.char_indices().rev().nth(48).map_or(0, |(i, _)| i);
     let window = before[window_start..].to_ascii_lowercase();
-    let near = [
-        "compared to ",
-        "compared with ",
-        "versus ",
-        "as against ",
-        "against ",
-        "in comparison with ",
-        "relative to ",
-    ]
-    .iter()
-    .filter_map(|m| window.rfind(m).map(|p| &window[p..]))
-    .any(|rest| !rest.contains(|c: char| c.is_ascii_digit() || matches!(c, ',' | ';' | '.' | '(')));
-    near || matches!(last, "than" | "versus" | "vs" | "against" | "over" | "on")
+    let near = NEAR_BASE_MARKERS
+        .iter()
+        .filter_map(|m| m.rfind(window.as_bytes()).map(|p| &window[p..]))
+        .any(|rest| !rest.contains(|c: char| c.is_ascii_digit() || matches!(c, ',' | ';' | '.' | '(')));
+    near || matches!(last.as_str(), "than" | "versus" | "vs" | "against" | "over" | "on")
         || tail.ends_with("compared to")
         || tail.ends_with("compared with")
         || tail.ends_with("relative to")
         || tail.ends_with("from")
         || tail.ends_with("than in")
-        || tail.ends_with("in comparison with")
 }
 
 /// For each quantity: its period and, for a change, its base period.
