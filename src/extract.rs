@@ -516,9 +516,13 @@ fn is_base_marker(chunk: &str, t: &TimeMention) -> bool {
     let near = NEAR_BASE_MARKERS
         .iter()
         .filter_map(|m| m.rfind(window.as_bytes()).map(|p| &window[p..]))
-        .any(|rest| !rest.contains(|c: char| c.is_ascii_digit() || matches!(c, ',' | ';' | '.' | '(')));
-    near || matches!(last.as_str(), "than" | "versus" | "vs" | "against" | "over" | "on")
-        || tail.ends_with("compared to")
+        .any(|rest| {
+            !rest.contains(|c: char| c.is_ascii_digit() || matches!(c, ',' | ';' | '.' | '('))
+        });
+    near || matches!(
+        last.as_str(),
+        "than" | "versus" | "vs" | "against" | "over" | "on"
+    ) || tail.ends_with("compared to")
         || tail.ends_with("compared with")
         || tail.ends_with("relative to")
         || tail.ends_with("from")

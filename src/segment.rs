@@ -13,6 +13,17 @@ pub const MAX_SENTENCE: usize = 2048;
 /// Past this length a sentence with no space ends at the next character.
 const HARD_MAX_SENTENCE: usize = 4 * MAX_SENTENCE;
 
+/// The bytes at which a sentence may end: line breaks and stops.
+const ENDS: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'\n' as usize] = true;
+    t[b'\r' as usize] = true;
+    t[b'.' as usize] = true;
+    t[b'!' as usize] = true;
+    t[b'?' as usize] = true;
+    t
+};
+
 /// Byte spans of the sentences of `text`.
 pub fn sentences(text: &str) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
@@ -20,6 +31,18 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
     let mut start = 0;
     let mut i = 0;
     while i < bytes.len() {
+        // Short of the length cut only a line break or a stop can end the sentence: skip to
+        // the next one (or to the cut) in one table-driven pass.
+        let cut = (start + MAX_SENTENCE).min(bytes.len());
+        if i < cut {
+            match bytes[i..cut].iter().position(|&b| ENDS[usize::from(b)]) {
+                Some(k) => i += k,
+                None => {
+                    i = cut;
+                    continue;
+                }
+            }
+        }
         let b = bytes[i];
         if b == b'\n' || b == b'\r' {
             push(&mut out, text, start, i);
@@ -148,6 +171,62 @@ mod tests {
             .into_iter()
             .map(|(s, e)| &text[s..e])
             .collect()
+    }
+
+    /// The byte-by-byte definition of [`sentences`], to hold the skipping loop to it.
+    fn sentences_by_byte(text: &str) -> Vec<(usize, usize)> {
+        let bytes = text.as_bytes();
+        let mut out = Vec::new();
+        let mut start = 0;
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b == b'\n' || b == b'\r' {
+                push(&mut out, text, start, i);
+                start = i + 1;
+            } else if matches!(b, b'.' | b'!' | b'?') && ends_sentence(text, i) {
+                push(&mut out, text, start, i + 1);
+                start = i + 1;
+            } else if i - start >= MAX_SENTENCE
+                && (b == b' ' || (i - start >= HARD_MAX_SENTENCE && text.is_char_boundary(i)))
+            {
+                push(&mut out, text, start, i);
+                start = i;
+            }
+            i += 1;
+        }
+        push(&mut out, text, start, bytes.len());
+        out
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(128))]
+        /// Stops that end sentences and stops that do not (abbreviations, decimals), line
+        /// breaks, runs past both length cuts with and without spaces, multi-byte characters
+        /// at the cut: the same sentences as the byte-by-byte loop.
+        #[test]
+        fn sentences_match_the_byte_by_byte_definition(
+            pieces in proptest::collection::vec(0usize..12, 0..60),
+        ) {
+            let piece = |k: usize| -> String {
+                match k {
+                    0 => "Word ".into(),
+                    1 => ". ".into(),
+                    2 => "\n".into(),
+                    3 => "\r\n".into(),
+                    4 => "x".repeat(MAX_SENTENCE - 1),
+                    5 => "ab ".repeat(MAX_SENTENCE / 3),
+                    6 => "é".repeat(HARD_MAX_SENTENCE / 3),
+                    7 => "Mr. ".into(),
+                    8 => "1.8! ".into(),
+                    9 => "? \"Q".into(),
+                    10 => "\u{a0}".into(),
+                    _ => " ".into(),
+                }
+            };
+            let text: String = pieces.into_iter().map(piece).collect();
+            proptest::prop_assert_eq!(sentences(&text), sentences_by_byte(&text));
+        }
     }
 
     #[test]
