@@ -8,9 +8,11 @@ use crate::extract::{Mention, SCHEMA_VERSION};
 
 mod claim;
 mod fields;
+mod finding;
 mod mention;
 
 pub use claim::write as claim_line;
+pub use finding::write as finding_line;
 
 /// A document's entry in the JSON output.
 #[derive(Debug, Clone, Serialize)]
@@ -79,28 +81,13 @@ pub fn value_line(out: &mut dyn Write, value: &impl Serialize) -> io::Result<()>
     })
 }
 
-/// Write one JSON line per item, serialized in parallel (on the current rayon pool) and
-/// written in order: a window of items at a time, so the buffered output stays bounded.
-///
-/// # Errors
-/// I/O errors from `out`, or a serialization error.
-pub fn par_lines<'a, T, S, F>(out: &mut dyn Write, items: &'a [T], to_value: F) -> io::Result<()>
-where
-    T: Sync,
-    S: Serialize,
-    F: Fn(&'a T) -> S + Sync,
-{
-    par_lines_by(out, items, |buf, item| {
-        serde_json::to_writer(buf, &to_value(item)).map_err(io::Error::from)
-    })
-}
-
-/// [`par_lines`], with each item written into the line buffer by `write` (one of this
-/// module's field-by-field writers) instead of through serde.
+/// Write one JSON line per item, each written into its line buffer by `write` (one of this
+/// module's field-by-field writers), in parallel on the current rayon pool, and written out in
+/// order: a window of items at a time, so the buffered output stays bounded.
 ///
 /// # Errors
 /// I/O errors from `out`, or an error from `write`.
-pub fn par_lines_by<'a, T, F>(out: &mut dyn Write, items: &'a [T], write: F) -> io::Result<()>
+pub fn par_lines<'a, T, F>(out: &mut dyn Write, items: &'a [T], write: F) -> io::Result<()>
 where
     T: Sync,
     F: Fn(&mut Vec<u8>, &'a T) -> io::Result<()> + Sync,

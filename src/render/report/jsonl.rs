@@ -71,7 +71,7 @@ fn write_claims(
     }
     match claims {
         // The report's own claims: serialized in parallel, written in order.
-        None => crate::render::json::par_lines_by(out, r.claims, |buf, c| {
+        None => crate::render::json::par_lines(out, r.claims, |buf, c| {
             claim_line(buf, &ClaimOut::new(c, None));
             Ok(())
         })?,
@@ -85,7 +85,10 @@ fn write_claims(
             })?;
         }
     }
-    crate::render::json::par_lines(out, r.findings, FindingOut::new)?;
+    crate::render::json::par_lines(out, r.findings, |buf, f| {
+        crate::render::json::finding_line(buf, &FindingOut::new(f));
+        Ok(())
+    })?;
     for e in r.errors {
         tagged(out, "error", e)?;
     }
