@@ -11,7 +11,7 @@ pub mod words;
 
 use rust_decimal::Decimal;
 
-use crate::token::{Gap, TokKind, Token, Tokens, ascii_lower};
+use crate::token::{Gap, TokKind, Token, Tokens};
 use literal::Shape;
 use words::NumWord;
 
@@ -48,17 +48,23 @@ pub struct Number {
 #[derive(Debug, Default)]
 pub struct Classes {
     pub cls: Vec<Option<NumWord>>,
+    /// The chunk, ASCII-lowercased (same byte offsets): lowering it whole is one pass, where
+    /// lowering word by word into a buffer needed a UTF-8 check of each word.
+    lower: String,
 }
 
 impl Classes {
     pub fn compute(&mut self, text: &str, toks: &Tokens) {
         self.cls.clear();
-        let mut buf = [0u8; 32];
+        self.lower.clear();
+        self.lower.push_str(text);
+        self.lower.make_ascii_lowercase();
         for t in &toks.toks {
             let c = match t.kind {
-                TokKind::Word if t.end - t.start <= 14 => {
-                    ascii_lower(&text[t.start..t.end], &mut buf).and_then(words::classify)
-                }
+                // No number word has a letter outside ASCII.
+                TokKind::Word if t.end - t.start <= 14 => Some(&self.lower[t.start..t.end])
+                    .filter(|w| w.is_ascii())
+                    .and_then(words::classify),
                 TokKind::Symbol('&') => Some(NumWord::And),
                 _ => None,
             };
