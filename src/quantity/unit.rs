@@ -34,11 +34,19 @@ impl Phrase {
 
     /// A phrase never spans lines: a line break ends it, or (`restart`) starts it anew.
     fn build(ctx: Ctx<'_>, a: usize, b: usize, restart: bool) -> Self {
+        let b = b.min(ctx.toks.len());
+        // Sized once: the tokens' span in the text bounds the phrase (gaps become one space).
+        let bytes = match (ctx.tok(a), b.checked_sub(1).and_then(|l| ctx.tok(l))) {
+            (Some(first), Some(last)) if a < b => last.end.saturating_sub(first.start),
+            _ => 0,
+        };
         let mut p = Self {
             first: a,
+            orig: String::with_capacity(bytes),
+            spans: Vec::with_capacity(b.saturating_sub(a)),
             ..Self::default()
         };
-        for k in a..b.min(ctx.toks.len()) {
+        for k in a..b {
             let Some(t) = ctx.tok(k) else { break };
             if k > p.first {
                 match t.gap {
