@@ -1,22 +1,37 @@
 //! Attribution: whom a sentence quotes for its figures ("according to the State Department
 //! fact sheet", "said the Foreign Minister", "the ministry said").
 
+/// Verbs of reporting, in the order they are tried.
+const VERBS: [&str; 7] = [
+    " said",
+    " says",
+    " reported",
+    " reports",
+    " stated",
+    " noted",
+    " announced",
+];
+
+/// `according to `, then each of [`VERBS`]: searchers built once, not per sentence.
+static FINDERS: std::sync::LazyLock<(
+    memchr::memmem::Finder<'static>,
+    Vec<memchr::memmem::Finder<'static>>,
+)> = std::sync::LazyLock::new(|| {
+    (
+        memchr::memmem::Finder::new("according to "),
+        VERBS.iter().map(memchr::memmem::Finder::new).collect(),
+    )
+});
+
 /// The source a sentence attributes its content to, if it names one.
 pub fn find(sentence: &str) -> Option<String> {
     let lower = sentence.to_ascii_lowercase(); // ASCII only: offsets must fit `sentence`
-    if let Some(p) = lower.find("according to ") {
+    let (according, verbs) = &*FINDERS;
+    if let Some(p) = according.find(lower.as_bytes()) {
         return phrase_after(sentence, p + "according to ".len());
     }
-    for verb in [
-        " said",
-        " says",
-        " reported",
-        " reports",
-        " stated",
-        " noted",
-        " announced",
-    ] {
-        if let Some(p) = lower.find(verb) {
+    for (verb, finder) in VERBS.iter().zip(verbs) {
+        if let Some(p) = finder.find(lower.as_bytes()) {
             let after = &lower[p + verb.len()..];
             // `..., said the Foreign Minister.`: the speaker follows the verb.
             let before = sentence[..p].trim_end();

@@ -468,6 +468,53 @@ fn to_date(claim: &mut Claim, info: Option<&MetricInfo>, view: &SentenceView<'_>
     ));
 }
 
+/// Words before a figure that make it a goal (each list is one automaton, built once).
+static TARGET_WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+    std::sync::LazyLock::new(|| {
+        aho_corasick::AhoCorasick::new([
+            "target",
+            "aims to",
+            "aim to",
+            "goal of",
+            "seeks to",
+            "intends to",
+            "is ready to increase",
+            "ready to increase",
+            "potential to",
+        ])
+        .expect("a few short literal phrases")
+    });
+
+/// Words before a figure that make it a forecast.
+static FORECAST_WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+    std::sync::LazyLock::new(|| {
+        aho_corasick::AhoCorasick::new([
+            "expected to",
+            "forecast",
+            "projected",
+            "projection",
+            "will reach",
+            "could reach",
+            "is set to",
+            "estimates that",
+        ])
+        .expect("a few short literal phrases")
+    });
+
+/// Words before a figure that make it a request or a plan.
+static PLAN_WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+    std::sync::LazyLock::new(|| {
+        aho_corasick::AhoCorasick::new([
+            "requested",
+            "request for",
+            "plans to",
+            "planned",
+            "proposed",
+            "budget request",
+        ])
+        .expect("a few short literal phrases")
+    });
+
 /// Targets, forecasts and plans are not facts: they are compared only with their own kind.
 fn modality(sentence: &str, q_start: usize) -> Modality {
     // Lower-case the lead itself: lower-casing the whole sentence can change byte lengths
@@ -476,38 +523,11 @@ fn modality(sentence: &str, q_start: usize) -> Modality {
     let lead = sentence.get(..q_start).unwrap_or(sentence);
     let from = lead.char_indices().rev().nth(119).map_or(0, |(i, _)| i);
     let window = lead[from..].to_lowercase();
-    let has = |ws: &[&str]| ws.iter().any(|w| window.contains(w));
-    if has(&[
-        "target",
-        "aims to",
-        "aim to",
-        "goal of",
-        "seeks to",
-        "intends to",
-        "is ready to increase",
-        "ready to increase",
-        "potential to",
-    ]) {
+    if TARGET_WORDS.is_match(&window) {
         Modality::Target
-    } else if has(&[
-        "expected to",
-        "forecast",
-        "projected",
-        "projection",
-        "will reach",
-        "could reach",
-        "is set to",
-        "estimates that",
-    ]) {
+    } else if FORECAST_WORDS.is_match(&window) {
         Modality::Forecast
-    } else if has(&[
-        "requested",
-        "request for",
-        "plans to",
-        "planned",
-        "proposed",
-        "budget request",
-    ]) {
+    } else if PLAN_WORDS.is_match(&window) {
         Modality::Plan
     } else {
         Modality::Actual

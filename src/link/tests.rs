@@ -211,6 +211,37 @@ fn targets_are_not_facts() {
 }
 
 #[test]
+fn each_modality_is_read_from_the_words_before_the_figure() {
+    for (text, modality) in [
+        (
+            "Exports to the US are expected to reach $5 billion.",
+            Modality::Forecast,
+        ),
+        (
+            "The ministry requested $3 million for exports to the US.",
+            Modality::Plan,
+        ),
+        (
+            "The goal of $10 billion in exports to the US stands.",
+            Modality::Target,
+        ),
+        (
+            "EXPORTS TO THE US ARE PROJECTED AT $4 BILLION.",
+            Modality::Forecast,
+        ),
+        ("Exports to the US were $2 billion.", Modality::Actual),
+        // Only the words before the figure count.
+        (
+            "Exports to the US were $2 billion, as forecast.",
+            Modality::Actual,
+        ),
+    ] {
+        let c = claims(text);
+        assert_eq!(c[0].modality, modality, "{text}");
+    }
+}
+
+#[test]
 fn attribution_is_recorded() {
     let c = claims(
         "Two-way trade between Kazakhstan and the US was $2.5 billion in 2021, according to the State Department.",
