@@ -468,51 +468,60 @@ fn to_date(claim: &mut Claim, info: Option<&MetricInfo>, view: &SentenceView<'_>
     ));
 }
 
-/// Words before a figure that make it a goal (each list is one automaton, built once).
-static TARGET_WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
-    std::sync::LazyLock::new(|| {
-        aho_corasick::AhoCorasick::new([
-            "target",
-            "aims to",
-            "aim to",
-            "goal of",
-            "seeks to",
-            "intends to",
-            "is ready to increase",
-            "ready to increase",
-            "potential to",
-        ])
-        .expect("a few short literal phrases")
-    });
+/// Words before a figure that make it a goal.
+const TARGET_WORDS: &[&str] = &[
+    "target",
+    "aims to",
+    "aim to",
+    "goal of",
+    "seeks to",
+    "intends to",
+    "is ready to increase",
+    "ready to increase",
+    "potential to",
+];
 
 /// Words before a figure that make it a forecast.
-static FORECAST_WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
-    std::sync::LazyLock::new(|| {
-        aho_corasick::AhoCorasick::new([
-            "expected to",
-            "forecast",
-            "projected",
-            "projection",
-            "will reach",
-            "could reach",
-            "is set to",
-            "estimates that",
-        ])
-        .expect("a few short literal phrases")
-    });
+const FORECAST_WORDS: &[&str] = &[
+    "expected to",
+    "forecast",
+    "projected",
+    "projection",
+    "will reach",
+    "could reach",
+    "is set to",
+    "estimates that",
+];
 
 /// Words before a figure that make it a request or a plan.
-static PLAN_WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+const PLAN_WORDS: &[&str] = &[
+    "requested",
+    "request for",
+    "plans to",
+    "planned",
+    "proposed",
+    "budget request",
+];
+
+/// One automaton (a DFA: the phrases are few) over the three lists, with each phrase's
+/// modality, built once: a window is read in one pass instead of once per phrase.
+static MODALITY_WORDS: std::sync::LazyLock<(aho_corasick::AhoCorasick, Vec<Modality>)> =
     std::sync::LazyLock::new(|| {
-        aho_corasick::AhoCorasick::new([
-            "requested",
-            "request for",
-            "plans to",
-            "planned",
-            "proposed",
-            "budget request",
-        ])
-        .expect("a few short literal phrases")
+        let lists = [
+            (TARGET_WORDS, Modality::Target),
+            (FORECAST_WORDS, Modality::Forecast),
+            (PLAN_WORDS, Modality::Plan),
+        ];
+        let phrases = lists.iter().flat_map(|(words, _)| words.iter());
+        let modality = lists
+            .iter()
+            .flat_map(|(words, m)| std::iter::repeat_n(*m, words.len()))
+            .collect();
+        let automaton = aho_corasick::AhoCorasickBuilder::new()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(phrases)
+            .expect("a few short literal phrases");
+        (automaton, modality)
     });
 
 /// Targets, forecasts and plans are not facts: they are compared only with their own kind.
@@ -523,15 +532,25 @@ fn modality(sentence: &str, q_start: usize) -> Modality {
     let lead = sentence.get(..q_start).unwrap_or(sentence);
     let from = lead.char_indices().rev().nth(119).map_or(0, |(i, _)| i);
     let window = lead[from..].to_lowercase();
-    if TARGET_WORDS.is_match(&window) {
-        Modality::Target
-    } else if FORECAST_WORDS.is_match(&window) {
-        Modality::Forecast
-    } else if PLAN_WORDS.is_match(&window) {
-        Modality::Plan
-    } else {
-        Modality::Actual
+    // A goal's words outrank a forecast's, which outrank a plan's.
+    let rank = |m: Modality| match m {
+        Modality::Target => 0,
+        Modality::Forecast => 1,
+        Modality::Plan => 2,
+        Modality::Actual => 3,
+    };
+    let (automaton, modality) = &*MODALITY_WORDS;
+    let mut found = Modality::Actual;
+    for hit in automaton.find_overlapping_iter(&window) {
+        let m = modality[hit.pattern().as_usize()];
+        if rank(m) < rank(found) {
+            found = m;
+        }
+        if found == Modality::Target {
+            break;
+        }
     }
+    found
 }
 
 /// A stable fingerprint (FNV-1a 64) of what a claim says, independent of where it sits.
