@@ -124,6 +124,14 @@ fn ends_sentence(text: &str, i: usize) -> bool {
 /// ` but `, which join contrasting figures.
 pub fn clause_breaks(text: &str, start: usize, end: usize) -> Vec<usize> {
     const WORDS: [&[u8]; 3] = [b" while ", b" whereas ", b" but "];
+    // The gate below reads the byte after the space: every word must start with `w` or `b`.
+    const _: () = {
+        let mut i = 0;
+        while i < WORDS.len() {
+            assert!(WORDS[i][1] == b'w' || WORDS[i][1] == b'b');
+            i += 1;
+        }
+    };
     let mut out = Vec::new();
     let s = &text.as_bytes()[start..end];
     // Where each word may next be found: matches of one word do not overlap.
@@ -143,7 +151,8 @@ pub fn clause_breaks(text: &str, start: usize, end: usize) -> Vec<usize> {
             }
             // En and em dashes (U+2013, U+2014).
             0xE2 => s.get(off + 1) == Some(&0x80) && matches!(s.get(off + 2), Some(0x93 | 0x94)),
-            b' ' => {
+            // Every word starts ` w` or ` b`: most spaces are ruled out by the next byte.
+            b' ' if matches!(s.get(off + 1), Some(b'w' | b'b')) => {
                 for (word, from) in WORDS.iter().zip(&mut word_from) {
                     if off >= *from && s[off..].starts_with(word) {
                         out.push(start + off);
