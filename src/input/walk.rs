@@ -41,7 +41,12 @@ pub fn collect(inputs: &[String]) -> Vec<Entry> {
 /// Appends the text files under `root`, depth-first, siblings sorted by file name (which
 /// is the same as sorting the paths component by component).
 fn walk(root: &Path, entries: &mut Vec<Entry>) {
-    let walker = WalkDir::new(root).follow_links(true).sort_by_file_name();
+    // Siblings share their parent's path, so their whole paths compare as their names do:
+    // compared as plain strings, without `sort_by_file_name`'s splitting of both paths into
+    // components at every comparison (most of the serial time of a 10,000-file run).
+    let walker = WalkDir::new(root)
+        .follow_links(true)
+        .sort_by(|a, b| a.path().as_os_str().cmp(b.path().as_os_str()));
     for item in walker {
         match item {
             // With follow_links, the type is the link target's: links to files count.
@@ -166,17 +171,23 @@ mod tests {
             "noext",
             "sub/deeper/c.Md",
             "notes.txt.bak",
+            // A file named like a directory plus a suffix sorts after the directory's files;
+            // capitals before lower case (byte order).
+            "sub.md",
+            "A.md",
         ] {
             touch(root, rel);
         }
         let r = s(root);
         let got = sources(&collect(std::slice::from_ref(&r)));
         let want: Vec<String> = [
+            "A.md",
             "a-b.md",
             "a.markdown",
             "sub/a.md",
             "sub/b.TXT",
             "sub/deeper/c.Md",
+            "sub.md",
             "z.md",
         ]
         .iter()
