@@ -2,10 +2,9 @@
 //!
 //! `extract --format jsonl` writes about 3.5 bytes of JSON for every byte it reads, and through
 //! serde the line cost more than finding the figure: every key went through the string escaper
-//! and a map-entry call. Here the keys and the punctuation are literals; every value (strings,
-//! numbers, dates, enum names) still goes through serde_json, so escaping and spelling are
-//! serde's. The derived `Serialize` of [`Mention`] stays the definition: a test holds this
-//! writer to it byte for byte.
+//! and a map-entry call. Here the keys and the punctuation are literals and the values are
+//! written as serde_json writes them (see [`super::fields`]). The derived `Serialize` of
+//! [`Mention`] stays the definition: a test holds this writer to it byte for byte.
 
 use super::fields::{opt_string, string, value};
 use crate::extract::{Mention, PeriodOut};
