@@ -1,5 +1,7 @@
 //! The whole pipeline on a set of arbitrary documents: the input is split on NUL bytes into
 //! documents, each is decoded, extracted and linked, and the rule engine compares them all.
+//! Every mention, claim and finding is also written as a JSON line by the field-by-field
+//! writers, which must give serde_json's bytes.
 #![no_main]
 
 use claimcheck::extract::{ExtractOptions, Extractor};
@@ -13,10 +15,26 @@ fuzz_target!(|data: &[u8]| {
     for (i, part) in data.split(|&b| b == 0).take(8).enumerate() {
         if let Loaded::Document(doc) = load_bytes(format!("doc{i}"), part.to_vec()) {
             let mentions = ex.extract(&doc, &rules.vocab, ExtractOptions::default());
+            let mut by_serde = Vec::new();
+            for m in &mentions {
+                by_serde.extend(serde_json::to_vec(m).unwrap());
+                by_serde.push(b'\n');
+            }
+            assert_eq!(claimcheck::render::json::lines(&mentions), by_serde);
             claims.extend(claimcheck::link::link(&doc, i, &mentions, rules));
         }
     }
+    for c in &claims {
+        let out = claimcheck::render::claims::ClaimOut::new(c, None);
+        let mut line = Vec::new();
+        claimcheck::render::json::claim_line(&mut line, &out);
+        assert_eq!(line, serde_json::to_vec(&out).unwrap());
+    }
     for f in claimcheck::engine::check(&claims, &rules.relations) {
         assert!(!f.id.is_empty());
+        let out = claimcheck::render::report::json::FindingOut::new(&f);
+        let mut line = Vec::new();
+        claimcheck::render::json::finding_line(&mut line, &out);
+        assert_eq!(line, serde_json::to_vec(&out).unwrap());
     }
 });
