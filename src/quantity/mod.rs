@@ -1,6 +1,6 @@
 //! Quantities: a number grown into a claim's value, with its bound, scale, unit and measure.
 //!
-//! [`find`] scans the tokens of a text once. At each number it reads the scale (`bn`,
+//! [`Scanner::find`] scans the tokens of a text once. At each number it reads the scale (`bn`,
 //! `million`), the unit (a currency before or after, percent, a counted noun), the qualifier
 //! before it (`more than`, `about`, `nearly`) or after it (`or more`), and whether it states a
 //! change (`increased by 58.8%`). Two figures joined as a range (`between 2 and 3 billion`,
@@ -53,7 +53,7 @@ pub enum Role {
 /// A quantity found in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Quantity {
-    /// Byte span in the text given to [`find`].
+    /// Byte span in the text given to [`Scanner::find`].
     pub start: usize,
     pub end: usize,
     /// Token span, for later steps that look at the words around.

@@ -94,7 +94,7 @@ pub fn write(out: &mut dyn Write, r: &Report<'_>, opts: &RenderOptions) -> io::R
     write_with(out, r, opts, &r.claims)
 }
 
-/// [`write`], with the claims taken from `claims` instead of the report.
+/// [`write()`], with the claims taken from `claims` instead of the report.
 ///
 /// # Errors
 /// I/O errors from `out` or from `claims`.

@@ -47,7 +47,7 @@ pub fn write(out: &mut dyn Write, r: &Report<'_>, opts: &RenderOptions) -> io::R
     write_claims(out, r, opts, None)
 }
 
-/// [`write`], with the claims taken from `claims` instead of the report.
+/// [`write()`], with the claims taken from `claims` instead of the report.
 ///
 /// # Errors
 /// I/O errors from `out` or from `claims`.
