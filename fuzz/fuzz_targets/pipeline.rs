@@ -20,7 +20,7 @@ fuzz_target!(|data: &[u8]| {
                 by_serde.extend(serde_json::to_vec(m).unwrap());
                 by_serde.push(b'\n');
             }
-            assert_eq!(claimcheck::render::json::lines(&mentions), by_serde);
+            assert_eq!(claimcheck::render::json::mention_lines(&mentions), by_serde);
             claims.extend(claimcheck::link::link(&doc, i, &mentions, rules));
         }
     }

@@ -84,6 +84,7 @@ pub fn run(args: &ClaimsArgs) -> ExitStatus {
     if format == ClaimsFormat::Jsonl {
         return stream_jsonl(&pipeline, &pool, &entries, failed);
     }
+    // A table or one JSON document: every document's claims first.
     let results = pipeline.run(&pool, &entries, 0);
     if let Some(p) = &progress {
         p.finish();
@@ -96,25 +97,22 @@ pub fn run(args: &ClaimsArgs) -> ExitStatus {
     let mut out = io::BufWriter::new(stdout.lock());
     let width = super::table_width();
     let result: io::Result<()> = (|| {
-        match format {
-            ClaimsFormat::Jsonl => unreachable!("streamed by stream_jsonl"),
-            ClaimsFormat::Json => {
-                let claims: Vec<ClaimOut<'_>> = results
-                    .iter()
-                    .flat_map(|r| r.claims.iter().map(|c| ClaimOut::new(c, None)))
-                    .collect();
-                let docs: Vec<&render::json::DocumentOut> =
-                    results.iter().map(|r| &r.doc).collect();
-                let v = serde_json::json!({
-                    "schema_version": crate::extract::SCHEMA_VERSION,
-                    "documents": docs,
-                    "claims": claims,
-                    "errors": errors,
-                });
-                serde_json::to_writer_pretty(&mut out, &v)?;
-                out.write_all(b"\n")?;
-            }
-            ClaimsFormat::Table => match args.group_by {
+        if format == ClaimsFormat::Json {
+            let claims: Vec<ClaimOut<'_>> = results
+                .iter()
+                .flat_map(|r| r.claims.iter().map(|c| ClaimOut::new(c, None)))
+                .collect();
+            let docs: Vec<&render::json::DocumentOut> = results.iter().map(|r| &r.doc).collect();
+            let v = serde_json::json!({
+                "schema_version": crate::extract::SCHEMA_VERSION,
+                "documents": docs,
+                "claims": claims,
+                "errors": errors,
+            });
+            serde_json::to_writer_pretty(&mut out, &v)?;
+            out.write_all(b"\n")?;
+        } else {
+            match args.group_by {
                 GroupBy::Source => {
                     for r in &results {
                         if r.claims.is_empty() {
@@ -152,7 +150,7 @@ pub fn run(args: &ClaimsArgs) -> ExitStatus {
                     });
                     render::claims::table(&mut out, &list, width, true)?;
                 }
-            },
+            }
         }
         out.flush()
     })();
@@ -178,29 +176,20 @@ fn stream_jsonl(
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let mut errors = Vec::new();
-    for (b, batch) in entries.chunks(super::BATCH).enumerate() {
-        let results = pipeline.run_then(pool, batch, b * super::BATCH, |mut r| {
-            let mut lines = Vec::with_capacity(r.claims.len() * 1024);
-            for c in &r.claims {
-                render::json::claim_line(&mut lines, &ClaimOut::new(c, Some(&r.doc)));
-                lines.push(b'\n');
-            }
-            r.claims = Vec::new();
-            (r, lines)
-        });
-        let written = super::with_bar_suspended(pipeline.progress, || -> io::Result<()> {
-            for (r, lines) in &results {
-                failed |= super::report_document(r, &mut errors);
-                out.write_all(lines)?;
-            }
-            out.flush()
-        });
-        if let Err(e) = written {
-            return io_failure(&e);
+    let render = |mut r: crate::pipeline::DocResult| {
+        let lines = render::json::claim_lines(&r.claims, Some(&r.doc));
+        r.claims = Vec::new();
+        (r, lines)
+    };
+    let written = super::stream_batches(pipeline, pool, entries, render, |results| {
+        for (r, lines) in &results {
+            failed |= super::report_document(r, &mut errors);
+            out.write_all(lines)?;
         }
-    }
-    if let Some(p) = pipeline.progress {
-        p.finish();
+        out.flush()
+    });
+    if let Err(e) = written {
+        return io_failure(&e);
     }
     if failed {
         ExitStatus::Error

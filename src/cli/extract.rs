@@ -73,40 +73,34 @@ pub fn run(args: &ExtractArgs) -> ExitStatus {
     let mut all_mentions = Vec::new();
     let mut all_errors = Vec::new();
     let width = super::table_width();
-    for (b, batch) in entries.chunks(super::BATCH).enumerate() {
-        // JSON lines are rendered by the thread that extracted the document, which frees its
-        // mentions there too; this thread only writes the bytes, in input order.
-        let results = pipeline.run_then(&pool, batch, b * super::BATCH, |mut o| {
-            let lines = (format == Format::Jsonl).then(|| {
-                let lines = render::json::lines(&o.mentions);
-                o.mentions = Vec::new();
-                lines
-            });
-            (o, lines)
+    // JSON lines are rendered by the thread that extracted the document, which frees its
+    // mentions there too; this thread only writes the bytes, in input order.
+    let render = |mut o: crate::pipeline::DocResult| {
+        let lines = (format == Format::Jsonl).then(|| {
+            let lines = render::json::mention_lines(&o.mentions);
+            o.mentions = Vec::new();
+            lines
         });
-        // The batch's notes and output, with the progress bar out of the way.
-        let written = super::with_bar_suspended(progress.as_ref(), || -> io::Result<()> {
-            for (o, lines) in results {
-                failed |= super::report_document(&o, &mut all_errors);
-                let result = match format {
-                    Format::Jsonl => out.write_all(&lines.unwrap_or_default()),
-                    Format::Table => render::table::mentions(&mut out, &o.mentions, width),
-                    Format::Json => {
-                        all_mentions.extend(o.mentions);
-                        Ok(())
-                    }
-                };
-                all_docs.push(o.doc);
-                result?;
-            }
-            out.flush()
-        });
-        if let Err(e) = written {
-            return io_failure(&e);
+        (o, lines)
+    };
+    let written = super::stream_batches(&pipeline, &pool, &entries, render, |results| {
+        for (o, lines) in results {
+            failed |= super::report_document(&o, &mut all_errors);
+            let result = match format {
+                Format::Jsonl => out.write_all(&lines.unwrap_or_default()),
+                Format::Table => render::table::mentions(&mut out, &o.mentions, width),
+                Format::Json => {
+                    all_mentions.extend(o.mentions);
+                    Ok(())
+                }
+            };
+            all_docs.push(o.doc);
+            result?;
         }
-    }
-    if let Some(p) = &progress {
-        p.finish();
+        out.flush()
+    });
+    if let Err(e) = written {
+        return io_failure(&e);
     }
     if format == Format::Json
         && let Err(e) = render::json::whole(&mut out, &all_docs, &all_mentions, &all_errors)

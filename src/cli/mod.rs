@@ -224,17 +224,30 @@ pub(crate) fn report_document(
 
 /// Documents are streamed in batches: each batch in parallel, printed in input order before
 /// the next starts, so memory does not grow with the number of documents.
-pub(crate) const BATCH: usize = 64;
+const BATCH: usize = 64;
 
-/// Run `f` (which writes to standard output) with the progress bar, if any, out of the way.
-pub(crate) fn with_bar_suspended<R>(
-    progress: Option<&crate::progress::Progress>,
-    f: impl FnOnce() -> R,
-) -> R {
-    match progress {
-        Some(p) => p.suspend(f),
-        None => f(),
+/// Run the pipeline over `entries` a batch at a time: `then` is applied to each document's
+/// result on the thread that made it (rendering its output, say), and `write` gets each
+/// batch's results in input order on this thread, with the progress bar out of the way. The
+/// bar is finished at the end; the first error from `write` stops the run.
+pub(crate) fn stream_batches<T: Send>(
+    pipeline: &crate::pipeline::Pipeline<'_>,
+    pool: &rayon::ThreadPool,
+    entries: &[crate::input::Entry],
+    then: impl Fn(crate::pipeline::DocResult) -> T + Sync,
+    mut write: impl FnMut(Vec<T>) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    for (b, batch) in entries.chunks(BATCH).enumerate() {
+        let results = pipeline.run_then(pool, batch, b * BATCH, &then);
+        match pipeline.progress {
+            Some(p) => p.suspend(|| write(results))?,
+            None => write(results)?,
+        }
     }
+    if let Some(p) = pipeline.progress {
+        p.finish();
+    }
+    Ok(())
 }
 
 /// A write to standard output failed: a closed pipe ends the run quietly (status 0, as

@@ -197,7 +197,7 @@ pub fn run(args: &ReportArgs) -> ExitStatus {
         .map(|(r, n)| (r.to_string(), n))
         .collect();
 
-    let complete = claims.iter().filter(|c| compared(c));
+    let complete = claims.iter().filter(|c| engine::compared(c));
     // The engine and the sort run on the run's pool, so `-j` bounds them too.
     let mut findings = pool.install(|| {
         let mut findings = engine::check(complete, &rules.set.relations);
@@ -222,15 +222,6 @@ pub fn run(args: &ReportArgs) -> ExitStatus {
     std::mem::forget(claims);
     std::mem::forget(documents);
     status
-}
-
-/// Whether the engine compares a claim: only claims whose key is complete are compared (a
-/// directional metric with an unknown direction, or a pair with one side unknown, would be
-/// compared with the wrong things).
-pub(super) fn compared(c: &Claim) -> bool {
-    c.metric.is_some()
-        && (c.entities.len() >= 2
-            || !c.directional && c.entities.len() == 1 && c.kind == crate::quantity::Kind::Rank)
 }
 
 /// Read `--baseline`, or report why it cannot be read (`None`).

@@ -179,6 +179,15 @@ pub(crate) struct Draft<'a> {
     pub message: String,
 }
 
+/// Whether the engine compares a claim: only claims whose key is complete are compared (a
+/// directional metric with an unknown direction, or a pair with one side unknown, would be
+/// compared with the wrong things).
+pub fn compared(c: &Claim) -> bool {
+    c.metric.is_some()
+        && (c.entities.len() >= 2
+            || !c.directional && c.entities.len() == 1 && c.kind == crate::quantity::Kind::Rank)
+}
+
 /// Run every check of every relation on the claims.
 ///
 /// Claims are grouped by key first ([`group::Index`]), so the cost is O(n log n) plus the

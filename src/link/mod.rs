@@ -503,8 +503,9 @@ const PLAN_WORDS: &[&str] = &[
     "budget request",
 ];
 
-/// One automaton (a DFA: the phrases are few) over the three lists, with each phrase's
-/// modality, built once: a window is read in one pass instead of once per phrase.
+/// One automaton (a DFA: the phrases are few) over the three lists, in order of precedence,
+/// with each phrase's modality, built once: a window is read in one pass instead of once per
+/// phrase.
 static MODALITY_WORDS: std::sync::LazyLock<(aho_corasick::AhoCorasick, Vec<Modality>)> =
     std::sync::LazyLock::new(|| {
         let lists = [
@@ -532,25 +533,14 @@ fn modality(sentence: &str, q_start: usize) -> Modality {
     let lead = sentence.get(..q_start).unwrap_or(sentence);
     let from = lead.char_indices().rev().nth(119).map_or(0, |(i, _)| i);
     let window = lead[from..].to_lowercase();
-    // A goal's words outrank a forecast's, which outrank a plan's.
-    let rank = |m: Modality| match m {
-        Modality::Target => 0,
-        Modality::Forecast => 1,
-        Modality::Plan => 2,
-        Modality::Actual => 3,
-    };
+    // The lists are in order of precedence (a goal's words outrank a forecast's, which
+    // outrank a plan's), and so are their phrases' ids: the lowest id found decides.
     let (automaton, modality) = &*MODALITY_WORDS;
-    let mut found = Modality::Actual;
-    for hit in automaton.find_overlapping_iter(&window) {
-        let m = modality[hit.pattern().as_usize()];
-        if rank(m) < rank(found) {
-            found = m;
-        }
-        if found == Modality::Target {
-            break;
-        }
-    }
-    found
+    automaton
+        .find_overlapping_iter(&window)
+        .map(|hit| hit.pattern().as_usize())
+        .min()
+        .map_or(Modality::Actual, |first| modality[first])
 }
 
 /// A stable fingerprint (FNV-1a 64) of what a claim says, independent of where it sits.

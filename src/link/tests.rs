@@ -230,6 +230,15 @@ fn each_modality_is_read_from_the_words_before_the_figure() {
             Modality::Forecast,
         ),
         ("Exports to the US were $2 billion.", Modality::Actual),
+        // Words of two lists: a goal's outrank a forecast's, a forecast's a plan's.
+        (
+            "The target is expected to reach $5 billion in exports to the US.",
+            Modality::Target,
+        ),
+        (
+            "Planned exports to the US are projected at $4 billion.",
+            Modality::Forecast,
+        ),
         // Only the words before the figure count.
         (
             "Exports to the US were $2 billion, as forecast.",

@@ -13,7 +13,7 @@ use super::compact::{At, Compact, Tables};
 use super::input::{Input, InputSource, blocks, lines};
 use super::{MAX_LINE, MAX_SHOWN_ERRORS, NONE};
 use crate::claims_file::{self, Light, LightDocument};
-use crate::cli::{report, report_error};
+use crate::cli::report_error;
 use crate::engine::{self, Relations};
 use crate::render::json::{DocumentOut, ErrorOut};
 use crate::report::Summary;
@@ -294,7 +294,7 @@ impl<'r> Loaded<'r> {
         }
         // As the engine's index: a claim whose interval says nothing is never grouped.
         let empty = claim.interval.low.is_none() && claim.interval.high.is_none();
-        if !report::compared(&claim) || empty {
+        if !crate::engine::compared(&claim) || empty {
             return;
         }
         let sentence = engine::reads_sentence(&claim, self.relations).then_some(&*sentence);

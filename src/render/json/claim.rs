@@ -3,7 +3,7 @@
 //! largest part of its output. The derived `Serialize` of [`ClaimOut`] stays the definition;
 //! a test holds this writer to it byte for byte.
 
-use super::fields::{opt_string, string, value};
+use super::fields::{opt_string, string, strings, value};
 use crate::render::claims::ClaimOut;
 
 /// Append `c` to `buf` as `serde_json::to_writer` would write it (no line break).
@@ -79,30 +79,15 @@ pub fn write(buf: &mut Vec<u8>, c: &ClaimOut<'_>) {
     buf.push(b'}');
 }
 
-fn strings(buf: &mut Vec<u8>, list: &[String]) {
-    buf.push(b'[');
-    for (i, s) in list.iter().enumerate() {
-        if i > 0 {
-            buf.push(b',');
-        }
-        string(buf, s);
-    }
-    buf.push(b']');
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::claim::Claim;
 
     fn claims_of(text: &str) -> Vec<(Claim, crate::render::json::DocumentOut)> {
-        let rules = crate::rules::set::RuleSet::defaults().expect("default rules");
-        let doc = crate::input::Document::from_text("dir/\"q\"\\name.txt", text);
-        let mut ex = crate::extract::Extractor::default();
-        let mentions = ex.extract(&doc, &rules.vocab, Default::default());
-        let claims = crate::link::link(&doc, 0, &mentions, &rules);
+        let claims = super::super::linked([("dir/\"q\"\\name.txt".to_string(), text.to_string())]);
         let out = crate::render::json::DocumentOut {
-            source: doc.source.clone(),
+            source: "dir/\"q\"\\name.txt".into(),
             title: Some("A \"title\"".into()),
             outlet: None,
             url: None,
@@ -110,7 +95,7 @@ mod tests {
             date_inferred: false,
             status: "read",
             notes: vec!["a note".into()],
-            mentions: mentions.len(),
+            mentions: claims.len(),
         };
         claims.into_iter().map(|c| (c, out.clone())).collect()
     }

@@ -18,18 +18,10 @@ pub(super) fn string(buf: &mut Vec<u8>, s: &str) {
     }
 }
 
-/// Whether any byte is a quote, a backslash or a control character. Sixteen bytes at a time
-/// without an early exit inside them, which the compiler turns into vector compares: claims'
-/// sentences make most of `report`'s output.
+/// Whether any byte is a quote, a backslash or a control character (checked a block at a
+/// time: claims' sentences make most of `report`'s output).
 fn needs_escape(bytes: &[u8]) -> bool {
-    let special = |b: u8| (b < 0x20) | (b == b'"') | (b == b'\\');
-    let mut blocks = bytes.chunks_exact(16);
-    for block in &mut blocks {
-        if block.iter().fold(false, |any, &b| any | special(b)) {
-            return true;
-        }
-    }
-    blocks.remainder().iter().any(|&b| special(b))
+    crate::token::any_byte(bytes, |b| (b < 0x20) | (b == b'"') | (b == b'\\'))
 }
 
 pub(super) fn opt_string(buf: &mut Vec<u8>, s: Option<&str>) {
@@ -37,6 +29,18 @@ pub(super) fn opt_string(buf: &mut Vec<u8>, s: Option<&str>) {
         Some(s) => string(buf, s),
         None => buf.extend_from_slice(b"null"),
     }
+}
+
+/// A list of strings, as serde_json writes a `Vec<String>`.
+pub(super) fn strings(buf: &mut Vec<u8>, list: &[String]) {
+    buf.push(b'[');
+    for (i, s) in list.iter().enumerate() {
+        if i > 0 {
+            buf.push(b',');
+        }
+        string(buf, s);
+    }
+    buf.push(b']');
 }
 
 /// One value, as serde_json writes it.
@@ -53,6 +57,19 @@ mod tests {
         let mut buf = Vec::new();
         string(&mut buf, s);
         buf
+    }
+
+    #[test]
+    fn string_lists_are_written_as_serde_writes_them() {
+        for list in [
+            vec![],
+            vec!["KZ".to_string()],
+            vec!["a".into(), "b\"c".into(), "".into()],
+        ] {
+            let mut buf = Vec::new();
+            strings(&mut buf, &list);
+            assert_eq!(buf, serde_json::to_vec(&list).unwrap(), "{list:?}");
+        }
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! [`FindingOut`] (which flattens the finding) stays the definition; a test holds this writer
 //! to it byte for byte on every kind of check.
 
-use super::fields::{opt_string, string, value};
+use super::fields::{opt_string, string, strings, value};
 use crate::engine::{Finding, Term};
 use crate::render::report::json::FindingOut;
 
@@ -69,17 +69,6 @@ fn term(buf: &mut Vec<u8>, t: &Term) {
     buf.push(b'}');
 }
 
-fn strings(buf: &mut Vec<u8>, list: &[String]) {
-    buf.push(b'[');
-    for (i, s) in list.iter().enumerate() {
-        if i > 0 {
-            buf.push(b',');
-        }
-        string(buf, s);
-    }
-    buf.push(b']');
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -88,30 +77,19 @@ mod tests {
     /// serde's bytes for each, on enough kinds of check to cover open bounds and gaps.
     #[test]
     fn every_finding_is_written_as_serde_writes_it() {
-        let rules = crate::rules::set::RuleSet::defaults().expect("default rules");
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut claims = Vec::new();
-        let mut index = 0;
-        for dir in ["examples", "tests/fixtures/contradictions"] {
-            let mut paths: Vec<_> = std::fs::read_dir(root.join(dir))
-                .expect("a bundled folder")
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.is_file())
-                .collect();
-            paths.sort();
-            for p in paths {
-                let text = std::fs::read_to_string(&p).expect("a text file");
-                let doc = crate::input::Document::from_text(p.display().to_string(), text);
-                let mut ex = crate::extract::Extractor::default();
-                let mentions = ex.extract(&doc, &rules.vocab, Default::default());
-                claims.extend(crate::link::link(&doc, index, &mentions, &rules));
-                index += 1;
-            }
-        }
-        let compared = claims
-            .iter()
-            .filter(|c| c.metric.is_some() && !c.entities.is_empty());
-        let findings = crate::engine::check(compared, &rules.relations);
+        let root = env!("CARGO_MANIFEST_DIR");
+        let inputs = ["examples", "tests/fixtures/contradictions"].map(|d| format!("{root}/{d}"));
+        let docs = crate::input::collect(&inputs)
+            .into_iter()
+            .filter_map(|e| match e {
+                crate::input::Entry::File { path, source } => {
+                    Some((source, std::fs::read_to_string(path).expect("a text file")))
+                }
+                _ => None,
+            });
+        let claims = super::super::linked(docs);
+        let compared = claims.iter().filter(|c| crate::engine::compared(c));
+        let findings = crate::engine::check(compared, &crate::rules::default_rule_set().relations);
         let checks: std::collections::BTreeSet<&str> =
             findings.iter().map(|f| f.check.name()).collect();
         assert!(checks.len() >= 4, "too few kinds of check: {checks:?}");

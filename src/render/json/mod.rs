@@ -4,7 +4,9 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use crate::claim::Claim;
 use crate::extract::{Mention, SCHEMA_VERSION};
+use crate::render::claims::ClaimOut;
 
 mod claim;
 mod fields;
@@ -54,10 +56,21 @@ struct Tool {
 
 /// One document's mentions as JSON lines, in a buffer of their own: documents are rendered in
 /// parallel, each on the thread that extracted it, and written in order afterwards.
-pub fn lines(mentions: &[Mention]) -> Vec<u8> {
+pub fn mention_lines(mentions: &[Mention]) -> Vec<u8> {
     let mut buf = Vec::with_capacity(mentions.len() * 384);
     for m in mentions {
         mention::write(&mut buf, m);
+        buf.push(b'\n');
+    }
+    buf
+}
+
+/// One document's claims as JSON lines (each carrying the document when `doc` is given), as
+/// [`mention_lines`] renders mentions.
+pub fn claim_lines(claims: &[Claim], doc: Option<&DocumentOut>) -> Vec<u8> {
+    let mut buf = Vec::with_capacity(claims.len() * 1024);
+    for c in claims {
+        claim::write(&mut buf, &ClaimOut::new(c, doc));
         buf.push(b'\n');
     }
     buf
@@ -136,4 +149,23 @@ pub fn whole(
     };
     serde_json::to_writer_pretty(&mut *out, &w)?;
     out.write_all(b"\n")
+}
+
+/// The claims of documents given as (name, text), linked with the default rules, document
+/// `i` numbered `i`: what the writers' tests print.
+#[cfg(test)]
+fn linked(docs: impl IntoIterator<Item = (String, String)>) -> Vec<Claim> {
+    let rules = crate::rules::default_rule_set();
+    let mut ex = crate::extract::Extractor::default();
+    let mut claims = Vec::new();
+    for (i, (name, text)) in docs.into_iter().enumerate() {
+        let doc = crate::input::Document::from_text(name, text);
+        let mentions = ex.extract(
+            &doc,
+            &rules.vocab,
+            crate::extract::ExtractOptions::default(),
+        );
+        claims.extend(crate::link::link(&doc, i, &mentions, rules));
+    }
+    claims
 }
