@@ -75,6 +75,11 @@ impl Classes {
     pub fn get(&self, i: usize) -> Option<NumWord> {
         self.cls.get(i).copied().flatten()
     }
+
+    /// The bytes `start..end` of the chunk, ASCII-lowercased.
+    fn lower(&self, start: usize, end: usize) -> &str {
+        &self.lower[start..end]
+    }
 }
 
 /// Context the grammar reads: the text, its tokens and their classes.
@@ -94,6 +99,13 @@ impl<'a> Ctx<'a> {
             .toks
             .get(i)
             .map_or("", |t| &self.text[t.start..t.end])
+    }
+    /// Token `i`, ASCII-lowercased (empty past the end).
+    pub fn lower(&self, i: usize) -> &'a str {
+        self.toks
+            .toks
+            .get(i)
+            .map_or("", |t| self.cls.lower(t.start, t.end))
     }
     pub fn lower_is(&self, i: usize, w: &str) -> bool {
         self.tok(i).is_some_and(|t| t.kind == TokKind::Word) && self.str(i).eq_ignore_ascii_case(w)

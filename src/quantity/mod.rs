@@ -181,9 +181,12 @@ fn scan_at(
         TokKind::Word => {
             let cls = ctx.cls.get(i);
             if cls.is_none() {
-                // Most words start nothing: check the first word before any lookup.
-                let mut buf = [0u8; 32];
-                let w = crate::token::ascii_lower(ctx.str(i), &mut buf)?;
+                // Most words start nothing: check the first word before any lookup. No
+                // vocabulary word is longer than 32 bytes or has a letter outside ASCII.
+                let w = ctx.lower(i);
+                if w.len() > 32 || !w.is_ascii() {
+                    return None;
+                }
                 if change::verb_factor(w).is_some() {
                     return verb_change(ctx, vocab, i, floor);
                 }
@@ -264,7 +267,7 @@ fn is_not_quantity(ctx: Ctx<'_>, num: &Number) -> bool {
     if ctx.is_dash(num.end)
         && ctx.gap(num.end) == Gap::None
         && ctx.gap(num.end + 1) == Gap::None
-        && unit::COMPOUND_ADJECTIVES.contains(&ctx.str(num.end + 1).to_ascii_lowercase().as_str())
+        && unit::is_compound_adjective(ctx.str(num.end + 1))
     {
         return true;
     }

@@ -13,6 +13,7 @@ use crate::quantity::{change, unit};
 use crate::rules::Vocabulary;
 use crate::rules::currency::Currencies;
 use crate::rules::qualifier::Qualifiers;
+use crate::rules::word_set::WordSet;
 
 /// The words from the rules that a quantity may need, ASCII-lowercased, in one set: the words
 /// of vague magnitudes but their glue (`tens`, `few`; not the `a` of `a few`, which alone would
@@ -20,31 +21,26 @@ use crate::rules::qualifier::Qualifiers;
 /// (`dollars`, `usd`), and every sub-unit with its plurals (`cent`, `cents`).
 #[derive(Debug, Clone, Default)]
 pub struct Triggers {
-    words: foldhash::HashSet<String>,
+    words: WordSet,
 }
 
 impl Triggers {
     pub fn new(currencies: &Currencies, qualifiers: &Qualifiers) -> Self {
-        let mut words: foldhash::HashSet<String> = foldhash::HashSet::default();
+        let mut words = WordSet::default();
         // Every word of a vague phrase but its glue: `a few` needs `few`. A phrase of glue
         // words only (none is bundled) keeps them all: safe, if slow.
         let glue = |w: &&str| matches!(*w, "a" | "an" | "of" | "the");
         for phrase in qualifiers.vague.keys() {
             let phrase: Vec<&str> = phrase.split(' ').filter(|w| !w.is_empty()).collect();
             let all_glue = phrase.iter().all(glue);
-            words.extend(
-                phrase
-                    .into_iter()
-                    .filter(|w| all_glue || !glue(w))
-                    .map(str::to_string),
-            );
+            words.extend(phrase.into_iter().filter(|w| all_glue || !glue(w)));
         }
-        words.extend(currencies.last_tokens().map(str::to_string));
+        words.extend(currencies.last_tokens());
         for s in currencies.subunit_words() {
             // The scanner looks a sub-unit up as written lower-cased, then as its singular.
             let lower = s.to_lowercase();
-            words.extend(unit::plurals_of(&lower));
-            words.insert(lower);
+            words.extend(unit::plurals_of(&lower).iter().map(String::as_str));
+            words.insert(&lower);
         }
         Self { words }
     }

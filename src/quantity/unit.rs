@@ -1,11 +1,15 @@
 //! Units after or before a number: currencies, percent, percentage points, scale abbreviations,
 //! counted nouns.
 
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
 use rust_decimal::Decimal;
 
 use crate::number::Ctx;
 use crate::rules::Currencies;
 use crate::rules::currency::{Currency, normalize};
+use crate::rules::word_set::WordSet;
 use crate::token::{Gap, TokKind};
 
 /// Tokens joined as written (one space for any gap), with an ASCII-lowercased copy and the
@@ -495,7 +499,7 @@ const NOT_NOUNS: &[&str] = &[
 ];
 
 /// Words that make a compound adjective with a number, not a count (`two-way trade`).
-pub const COMPOUND_ADJECTIVES: &[&str] = &[
+const COMPOUND_ADJECTIVES: &[&str] = &[
     "way",
     "sided",
     "off",
@@ -552,14 +556,25 @@ const MODIFIERS: &[&str] = &[
     "billion",
 ];
 
+/// [`COMPOUND_ADJECTIVES`], [`MODIFIERS`] and [`NOT_NOUNS`] as sets, read for most figures.
+static WORD_LISTS: LazyLock<[WordSet; 3]> = LazyLock::new(|| {
+    [COMPOUND_ADJECTIVES, MODIFIERS, NOT_NOUNS].map(|words| words.iter().copied().collect())
+});
+
+/// `word` (in any ASCII case) is one of [`COMPOUND_ADJECTIVES`].
+pub fn is_compound_adjective(word: &str) -> bool {
+    WORD_LISTS[0].contains(word)
+}
+
 /// The counted noun after a number (`590 companies` -> `company`), skipping a few modifiers
 /// and capitalized words (`590 American companies`). Returns the noun's token and its singular.
 pub fn counted_noun(ctx: Ctx<'_>, k: usize) -> Option<(usize, String)> {
+    let [compound_adjectives, modifiers, not_nouns] = &*WORD_LISTS;
     let mut j = k;
     let mut skipped = 0;
     // `27-kilometer`: a unit glued by a hyphen; but `two-way`, `one-off` are adjectives.
     if ctx.is_dash(j) && ctx.gap(j) == Gap::None && ctx.gap(j + 1) == Gap::None {
-        if COMPOUND_ADJECTIVES.contains(&ctx.str(j + 1).to_ascii_lowercase().as_str()) {
+        if compound_adjectives.contains(ctx.str(j + 1)) {
             return None;
         }
         j += 1;
@@ -570,7 +585,13 @@ pub fn counted_noun(ctx: Ctx<'_>, k: usize) -> Option<(usize, String)> {
             return None;
         }
         let w = ctx.str(j);
-        let lower = w.to_lowercase();
+        // Lower-cased as a whole (`İ` is not ASCII); an ASCII word is read from the lowered
+        // chunk, without a copy.
+        let lower: Cow<'_, str> = if w.is_ascii() {
+            Cow::Borrowed(ctx.lower(j))
+        } else {
+            Cow::Owned(w.to_lowercase())
+        };
         let first = w.chars().next()?;
         if first.is_uppercase() {
             // `590 American companies`: skip a capitalized modifier, but a capitalized word
@@ -582,7 +603,9 @@ pub fn counted_noun(ctx: Ctx<'_>, k: usize) -> Option<(usize, String)> {
             j += 1;
             continue;
         }
-        if MODIFIERS.contains(&lower.as_str())
+        // The lists are ASCII and lower-case, so a look-up of `lower` (ASCII-lowercased
+        // again by the set) is a look-up of `lower` as it is.
+        if modifiers.contains(&lower)
             && skipped < 2
             && let Some(next) = ctx.tok(j + 1)
             && next.kind == TokKind::Word
@@ -592,7 +615,7 @@ pub fn counted_noun(ctx: Ctx<'_>, k: usize) -> Option<(usize, String)> {
             j += 1;
             continue;
         }
-        if NOT_NOUNS.contains(&lower.as_str()) || lower.len() < 2 && t.gap != Gap::None {
+        if not_nouns.contains(&lower) || lower.len() < 2 && t.gap != Gap::None {
             return None;
         }
         if crate::number::words::classify(&lower).is_some() {
@@ -602,20 +625,20 @@ pub fn counted_noun(ctx: Ctx<'_>, k: usize) -> Option<(usize, String)> {
         if !lower.ends_with('s')
             && let Some(next) = ctx.tok(j + 1)
         {
-            let nw = ctx.str(j + 1).to_ascii_lowercase();
+            let nw = ctx.lower(j + 1);
             if next.kind == TokKind::Word
                 && next.gap == Gap::Space
                 && nw.len() > 3
                 && nw.ends_with('s')
                 && !nw.ends_with("ss")
-                && !NOT_NOUNS.contains(&nw.as_str())
+                && !not_nouns.contains(nw)
                 && ctx
                     .str(j + 1)
                     .chars()
                     .next()
                     .is_some_and(char::is_lowercase)
             {
-                return Some((j + 1, singular(&nw)));
+                return Some((j + 1, singular(nw)));
             }
         }
         return Some((j, singular(&lower)));
@@ -706,6 +729,21 @@ pub fn subunit_divisor(word: &str) -> Decimal {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_lists_are_lower_case_ascii() {
+        // The sets fold ASCII case: a list word with a capital would match where the list's
+        // exact spelling never did.
+        for list in [COMPOUND_ADJECTIVES, MODIFIERS, NOT_NOUNS] {
+            for w in list {
+                assert!(
+                    w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()),
+                    "{w}"
+                );
+            }
+        }
+        assert!(is_compound_adjective("WAY") && !is_compound_adjective("kilometer"));
+    }
 
     #[test]
     fn singulars() {

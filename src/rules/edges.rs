@@ -5,14 +5,13 @@
 //! joining tokens into a candidate phrase. Phrases are cut as the quantity scanner cuts text
 //! (`u.s. dollars` is `u`, `.`, `s`, `.`, `dollars`) and compared ASCII-lowercased.
 
-use foldhash::HashSet;
-
-use crate::token::{Tokens, ascii_lower};
+use super::word_set::WordSet;
+use crate::token::Tokens;
 
 #[derive(Debug, Clone, Default)]
 pub struct PhraseEdges {
-    first: HashSet<String>,
-    last: HashSet<String>,
+    first: WordSet,
+    last: WordSet,
 }
 
 impl PhraseEdges {
@@ -22,10 +21,9 @@ impl PhraseEdges {
         let mut toks = Tokens::default();
         for phrase in phrases {
             toks.tokenize(phrase);
-            let word = |t: &crate::token::Token| phrase[t.start..t.end].to_ascii_lowercase();
             if let (Some(first), Some(last)) = (toks.toks.first(), toks.toks.last()) {
-                edges.first.insert(word(first));
-                edges.last.insert(word(last));
+                edges.first.insert(&phrase[first.start..first.end]);
+                edges.last.insert(&phrase[last.start..last.end]);
             }
         }
         edges
@@ -33,26 +31,17 @@ impl PhraseEdges {
 
     /// Whether a phrase may start with this token (as written).
     pub fn may_start(&self, token: &str) -> bool {
-        contains_lower(&self.first, token)
+        self.first.contains(token)
     }
 
     /// Whether a phrase may end with this token (as written).
     pub fn may_end(&self, token: &str) -> bool {
-        contains_lower(&self.last, token)
+        self.last.contains(token)
     }
 
     /// The last token, ASCII-lowercased, of every phrase.
     pub fn last_tokens(&self) -> impl Iterator<Item = &str> {
-        self.last.iter().map(String::as_str)
-    }
-}
-
-/// `token`, ASCII-lowercased, is in `set` (no allocation for a short ASCII token).
-fn contains_lower(set: &HashSet<String>, token: &str) -> bool {
-    let mut buf = [0u8; 32];
-    match ascii_lower(token, &mut buf) {
-        Some(lower) => set.contains(lower),
-        None => set.contains(&token.to_ascii_lowercase()),
+        self.last.iter()
     }
 }
 

@@ -13,6 +13,7 @@ mod matcher;
 pub mod metric;
 pub mod qualifier;
 pub mod set;
+pub mod word_set;
 
 use std::fmt;
 

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::RuleError;
 use super::currency::normalize;
 use super::edges::PhraseEdges;
+use super::word_set::WordSet;
 
 /// How a figure bounds the true value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
@@ -92,7 +93,7 @@ pub struct Qualifiers {
     pub after: HashMap<String, BoundKind>,
     pub vague: HashMap<String, Vague>,
     /// First words of the vague phrases: a cheap gate before any phrase lookup.
-    pub vague_first: foldhash::HashSet<String>,
+    pub vague_first: WordSet,
     /// The edges of the `before` and `after` phrases: most figures have no qualifier next to
     /// them, and the gate saves building the phrase.
     pub before_edges: PhraseEdges,
@@ -139,7 +140,7 @@ impl Qualifiers {
             for w in &v.words {
                 let key = normalize(w);
                 if let Some(first) = key.split(' ').next() {
-                    q.vague_first.insert(first.to_string());
+                    q.vague_first.insert(first);
                 }
                 q.vague.insert(
                     key,
