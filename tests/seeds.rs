@@ -24,6 +24,8 @@ fn json(v: &impl serde::Serialize) -> String {
 
 fn describe(m: &Mention) -> String {
     let opt = |s: &Option<String>| s.clone().unwrap_or_else(|| "-".into());
+    let shown =
+        |s: &Option<claimcheck::extract::Shown>| s.as_ref().map_or("-".into(), |s| s.to_string());
     let period = |p: &Option<claimcheck::extract::PeriodOut>| match p {
         Some(p) => format!(
             "{}..{}",
@@ -36,9 +38,9 @@ fn describe(m: &Mention) -> String {
         "{} | {} | {} | {}..{} | {} | {} | {} | {} | {}",
         m.text,
         m.kind,
-        opt(&m.value),
-        opt(&m.low),
-        opt(&m.high),
+        shown(&m.value),
+        shown(&m.low),
+        shown(&m.high),
         m.bound.map_or("-".into(), |b| json(&b)),
         opt(&m.unit),
         m.measure.map_or("-".into(), |b| json(&b)),

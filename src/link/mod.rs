@@ -206,7 +206,7 @@ fn base_claim(
     Claim {
         id: format!("{doc_index}:{ordinal}"),
         fingerprint: String::new(),
-        source: m.source.clone(),
+        source: m.source.to_string(),
         doc_index,
         line: m.line,
         column: m.column,
@@ -214,7 +214,7 @@ fn base_claim(
         end: m.end,
         text: m.text.clone(),
         sentence: normalized_sentence.to_string(),
-        kind: kind_of(&m.kind),
+        kind: kind_of(m.kind),
         value: m.decimal_value,
         interval: m.interval,
         bound: m.bound.unwrap_or(crate::rules::BoundKind::Exact),
@@ -269,7 +269,7 @@ fn find_metric(
     lex: &dyn Lexicon,
 ) -> Option<(MetricHit, &'static str)> {
     let hits = &view.metrics;
-    let kind = kind_of(&m.kind);
+    let kind = kind_of(m.kind);
     let fits = |h: &MetricHit| {
         lex.metric_info(&h.metric)
             .is_none_or(|info| info.unit.accepts(kind))

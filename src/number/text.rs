@@ -9,9 +9,18 @@ use rust_decimal::Decimal;
 
 /// `d` normalized (no trailing zeros after the point) and written out.
 pub fn normalized(d: Decimal) -> String {
+    let mut out = Vec::new();
+    push_normalized(d, &mut out);
+    String::from_utf8(out).expect("a sign, digits and a point are ASCII")
+}
+
+/// [`normalized`], appended to `out`: output written straight into a line, with no string of
+/// its own. Only ASCII digits, `-` and `.`, so never anything JSON escapes.
+pub fn push_normalized(d: Decimal, out: &mut Vec<u8>) {
     let magnitude = d.mantissa().unsigned_abs();
     if magnitude == 0 {
-        return "0".to_string();
+        out.push(b'0');
+        return;
     }
     // The digits, written backwards from the end of the buffer (a 96-bit mantissa has at most
     // 29 digits); u64 arithmetic when it fits, which is almost always.
@@ -40,24 +49,22 @@ pub fn normalized(d: Decimal) -> String {
         scale -= 1;
     }
     let digits = &digits[at..end];
-    let mut out = String::with_capacity(digits.len() + scale + 3);
+    out.reserve(digits.len() + scale + 3);
     if d.is_sign_negative() {
-        out.push('-');
+        out.push(b'-');
     }
-    let push = |out: &mut String, bytes: &[u8]| out.extend(bytes.iter().map(|&b| char::from(b)));
     if scale == 0 {
-        push(&mut out, digits);
+        out.extend_from_slice(digits);
     } else if digits.len() > scale {
         let (int, frac) = digits.split_at(digits.len() - scale);
-        push(&mut out, int);
-        out.push('.');
-        push(&mut out, frac);
+        out.extend_from_slice(int);
+        out.push(b'.');
+        out.extend_from_slice(frac);
     } else {
-        out.push_str("0.");
-        out.extend(std::iter::repeat_n('0', scale - digits.len()));
-        push(&mut out, digits);
+        out.extend_from_slice(b"0.");
+        out.resize(out.len() + scale - digits.len(), b'0');
+        out.extend_from_slice(digits);
     }
-    out
 }
 
 #[cfg(test)]

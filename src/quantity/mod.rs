@@ -190,7 +190,7 @@ fn scan_at(
                 if change::verb_factor(w).is_some() {
                     return verb_change(ctx, vocab, i, floor);
                 }
-                if vocab.qualifiers.vague_first.contains(w) {
+                if vocab.qualifiers.vague_edges.may_start(w) {
                     return vague(ctx, vocab, i, floor);
                 }
                 return None;
@@ -1179,6 +1179,9 @@ fn verb_change(ctx: Ctx<'_>, vocab: &Vocabulary, i: usize, floor: usize) -> Opti
 /// `tens of billions of dollars`, `hundreds of companies`, `several hundred`, `a few million`.
 fn vague(ctx: Ctx<'_>, vocab: &Vocabulary, i: usize, floor: usize) -> Option<Quantity> {
     let q = &vocab.qualifiers;
+    if !q.vague_edges.may_start(ctx.str(i)) {
+        return None;
+    }
     let mut found = None;
     let p = unit::Phrase::after(ctx, i, i + 3);
     for len in (1..=p.len()).rev() {

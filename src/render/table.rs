@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
 
 use super::{sanitize_for_terminal, value};
-use crate::extract::Mention;
+use crate::extract::{Mention, Shown};
 
 /// Print mentions as a table `width` columns wide.
 ///
@@ -23,7 +23,10 @@ pub fn mentions(out: &mut dyn Write, mentions: &[Mention], width: u16) -> io::Re
         .set_header(["location", "text", "value", "period"]);
     for m in mentions {
         let value = if m.item == "period" {
-            format!("period {}", m.value.as_deref().unwrap_or(""))
+            format!(
+                "period {}",
+                m.value.as_ref().map(Shown::text).unwrap_or_default()
+            )
         } else {
             value::human(m)
         };

@@ -9,7 +9,6 @@ use serde::{Deserialize, Serialize};
 use super::RuleError;
 use super::currency::normalize;
 use super::edges::PhraseEdges;
-use super::word_set::WordSet;
 
 /// How a figure bounds the true value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
@@ -92,8 +91,9 @@ pub struct Qualifiers {
     pub before: HashMap<String, BoundKind>,
     pub after: HashMap<String, BoundKind>,
     pub vague: HashMap<String, Vague>,
-    /// First words of the vague phrases: a cheap gate before any phrase lookup.
-    pub vague_first: WordSet,
+    /// The edges of the vague phrases: a cheap gate before any phrase lookup (most number
+    /// words, and every `a`, start none).
+    pub vague_edges: PhraseEdges,
     /// The edges of the `before` and `after` phrases: most figures have no qualifier next to
     /// them, and the gate saves building the phrase.
     pub before_edges: PhraseEdges,
@@ -138,12 +138,8 @@ impl Qualifiers {
                 )));
             }
             for w in &v.words {
-                let key = normalize(w);
-                if let Some(first) = key.split(' ').next() {
-                    q.vague_first.insert(first);
-                }
                 q.vague.insert(
-                    key,
+                    normalize(w),
                     Vague {
                         low: v.low,
                         high: v.high,
@@ -154,6 +150,7 @@ impl Qualifiers {
         }
         q.before_edges = PhraseEdges::of(q.before.keys().map(String::as_str));
         q.after_edges = PhraseEdges::of(q.after.keys().map(String::as_str));
+        q.vague_edges = PhraseEdges::of(q.vague.keys().map(String::as_str));
         q.max_tokens = q
             .before
             .keys()

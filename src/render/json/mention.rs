@@ -7,7 +7,21 @@
 //! [`Mention`] stays the definition: a test holds this writer to it byte for byte.
 
 use super::fields::{opt_string, string, value};
-use crate::extract::{Mention, PeriodOut};
+use crate::extract::{Mention, PeriodOut, Shown};
+
+/// A value as its derived `Serialize` writes it; a figure's digits go straight into `buf`
+/// (they never need an escape).
+fn opt_shown(buf: &mut Vec<u8>, v: Option<&Shown>) {
+    match v {
+        Some(Shown::Figure(d)) => {
+            buf.push(b'"');
+            crate::number::text::push_normalized(*d, buf);
+            buf.push(b'"');
+        }
+        Some(Shown::Text(s)) => string(buf, s),
+        None => buf.extend_from_slice(b"null"),
+    }
+}
 
 /// Append `m` to `buf` as `serde_json::to_writer` would write it (no line break).
 pub fn write(buf: &mut Vec<u8>, m: &Mention) {
@@ -28,13 +42,13 @@ pub fn write(buf: &mut Vec<u8>, m: &Mention) {
     buf.extend_from_slice(b",\"text\":");
     string(buf, &m.text);
     buf.extend_from_slice(b",\"kind\":");
-    string(buf, &m.kind);
+    string(buf, m.kind);
     buf.extend_from_slice(b",\"value\":");
-    opt_string(buf, m.value.as_deref());
+    opt_shown(buf, m.value.as_ref());
     buf.extend_from_slice(b",\"low\":");
-    opt_string(buf, m.low.as_deref());
+    opt_shown(buf, m.low.as_ref());
     buf.extend_from_slice(b",\"high\":");
-    opt_string(buf, m.high.as_deref());
+    opt_shown(buf, m.high.as_ref());
     buf.extend_from_slice(b",\"low_inclusive\":");
     value(buf, &m.low_inclusive);
     buf.extend_from_slice(b",\"high_inclusive\":");
