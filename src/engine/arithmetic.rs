@@ -12,6 +12,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::claim::Claim;
 use crate::interval::{Endpoint, Interval};
+use crate::number::text::Plain;
 use crate::quantity::Kind;
 use crate::rules::BoundKind;
 
@@ -369,7 +370,7 @@ pub fn fmt_point(v: Decimal, style: Style) -> String {
     format!(
         "{}{}{suffix}",
         style.prefix(),
-        number(scaled_by(v, div), Dir::Nearest)
+        Plain(number(scaled_by(v, div), Dir::Nearest))
     )
 }
 
@@ -389,7 +390,7 @@ pub fn fmt_interval_sf(iv: &Interval, style: Style, sig: u32) -> String {
         .unwrap_or(Decimal::ZERO);
     let (div, suffix) = style.scale(magnitude);
     let p = style.prefix();
-    let num = |e: Endpoint, dir| number_sf(scaled_by(e.value, div), dir, sig);
+    let num = |e: Endpoint, dir| Plain(number_sf(scaled_by(e.value, div), dir, sig));
     match (iv.low, iv.high) {
         (Some(l), Some(h)) if l == h => format!("{p}{}{suffix}", num(l, Dir::Nearest)),
         (Some(l), Some(h)) => format!(
@@ -562,7 +563,7 @@ pub fn gap_text(
     let amount = format!(
         "{}{}{suffix}",
         style.prefix(),
-        number(scaled_by(g, div), Dir::Nearest)
+        Plain(number(scaled_by(g, div), Dir::Nearest))
     );
     match pct {
         Some(p) => format!(", gap {amount} ({p}%)"),
