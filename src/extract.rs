@@ -316,7 +316,10 @@ impl Extractor {
         let ctx = TimeContext {
             document_date: doc.meta.date,
         };
-        let mut out = Vec::new();
+        // Sized once: a mention is large, and growing the vector copied every one of them.
+        let figures: usize = self.quantities.iter().map(Vec::len).sum();
+        let periods = if opts.periods { self.found.len() } else { 0 };
+        let mut out = Vec::with_capacity(figures + periods);
         let mut carried: Option<PeriodOut> = None;
         // One copy of the name, shared by the document's mentions.
         let source: Arc<str> = Arc::from(doc.source.as_str());

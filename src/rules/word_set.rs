@@ -50,15 +50,11 @@ impl Key {
 
     /// `None` for the empty word and one longer than 16 bytes.
     fn of(word: &[u8]) -> Option<Self> {
-        if word.is_empty() || word.len() > 16 {
-            return None;
-        }
-        let mut halves = [[0u8; 8]; 2];
-        halves.as_flattened_mut()[..word.len()].copy_from_slice(word);
+        let (lo, hi) = lower_halves(word)?;
         Some(Self {
-            lo: lower_ascii(u64::from_le_bytes(halves[0])),
-            hi: lower_ascii(u64::from_le_bytes(halves[1])),
-            // At most 16: checked above.
+            lo,
+            hi,
+            // At most 16: checked by `lower_halves`.
             #[allow(clippy::cast_possible_truncation)]
             len: word.len() as u8,
         })
@@ -72,6 +68,40 @@ impl Key {
         let h = (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize;
         h & mask
     }
+}
+
+/// A word of 1 to 16 bytes, ASCII-lowercased, as its bytes little-endian and zero-padded in
+/// two halves; `None` for the empty word and one longer than 16 bytes.
+fn lower_halves(word: &[u8]) -> Option<(u64, u64)> {
+    let len = word.len();
+    let (lo, hi) = match len {
+        0 | 17.. => return None,
+        // Two loads that may overlap; the second is shifted past the bytes of the first.
+        8..=16 => {
+            let lo = load8(&word[..8]);
+            let hi = if len == 8 {
+                0
+            } else {
+                load8(&word[len - 8..]) >> ((16 - len) * 8)
+            };
+            (lo, hi)
+        }
+        _ => {
+            let lo = word
+                .iter()
+                .rev()
+                .fold(0u64, |v, &b| (v << 8) | u64::from(b));
+            (lo, 0)
+        }
+    };
+    Some((lower_ascii(lo), lower_ascii(hi)))
+}
+
+/// Eight bytes, little-endian (the caller gives exactly eight).
+fn load8(bytes: &[u8]) -> u64 {
+    let mut b = [0u8; 8];
+    b.copy_from_slice(bytes);
+    u64::from_le_bytes(b)
 }
 
 /// Each byte of `x` ASCII-lowercased, eight at a time: a byte `A..=Z` gains `0x20`, every
@@ -187,8 +217,25 @@ impl<'w> Extend<&'w str> for WordSet {
 
 #[cfg(test)]
 mod tests {
-    use super::{WordSet, lower_ascii};
+    use super::{Key, WordSet, lower_ascii};
     use proptest::prelude::*;
+
+    #[test]
+    fn a_key_is_the_zero_padded_bytes_in_two_halves() {
+        let word: Vec<u8> = (0..20u8).map(|i| b'A' + i).collect();
+        for len in 1..=16 {
+            let mut padded = [0u8; 16];
+            padded[..len].copy_from_slice(&word[..len]);
+            let padded = padded.map(|b| b.to_ascii_lowercase());
+            let half = |i: usize| u64::from_le_bytes(padded[i..i + 8].try_into().unwrap());
+            let key = Key::of(&word[..len]).unwrap();
+            assert_eq!(
+                (key.lo, key.hi, usize::from(key.len)),
+                (half(0), half(8), len)
+            );
+        }
+        assert!(Key::of(b"").is_none() && Key::of(&word[..17]).is_none());
+    }
 
     #[test]
     fn eight_bytes_are_lowercased_as_each_alone_would_be() {
