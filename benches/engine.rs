@@ -28,14 +28,14 @@ fn claim(doc: usize, ordinal: usize, a: &str, b: &str, year: i16, v: i64) -> Cla
     Claim {
         id: format!("{doc}:{ordinal}"),
         fingerprint: format!("{doc:08x}{ordinal:08x}"),
-        source: format!("doc-{doc:06}.txt"),
+        source: format!("doc-{doc:06}.txt").into(),
         doc_index: doc,
         line: ordinal * 2 + 1,
         column: 1,
         start: ordinal * 64,
         end: ordinal * 64 + 12,
         text: format!("${v} million"),
-        sentence: format!("Trade between {a} and {b} was ${v} million in {year}."),
+        sentence: format!("Trade between {a} and {b} was ${v} million in {year}.").into(),
         kind: Kind::Currency,
         value: Some(value),
         interval: Interval::new(

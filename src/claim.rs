@@ -50,7 +50,8 @@ pub struct Claim {
     /// A fingerprint that survives reordering and reformatting documents: a hash of the
     /// source name, metric, entities, period label, unit and the normalized quantity text.
     pub fingerprint: String,
-    pub source: String,
+    /// The document's name (shared by its claims).
+    pub source: std::sync::Arc<str>,
     pub doc_index: usize,
     pub line: usize,
     pub column: usize,
@@ -59,8 +60,8 @@ pub struct Claim {
     pub end: usize,
     /// The quantity as written (`exceeded 3 billion US dollars`).
     pub text: String,
-    /// The sentence the quantity is in.
-    pub sentence: String,
+    /// The sentence the quantity is in (shared by the claims of the sentence).
+    pub sentence: std::sync::Arc<str>,
     pub kind: Kind,
     pub value: Option<Decimal>,
     pub interval: Interval,

@@ -470,7 +470,7 @@ fn convert<'a, L, A>(
     let claim = Claim {
         id: c.id.own(),
         fingerprint: c.fingerprint.own(),
-        source: c.source.own(),
+        source: c.source.own().into(),
         doc_index: usize::try_from(doc).unwrap_or(usize::MAX),
         line: c.line,
         column: c.column,
@@ -478,9 +478,9 @@ fn convert<'a, L, A>(
         end: c.end,
         text: c.text.own(),
         sentence: if sentence {
-            c.sentence.own()
+            c.sentence.own().into()
         } else {
-            String::new()
+            "".into()
         },
         kind: kind(&c.kind.0)?,
         value,

@@ -384,7 +384,7 @@ fn hostile(text: &str, source: &str) -> Fixture {
     let mut fx = fixture();
     for c in &mut fx.claims {
         c.text = text.into();
-        c.sentence = format!("Before {text} after.");
+        c.sentence = format!("Before {text} after.").into();
         if c.doc_index == 0 {
             c.source = source.into();
         }

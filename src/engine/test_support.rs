@@ -133,14 +133,14 @@ pub fn claim(id: &str, metric: &str, entities: &[&str], text: &str) -> B {
     B(Claim {
         id: id.to_string(),
         fingerprint: format!("fp-{id}-{text}"),
-        source: format!("doc{doc_index}.txt"),
+        source: format!("doc{doc_index}.txt").into(),
         doc_index,
         line: ord + 1,
         column: 1,
         start: ord * 100,
         end: ord * 100 + text.len(),
         text: text.to_string(),
-        sentence: format!("It was {text}."),
+        sentence: format!("It was {text}.").into(),
         kind,
         value,
         interval,
@@ -243,7 +243,7 @@ impl B {
     }
 
     pub fn sentence(mut self, s: &str) -> Self {
-        self.0.sentence = s.to_string();
+        self.0.sentence = s.into();
         self
     }
 

@@ -151,7 +151,7 @@ pub(crate) struct SentenceView<'t> {
     /// Whom the sentence quotes ([`attribution::find`]).
     attribution: Option<String>,
     /// The sentence with its white space runs folded to one space, as claims carry it.
-    normalized: String,
+    normalized: std::sync::Arc<str>,
 }
 
 impl<'t> SentenceView<'t> {
@@ -167,7 +167,11 @@ impl<'t> SentenceView<'t> {
             metrics: lex.metrics(sentence),
             entities,
             attribution: attribution::find(sentence),
-            normalized: sentence.split_whitespace().collect::<Vec<_>>().join(" "),
+            normalized: sentence
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .into(),
         }
     }
 
@@ -201,19 +205,19 @@ fn base_claim(
     doc_index: usize,
     ordinal: usize,
     m: &Mention,
-    normalized_sentence: &str,
+    normalized_sentence: &std::sync::Arc<str>,
 ) -> Claim {
     Claim {
         id: format!("{doc_index}:{ordinal}"),
         fingerprint: String::new(),
-        source: m.source.to_string(),
+        source: std::sync::Arc::clone(&m.source),
         doc_index,
         line: m.line,
         column: m.column,
         start: m.start,
         end: m.end,
         text: m.text.clone(),
-        sentence: normalized_sentence.to_string(),
+        sentence: std::sync::Arc::clone(normalized_sentence),
         kind: kind_of(m.kind),
         value: m.decimal_value,
         interval: m.interval,

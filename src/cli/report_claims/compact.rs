@@ -252,14 +252,14 @@ impl Compact {
             } else {
                 s(self.fingerprint_sym)
             },
-            source: s(self.source),
+            source: s(self.source).into(),
             doc_index: self.doc as usize,
             line: self.line as usize,
             column: self.column as usize,
             start: usize::try_from(self.start).unwrap_or(usize::MAX),
             end: usize::try_from(self.end).unwrap_or(usize::MAX),
             text: s(self.text),
-            sentence: s(self.sentence),
+            sentence: s(self.sentence).into(),
             kind: self.kind,
             value: self.value,
             interval: self.interval,

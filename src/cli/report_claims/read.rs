@@ -261,14 +261,14 @@ impl<'r> Loaded<'r> {
             Some((s, i)) if **s == *claim.source => *i,
             _ => {
                 let i = self.tables.strings.intern(&claim.source);
-                self.last_source = Some((Arc::from(claim.source.as_str()), i));
+                self.last_source = Some((Arc::clone(&claim.source), i));
                 i
             }
         };
         // The first document record of a source wins; the claims of a document come
         // together, so most lines repeat the one before.
         if let Some(d) = document
-            && (d.source() != claim.source || !self.tables.doc_of_source.contains_key(&source))
+            && (d.source() != &*claim.source || !self.tables.doc_of_source.contains_key(&source))
         {
             self.document(d);
         }
