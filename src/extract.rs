@@ -677,11 +677,9 @@ fn attach_periods(
             }
         };
         // Same clause first, then the nearest in the sentence.
-        let pick = |list: &[&&TimeMention], same_clause: bool| -> Option<TimeMention> {
-            list.iter()
-                .filter(|t| !same_clause || clause_of(t.start) == q_clause)
-                .min_by_key(|t| (distance(t), t.start < q.start))
-                .map(|t| (***t).clone())
+        let near = |t: &TimeMention, same_clause: bool| {
+            (!same_clause || clause_of(t.start) == q_clause)
+                .then(|| (distance(t), t.start < q.start))
         };
         // A period in an earlier clause of the sentence counts when no other figure owns it
         // (sits in its clause) and no other figure stands between it and this one: `At the end of
@@ -720,7 +718,7 @@ fn attach_periods(
                         .is_empty()
                     && chunk[t.end..q.start].contains('(')
             })
-            .map(|t| (***t).clone());
+            .map(|t| **t);
         // `Between January and October 2019, exports ... and imports ...`: a time clause that
         // opens the sentence dates every figure in it.
         let fronted = |t: &TimeMention| {
@@ -742,24 +740,26 @@ fn attach_periods(
                 .any(|o| o.start >= s_start && o.end <= c_end);
             words <= 2 && !figure && c_end < s_end
         };
-        let level = bracketed.or_else(|| pick(&levels, true)).or_else(|| {
-            let allowed: Vec<&&TimeMention> = levels
-                .iter()
-                .copied()
-                .filter(|t| {
-                    if q.kind == Kind::Rank {
-                        return true;
-                    }
-                    if q.measure == Measure::Change {
-                        return t.end <= q.start;
-                    }
-                    let (owned, between) = others(t);
-                    t.end <= q.start && (fronted(t) || !owned && !between)
-                })
-                .collect();
-            pick(&allowed, false)
-        });
-        let mut period = level.as_ref().map(|t| period_out(t, chunk, false));
+        let level = bracketed
+            .or_else(|| nearest(&levels, |t| near(t, true)))
+            .or_else(|| {
+                let allowed: Vec<&&TimeMention> = levels
+                    .iter()
+                    .copied()
+                    .filter(|t| {
+                        if q.kind == Kind::Rank {
+                            return true;
+                        }
+                        if q.measure == Measure::Change {
+                            return t.end <= q.start;
+                        }
+                        let (owned, between) = others(t);
+                        t.end <= q.start && (fronted(t) || !owned && !between)
+                    })
+                    .collect();
+                nearest(&allowed, |t| near(t, false))
+            });
+        let mut period = level.map(|t| period_out(t, chunk, false));
         if period.is_none()
             && matches!(
                 q.kind,
@@ -778,7 +778,7 @@ fn attach_periods(
         // another clause belongs to another figure (`grown almost 2.5 times over six years ...,
         // an increase of 17.8 percent compared to 2021`).
         let base = if q.measure == Measure::Change {
-            pick(&bases, true)
+            nearest(&bases, |t| near(t, true))
                 .or_else(|| {
                     // `up by 16.4 percent, compared to January-April 2022`: the next clause
                     // only when it is nothing but the comparison.
@@ -800,9 +800,9 @@ fn attach_periods(
                                 .any(|w| lead.starts_with(w))
                         })
                         .collect();
-                    pick(&next, false)
+                    nearest(&next, |t| near(t, false))
                 })
-                .map(|t| period_out(&t, chunk, false))
+                .map(|t| period_out(t, chunk, false))
         } else {
             None
         };
@@ -840,6 +840,18 @@ fn attach_periods(
     }
     let carry = out.iter().rev().find_map(|(p, _)| p.clone());
     (out, carry)
+}
+
+/// The time expression of `list` with the least key (the first of equals), among those that
+/// have one. Borrowed, not cloned: a figure copies only the period it takes.
+fn nearest<'t>(
+    list: &[&&'t TimeMention],
+    key: impl Fn(&TimeMention) -> Option<(usize, bool)>,
+) -> Option<&'t TimeMention> {
+    list.iter()
+        .filter_map(|t| key(t).map(|k| (k, **t)))
+        .min_by_key(|&(k, _)| k)
+        .map(|(_, t)| t)
 }
 
 fn quantity_mention(
