@@ -138,6 +138,19 @@ pub fn link(
     claims
 }
 
+/// The words of `s` joined by one space (white-space runs and the ends dropped), in one
+/// string without a list of the words first.
+fn squeezed(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
 /// What the linker reads of one sentence, found once for all the figures in it.
 pub(crate) struct SentenceView<'t> {
     pub text: &'t str,
@@ -167,11 +180,7 @@ impl<'t> SentenceView<'t> {
             metrics: lex.metrics(sentence),
             entities,
             attribution: attribution::find(sentence),
-            normalized: sentence
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-                .into(),
+            normalized: squeezed(sentence).into(),
         }
     }
 
@@ -590,8 +599,7 @@ pub fn fingerprint(c: &Claim) -> String {
         }
     } else {
         // Unicode lower-casing is contextual (a final sigma): done on the whole text.
-        let words = c.text.split_whitespace().collect::<Vec<_>>().join(" ");
-        bytes(words.to_lowercase().as_bytes());
+        bytes(squeezed(&c.text).to_lowercase().as_bytes());
     }
     bytes(&[0]);
     format!("{h:016x}")

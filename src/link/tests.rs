@@ -327,3 +327,15 @@ fn fingerprints_are_those_of_the_joined_strings() {
         assert_eq!(fingerprint(c), fingerprint_by_joining(c), "{:?}", c.text);
     }
 }
+
+#[test]
+fn squeezed_text_is_its_words_joined_by_one_space() {
+    assert_eq!(
+        squeezed("  Trade\n rose\t\tto  $3 bn. "),
+        "Trade rose to $3 bn."
+    );
+    assert_eq!(squeezed("one"), "one");
+    assert_eq!(squeezed(" \n\t "), "");
+    // Unicode white space too, as `split_whitespace` reads it.
+    assert_eq!(squeezed("a\u{a0}\u{2009}b"), "a b");
+}
