@@ -12,7 +12,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::claim::Claim;
 use crate::interval::{Endpoint, Interval};
-use crate::number::text::Plain;
+use crate::number::text::{Plain, normalized};
 use crate::quantity::Kind;
 use crate::rules::BoundKind;
 
@@ -473,9 +473,7 @@ pub fn with_interval(c: &Claim, mut short: String) -> String {
 
 /// A decimal end as the structured [`Term`] carries it.
 fn end_str(e: Option<Endpoint>) -> (Option<String>, bool) {
-    e.map_or((None, false), |e| {
-        (Some(e.value.normalize().to_string()), e.inclusive)
-    })
+    e.map_or((None, false), |e| (Some(normalized(e.value)), e.inclusive))
 }
 
 /// A labelled interval for the structured arithmetic.
@@ -521,7 +519,7 @@ pub fn gap_strings(
         }
     });
     let pct = reference.and_then(|r| percent_of(g, r));
-    (Some(g.normalize().to_string()), pct.map(|p| p.to_string()))
+    (Some(normalized(g)), pct.map(|p| Plain(p).to_string()))
 }
 
 /// The difference between two stated points, absolute and in % of the right one.
@@ -530,8 +528,8 @@ pub fn point_gap_strings(left: Decimal, right: Decimal) -> (Option<String>, Opti
         return (None, None);
     };
     (
-        Some(g.normalize().to_string()),
-        percent_of(g, right).map(|p| p.to_string()),
+        Some(normalized(g)),
+        percent_of(g, right).map(|p| Plain(p).to_string()),
     )
 }
 
