@@ -15,6 +15,8 @@ pub mod attribution;
 pub mod direction;
 pub mod lexicon;
 
+use std::sync::Arc;
+
 use crate::claim::{Claim, ClaimPeriod, Modality};
 use crate::extract::{Mention, PeriodOut};
 use crate::input::Document;
@@ -164,7 +166,7 @@ pub(crate) struct SentenceView<'t> {
     /// Whom the sentence quotes ([`attribution::find`]).
     attribution: Option<String>,
     /// The sentence with its white space runs folded to one space, as claims carry it.
-    normalized: std::sync::Arc<str>,
+    normalized: Arc<str>,
 }
 
 impl<'t> SentenceView<'t> {
@@ -214,19 +216,19 @@ fn base_claim(
     doc_index: usize,
     ordinal: usize,
     m: &Mention,
-    normalized_sentence: &std::sync::Arc<str>,
+    normalized_sentence: &Arc<str>,
 ) -> Claim {
     Claim {
         id: format!("{doc_index}:{ordinal}"),
         fingerprint: String::new(),
-        source: std::sync::Arc::clone(&m.source),
+        source: Arc::clone(&m.source),
         doc_index,
         line: m.line,
         column: m.column,
         start: m.start,
         end: m.end,
         text: m.text.clone(),
-        sentence: std::sync::Arc::clone(normalized_sentence),
+        sentence: Arc::clone(normalized_sentence),
         kind: kind_of(m.kind),
         value: m.decimal_value,
         interval: m.interval,

@@ -186,13 +186,14 @@ mod tests {
             assert_eq!(Plain(d).to_string(), text);
             assert_eq!(Plain(d).to_string(), d.to_string());
         }
-        // rust_decimal keeps no sign on a zero made from parts; one from arithmetic keeps it.
-        let negative_zero = Decimal::from_parts(0, 0, 0, true, 1);
+        // rust_decimal drops the sign of a zero made from parts, but a negated zero keeps it,
+        // and `Display` writes it.
+        let unsigned_zero = Decimal::from_parts(0, 0, 0, true, 1);
+        assert_eq!(Plain(unsigned_zero).to_string(), "0.0");
+        assert_eq!(Plain(unsigned_zero).to_string(), unsigned_zero.to_string());
+        let negative_zero = -Decimal::new(0, 1);
+        assert_eq!(Plain(negative_zero).to_string(), "-0.0");
         assert_eq!(Plain(negative_zero).to_string(), negative_zero.to_string());
-        let mut signed_zero = Decimal::new(-1, 1);
-        signed_zero.set_sign_negative(true);
-        let signed_zero = signed_zero * Decimal::ZERO;
-        assert_eq!(Plain(signed_zero).to_string(), signed_zero.to_string());
         assert_eq!(Plain(Decimal::MIN).to_string(), Decimal::MIN.to_string());
     }
 

@@ -181,21 +181,25 @@ fn scan_at(
         TokKind::Word => {
             let cls = ctx.cls.get(i);
             if cls.is_none() {
-                // Most words start nothing: check the first word before any lookup. No
-                // vocabulary word is longer than 32 bytes or has a letter outside ASCII.
+                // A word that is no number word starts a change (`doubled`) or a vague
+                // magnitude (`tens of`), or nothing, which most words do; never a word of over
+                // 32 bytes or with a letter outside ASCII.
                 let w = ctx.lower(i);
                 if w.len() > 32 || !w.is_ascii() {
                     return None;
                 }
-                if change::verb_factor(w).is_some() {
-                    return verb_change(ctx, vocab, i, floor);
+                if let Some(pct) = change::verb_factor(w) {
+                    return verb_change(ctx, vocab, i, floor, pct);
                 }
                 if vocab.qualifiers.vague_edges.may_start(w) {
                     return vague(ctx, vocab, i, floor);
                 }
                 return None;
             }
-            if let Some(q) = vague(ctx, vocab, i, floor) {
+            // Most number words, and every `a`, start no vague magnitude.
+            if vocab.qualifiers.vague_edges.may_start(ctx.str(i))
+                && let Some(q) = vague(ctx, vocab, i, floor)
+            {
                 return Some(q);
             }
             if matches!(cls, Some(NumWord::Article))
@@ -1122,11 +1126,15 @@ fn qualifier_after(ctx: Ctx<'_>, vocab: &Vocabulary, k: usize) -> Option<(usize,
     None
 }
 
-/// `doubled`, `more than tripled`, `halved`, `threefold`: a change with no figure.
-fn verb_change(ctx: Ctx<'_>, vocab: &Vocabulary, i: usize, floor: usize) -> Option<Quantity> {
-    let mut buf = [0u8; 32];
-    let w = crate::token::ascii_lower(ctx.str(i), &mut buf)?;
-    let pct = change::verb_factor(w)?;
+/// `doubled`, `more than tripled`, `halved`, `threefold`: a change with no figure, of `pct`
+/// percent ([`change::verb_factor`] of the word at `i`).
+fn verb_change(
+    ctx: Ctx<'_>,
+    vocab: &Vocabulary,
+    i: usize,
+    floor: usize,
+    pct: i64,
+) -> Option<Quantity> {
     let value = Decimal::from(pct);
     let qual = qualifier_before(ctx, vocab, i, floor);
     let first = qual.map_or(i, |(s, _)| s);
@@ -1177,11 +1185,10 @@ fn verb_change(ctx: Ctx<'_>, vocab: &Vocabulary, i: usize, floor: usize) -> Opti
 }
 
 /// `tens of billions of dollars`, `hundreds of companies`, `several hundred`, `a few million`.
+///
+/// The callers first ask `vague_edges` whether a vague phrase starts at `i`.
 fn vague(ctx: Ctx<'_>, vocab: &Vocabulary, i: usize, floor: usize) -> Option<Quantity> {
     let q = &vocab.qualifiers;
-    if !q.vague_edges.may_start(ctx.str(i)) {
-        return None;
-    }
     let mut found = None;
     let p = unit::Phrase::after(ctx, i, i + 3);
     for len in (1..=p.len()).rev() {

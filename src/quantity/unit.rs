@@ -557,19 +557,34 @@ const MODIFIERS: &[&str] = &[
 ];
 
 /// [`COMPOUND_ADJECTIVES`], [`MODIFIERS`] and [`NOT_NOUNS`] as sets, read for most figures.
-static WORD_LISTS: LazyLock<[WordSet; 3]> = LazyLock::new(|| {
-    [COMPOUND_ADJECTIVES, MODIFIERS, NOT_NOUNS].map(|words| words.iter().copied().collect())
+struct WordLists {
+    compound_adjectives: WordSet,
+    modifiers: WordSet,
+    not_nouns: WordSet,
+}
+
+static WORD_LISTS: LazyLock<WordLists> = LazyLock::new(|| {
+    let set = |words: &[&str]| words.iter().copied().collect();
+    WordLists {
+        compound_adjectives: set(COMPOUND_ADJECTIVES),
+        modifiers: set(MODIFIERS),
+        not_nouns: set(NOT_NOUNS),
+    }
 });
 
 /// `word` (in any ASCII case) is one of [`COMPOUND_ADJECTIVES`].
 pub fn is_compound_adjective(word: &str) -> bool {
-    WORD_LISTS[0].contains(word)
+    WORD_LISTS.compound_adjectives.contains(word)
 }
 
 /// The counted noun after a number (`590 companies` -> `company`), skipping a few modifiers
 /// and capitalized words (`590 American companies`). Returns the noun's token and its singular.
 pub fn counted_noun(ctx: Ctx<'_>, k: usize) -> Option<(usize, String)> {
-    let [compound_adjectives, modifiers, not_nouns] = &*WORD_LISTS;
+    let WordLists {
+        compound_adjectives,
+        modifiers,
+        not_nouns,
+    } = &*WORD_LISTS;
     let mut j = k;
     let mut skipped = 0;
     // `27-kilometer`: a unit glued by a hyphen; but `two-way`, `one-off` are adjectives.

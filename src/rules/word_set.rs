@@ -159,11 +159,7 @@ impl WordSet {
 
     /// Whether `word`, ASCII-lowercased, is in the set.
     pub fn contains(&self, word: &str) -> bool {
-        self.contains_bytes(word.as_bytes())
-    }
-
-    /// [`Self::contains`] for a word given as bytes.
-    pub fn contains_bytes(&self, word: &[u8]) -> bool {
+        let word = word.as_bytes();
         match Key::of(word) {
             Some(key) => {
                 let mask = self.slots.len() - 1;
