@@ -803,6 +803,7 @@ fn attach_periods(
                     nearest(&next, |t| near(t, false))
                 })
                 .map(|t| period_out(t, chunk, false))
+                .map(|b| against_period(b, period.as_ref(), &chunk[s_start..s_end]))
         } else {
             None
         };
@@ -840,6 +841,68 @@ fn attach_periods(
     }
     let carry = out.iter().rev().find_map(|(p, _)| p.clone());
     (out, carry)
+}
+
+/// Words that make a year stated as the base of a sub-year figure mean the figure's own months
+/// in that year (`a 29% increase compared to the given period in 2017`).
+const SAME_PERIOD: [&str; 5] = [
+    "same period",
+    "corresponding period",
+    "given period",
+    "like period",
+    "same months",
+];
+
+/// A base period read against the figure's own period, where its words point back from it
+/// rather than from the document's date: `up 37.2 percent from the previous year` in a
+/// sentence about 2022 is against 2021, whenever the article was written; `compared to the
+/// same period of 2017` for January-August 2018 is January-August 2017.
+fn against_period(base: PeriodOut, period: Option<&PeriodOut>, sentence: &str) -> PeriodOut {
+    let Some(p) = period.filter(|p| !p.cumulative) else {
+        return base;
+    };
+    let (Some(start), Some(end)) = (p.start, p.end) else {
+        return base;
+    };
+    let anaphoric = base.kind == TimeKind::Relative
+        && contains_ignore_ascii_case(&base.text, "year")
+        && ["previous", "preceding", "prior"]
+            .iter()
+            .any(|w| contains_ignore_ascii_case(&base.text, w));
+    let moved = if anaphoric {
+        crate::time::shift::year_earlier(start, end, p.instant)
+    } else if base.kind == TimeKind::Year
+        && let Some(year) = base.start.map(|d| d.year())
+        && year < start.year()
+        && start.year() == end.year()
+        && (start.month(), end.month()) != (1, 12)
+        && SAME_PERIOD
+            .iter()
+            .any(|w| contains_ignore_ascii_case(sentence, w))
+    {
+        crate::time::shift::into_year(start, end, p.instant, year)
+    } else {
+        None
+    };
+    match moved {
+        Some(m) => PeriodOut {
+            start: Some(m.start),
+            end: Some(m.end),
+            label: m.label,
+            kind: m.kind,
+            cumulative: false,
+            instant: m.instant,
+            unresolved: None,
+            ..base
+        },
+        None => base,
+    }
+}
+
+fn contains_ignore_ascii_case(text: &str, word: &str) -> bool {
+    text.as_bytes()
+        .windows(word.len())
+        .any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
 }
 
 /// The time expression of `list` with the least key (the first of equals), among those that
@@ -1060,6 +1123,34 @@ mod tests {
             got[1],
             ("37 percent more".into(), "2022".into(), "2021".into())
         );
+    }
+
+    #[test]
+    fn a_base_that_points_back_counts_from_the_figures_period() {
+        // Written in 2023 about 2022: `the previous year` is 2021, not the year before the
+        // document's date.
+        let text = "---\ndate: 2023-03-14\n---\nTrade exceeded $3 billion in 2022, up 37.2 percent from the previous year.";
+        assert_eq!(
+            periods(text)[1],
+            ("37.2 percent".into(), "2022".into(), "2021".into())
+        );
+        // `the same period of 2017` for January-August 2018 is January-August 2017.
+        let got = periods(
+            "Trade reached $1.46 billion in January-August 2018, a 29% increase compared to the same period in 2017.",
+        );
+        assert_eq!(
+            got[1],
+            (
+                "29% increase".into(),
+                "2018-01..2018-08".into(),
+                "2017-01..2017-08".into()
+            )
+        );
+        // Without those words a year stays a year.
+        let got = periods(
+            "Trade reached $1.46 billion in January-August 2018, a 29% increase compared to 2017.",
+        );
+        assert_eq!(got[1].2, "2017");
     }
 
     #[test]

@@ -163,6 +163,18 @@ fn contradictions_of_each_kind_are_conflicts() {
             "growth",
             "2.5 bn (2021) x 0.8 = [1.94, 2.06] bn vs > 3 bn (2022): conflict",
         ),
+        // `from the previous year` counts back from 2022, not from the document's 2023.
+        (
+            "growth_previous_year.md",
+            "growth",
+            "2.5 bn (2021) x 1.1 = [2.68, 2.82] bn vs > 3 bn (2022): conflict",
+        ),
+        // A growth rate with no base stated is read year on year.
+        (
+            "growth_implied_base.md",
+            "growth",
+            "2.5 bn (2021) x 1.11 = [2.70, 2.85] bn vs > 3 bn (2022): conflict",
+        ),
         (
             "since_smaller.md",
             "containment",

@@ -132,6 +132,7 @@ pub fn link(
                 }
             }
         }
+        year_on_year(&mut claim);
         claim.attribution.clone_from(&view.attribution);
         claim.modality = modality(sentence, q_start);
         claim.fingerprint = fingerprint(&claim);
@@ -435,6 +436,75 @@ fn stock_instant(claim: &mut Claim, info: Option<&MetricInfo>) {
             .linked_by
             .push("a stock with no period: taken at the document's date".into());
     }
+}
+
+/// Words that compare with another step than a year (`month-on-month`, `over the past six
+/// years`): a growth rate in their sentence has no year-on-year base.
+const OTHER_STEPS: [&str; 13] = [
+    "month-on-month",
+    "month on month",
+    "quarter-on-quarter",
+    "quarter on quarter",
+    "previous month",
+    "previous quarter",
+    "a month earlier",
+    "a quarter earlier",
+    "over the past",
+    "over the last",
+    "in the past",
+    "in the last",
+    "since",
+];
+
+/// A growth rate with no base stated (`exports grew by 32 percent to $1.2 billion` in 2022)
+/// is compared with the same months a year before, as statistics offices and the news report
+/// it. The base is marked `inherited` and the note says it was implied. A rate over a span of
+/// years, a cumulative total, a verb with no figure (`doubled`), a multiple (`2.5 times`,
+/// rarely a year's growth) or another step (`month-on-month`, `over the past six years`) gets
+/// none.
+fn year_on_year(claim: &mut Claim) {
+    if claim.measure != Measure::Change
+        || claim.base_period.is_some()
+        || claim.direction.is_none()
+        || !matches!(
+            claim.kind,
+            Kind::Percent | Kind::PercentagePoints | Kind::Currency | Kind::Count
+        )
+        || !claim.text.bytes().any(|b| b.is_ascii_digit())
+        || ["times", "fold"]
+            .iter()
+            .any(|w| claim.text.to_ascii_lowercase().contains(w))
+    {
+        return;
+    }
+    let Some(p) = claim.period.as_ref().filter(|p| !p.cumulative) else {
+        return;
+    };
+    if p.label.starts_with("as of") {
+        return;
+    }
+    let lower = claim.sentence.to_ascii_lowercase();
+    if OTHER_STEPS.iter().any(|w| lower.contains(w)) {
+        return;
+    }
+    let (Some(start), Some(end)) = (p.start, p.end) else {
+        return;
+    };
+    let Some(m) = crate::time::shift::year_earlier(start, end, p.instant) else {
+        return;
+    };
+    claim.linked_by.push(format!(
+        "base period {}: a change with no base stated is read year on year",
+        m.label
+    ));
+    claim.base_period = Some(ClaimPeriod {
+        start: Some(m.start),
+        end: Some(m.end),
+        label: m.label,
+        cumulative: false,
+        instant: m.instant,
+        inherited: true,
+    });
 }
 
 /// A flow total stated in the present perfect or "to date" (`has received tens of billions of

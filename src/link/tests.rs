@@ -339,3 +339,57 @@ fn squeezed_text_is_its_words_joined_by_one_space() {
     // Unicode white space too, as `split_whitespace` reads it.
     assert_eq!(squeezed("a\u{a0}\u{2009}b"), "a b");
 }
+
+/// The base period of each change claim, or `-`.
+fn bases(text: &str) -> Vec<(String, String)> {
+    claims(text)
+        .iter()
+        .filter(|c| c.measure == Measure::Change)
+        .map(|c| {
+            let base = c.base_period.as_ref().map_or("-".into(), |p| {
+                format!("{}{}", p.label, if p.inherited { " (implied)" } else { "" })
+            });
+            (c.text.clone(), base)
+        })
+        .collect()
+}
+
+#[test]
+fn a_growth_rate_with_no_base_is_read_year_on_year() {
+    assert_eq!(
+        bases("In 2022 exports from Kazakhstan to the US grew by 32 percent to $1.2 billion."),
+        [("32 percent".to_string(), "2021 (implied)".to_string())]
+    );
+    assert_eq!(
+        bases("In January-August 2018 trade between Kazakhstan and the US rose 29%."),
+        [("29%".to_string(), "2017-01..2017-08 (implied)".to_string())]
+    );
+    // A stated base is kept, and says so by not being implied.
+    assert_eq!(
+        bases("Trade between Kazakhstan and the US rose 37% in 2022 compared to 2020."),
+        [("37%".to_string(), "2020".to_string())]
+    );
+    let c = claims("In 2022 exports from Kazakhstan to the US grew by 32 percent.");
+    assert!(
+        c[0].linked_by
+            .iter()
+            .any(|l| l.contains("read year on year")),
+        "{:?}",
+        c[0].linked_by
+    );
+}
+
+#[test]
+fn other_steps_multiples_and_figureless_verbs_imply_no_base() {
+    for text in [
+        "In 2022 trade between Kazakhstan and the US grew by 3 percent month-on-month.",
+        "Over the past 6 years trade between Kazakhstan and the US grew by 40 percent in 2022.",
+        "In 2022 trade between Kazakhstan and the US grew by almost 2.5 times.",
+        "In 2022 trade between Kazakhstan and the US doubled.",
+        "Trade between Kazakhstan and the US has grown by 40 percent since 2015.",
+        "Trade between Kazakhstan and the US grew by 40 percent in 2014-2018.",
+    ] {
+        let got = bases(text);
+        assert!(got.iter().all(|(_, b)| b == "-"), "{text}: {got:?}");
+    }
+}

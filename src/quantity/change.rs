@@ -41,6 +41,13 @@ fn is_link(w: &str) -> bool {
     )
 }
 
+/// A form of `make`, which with `up` means "amount to".
+fn is_make(w: &str) -> bool {
+    ["make", "makes", "made", "making"]
+        .iter()
+        .any(|m| w.eq_ignore_ascii_case(m))
+}
+
 /// A change word before token `k` (`increased by 58.8%`, `up 12%`); `floor` is the first token
 /// that may be read. Returns the token where the change phrase starts.
 pub fn before(ctx: Ctx<'_>, k: usize, floor: usize) -> Option<(usize, Direction)> {
@@ -54,8 +61,9 @@ pub fn before(ctx: Ctx<'_>, k: usize, floor: usize) -> Option<(usize, Direction)
         }
         let w = ctx.str(j).to_ascii_lowercase();
         if let Some(d) = change_word(&w) {
-            // `rose to $2.5bn` is a level; `up` needs its figure right after it.
-            if w == "up" && links > 0 {
+            // `rose to $2.5bn` is a level; `up` needs its figure right after it, and `made up`
+            // (`trade made up $1.5 billion`) says what a total amounts to, not a change.
+            if w == "up" && (links > 0 || j > floor && is_make(ctx.str(j - 1))) {
                 return None;
             }
             return Some((j, d));

@@ -336,6 +336,14 @@ fn changes_take_their_sign_from_the_verb() {
     );
     // `rose to` states a level.
     assert_eq!(find("Trade rose to $2.5bn.")[0].measure, Measure::Level);
+    // `made up` says what a total comes to; a plain `up` before a figure is still a change.
+    for text in [
+        "Turnover had made up 1.5 billion dollars.",
+        "Exports make up 40 percent of the total.",
+    ] {
+        assert_eq!(find(text)[0].measure, Measure::Level, "{text}");
+    }
+    assert_eq!(find("Output was up 3 percent.")[0].measure, Measure::Change);
 }
 
 #[test]

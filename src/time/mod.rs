@@ -21,6 +21,7 @@
 pub mod period;
 mod resolve;
 mod scan;
+pub mod shift;
 mod token;
 
 #[cfg(test)]

@@ -38,7 +38,7 @@ fn months_of(y: i32, (m1, m2): (u8, u8)) -> Period {
 }
 
 /// The label of months `m1..=m2` of year `y` at their own grain.
-fn part_label(y: i32, m1: u8, m2: u8) -> (String, TimeKind) {
+pub(super) fn part_label(y: i32, m1: u8, m2: u8) -> (String, TimeKind) {
     if m1 == m2 {
         (format!("{y:04}-{m1:02}"), TimeKind::Month)
     } else if m2 == m1 + 2 && m1 % 3 == 1 {

@@ -610,6 +610,7 @@ impl Ps<'_> {
                 consider(self.day_month(i));
                 consider(self.num_forms(i));
                 consider(self.ord_period(i));
+                consider(self.months_of_year(i));
             }
             K::W(w) => match w {
                 Kw::Month { .. } => consider(self.month_forms(i)),
@@ -629,6 +630,7 @@ impl Ps<'_> {
                 Kw::This | Kw::Next | Kw::Prev | Kw::Current => consider(self.relative(i)),
                 Kw::Card(_) => {
                     consider(self.window(i, depth));
+                    consider(self.months_of_year(i));
                     consider(self.spelled_decade(i));
                     consider(self.spelled_year(i).map(|(y, e, _)| Pt {
                         s: i,
@@ -1458,6 +1460,34 @@ impl Ps<'_> {
                 Some(Kw::Half) => V::Half(y, m2 / 6),
                 _ => V::Month(y, m1),
             },
+        };
+        Self::pt(i, e, v)
+    }
+
+    /// `in ten months of 2022`, `for eight months of 2018`: a count of months (or quarters) of
+    /// a year after `in`, `for` or `during` is the year's first months, the year to date that
+    /// statistics offices report. The preposition is left out of the span.
+    fn months_of_year(&self, i: usize) -> Option<Pt> {
+        if !matches!(self.prev_kw(i), Some(Kw::In | Kw::For | Kw::During)) {
+            return None;
+        }
+        let count = match self.k(i) {
+            K::W(Kw::Card(c)) => u32::from(c),
+            K::Num(c, 1..=2) if !self.in_bigger_number(i) => c,
+            _ => return None,
+        };
+        let months = match self.kw(i + 1)? {
+            Kw::Months if (2..=11).contains(&count) => count as u8,
+            Kw::Quarters if (2..=3).contains(&count) => count as u8 * 3,
+            _ => return None,
+        };
+        if !self.is(i + 2, Kw::Of) {
+            return None;
+        }
+        let (y, e) = self.year_or_rel(i + 3)?;
+        let v = match y {
+            Ok(y) => V::Span(y, 1, y, months),
+            Err(off) => V::RelPart(off, 1, months),
         };
         Self::pt(i, e, v)
     }

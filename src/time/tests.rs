@@ -405,6 +405,13 @@ fn month_spans() {
         ("In Q1 to Q3 2021, it grew.", "Q1 to Q3 2021"),
         ("In 9M 2021, it grew.", "9M 2021"),
         ("In 9M2021, it grew.", "9M2021"),
+        // A count of months of a year after `in`, `for`, `during`: the year to date.
+        ("In nine months of 2021, it grew.", "nine months of 2021"),
+        ("For 9 months of 2021 it grew.", "9 months of 2021"),
+        (
+            "During three quarters of 2021 it grew.",
+            "three quarters of 2021",
+        ),
     ] {
         check(
             t,
@@ -413,6 +420,17 @@ fn month_spans() {
             "2021-01..2021-09",
             nine.0,
             nine.1,
+        );
+    }
+    // Without the preposition, or as a length of time, it is no period.
+    for t in [
+        "It took nine months of 2021 to finish.",
+        "A delay of nine months of 2021 work.",
+    ] {
+        assert!(
+            !spans(t).iter().any(|(s, ..)| s.contains("months")),
+            "{t}: {:?}",
+            spans(t)
         );
     }
     check(
