@@ -53,6 +53,8 @@ fn is_make(w: &str) -> bool {
 pub fn before(ctx: Ctx<'_>, k: usize, floor: usize) -> Option<(usize, Direction)> {
     let mut j = k;
     let mut links = 0;
+    // Whether the words between are just `by` (`up by 16.4 percent`).
+    let mut just_by = true;
     while j > floor {
         j -= 1;
         let t = ctx.tok(j)?;
@@ -61,9 +63,10 @@ pub fn before(ctx: Ctx<'_>, k: usize, floor: usize) -> Option<(usize, Direction)
         }
         let w = ctx.str(j).to_ascii_lowercase();
         if let Some(d) = change_word(&w) {
-            // `rose to $2.5bn` is a level; `up` needs its figure right after it, and `made up`
-            // (`trade made up $1.5 billion`) says what a total amounts to, not a change.
-            if w == "up" && (links > 0 || j > floor && is_make(ctx.str(j - 1))) {
+            // `rose to $2.5bn` is a level; `up` needs its figure right after it or after `by`,
+            // and `made up` (`trade made up $1.5 billion`) says what a total amounts to, not a
+            // change.
+            if w == "up" && (!just_by || j > floor && is_make(ctx.str(j - 1))) {
                 return None;
             }
             return Some((j, d));
@@ -71,13 +74,14 @@ pub fn before(ctx: Ctx<'_>, k: usize, floor: usize) -> Option<(usize, Direction)
         if !is_link(&w) || links >= 2 {
             return None;
         }
+        just_by &= w == "by";
         links += 1;
     }
     None
 }
 
 /// A change word right after a quantity ending at token `k` (`a 12% increase`, `5% lower`,
-/// `37.2% year-on-year`). Returns the end of the phrase.
+/// `37.2% year-on-year`, `29.8% y/y`). Returns the end of the phrase.
 pub fn after(ctx: Ctx<'_>, k: usize) -> Option<(usize, Option<Direction>)> {
     let t = ctx.tok(k)?;
     if t.kind != TokKind::Word || t.gap == crate::token::Gap::Newline {
@@ -85,17 +89,18 @@ pub fn after(ctx: Ctx<'_>, k: usize) -> Option<(usize, Option<Direction>)> {
     }
     let w = ctx.str(k).to_ascii_lowercase();
     match w.as_str() {
-        "increase" | "rise" | "growth" | "gain" | "jump" | "hike" | "higher" | "decline"
-        | "drop" | "decrease" | "fall" | "reduction" | "contraction" | "lower" | "cut" => {
-            Some((k + 1, change_word(&w)))
-        }
+        "increase" | "rise" | "growth" | "gain" | "jump" | "hike" | "higher" | "expansion"
+        | "surge" | "decline" | "drop" | "decrease" | "fall" | "reduction" | "contraction"
+        | "lower" | "cut" => Some((k + 1, change_word(&w))),
         // `37 percent more than in 2021`: a comparison with an earlier level.
         "more" if ctx.lower_is(k + 1, "than") => Some((k + 1, Some(Direction::Increase))),
         "less" | "fewer" if ctx.lower_is(k + 1, "than") => Some((k + 1, Some(Direction::Decrease))),
         "year" if ctx.is_dash(k + 1) && ctx.lower_is(k + 2, "on") => {
             Some((k + 5, None)).filter(|_| ctx.lower_is(k + 4, "year"))
         }
-        "yoy" | "y" if w == "yoy" => Some((k + 1, None)),
+        "yoy" => Some((k + 1, None)),
+        // `29.8% y/y`
+        "y" if ctx.is_symbol(k + 1, '/') && ctx.lower_is(k + 2, "y") => Some((k + 3, None)),
         _ => None,
     }
 }

@@ -302,6 +302,17 @@ fn changes_take_their_sign_from_the_verb() {
         (q.measure, q.value.unwrap().to_string()),
         (Measure::Change, "12".into())
     );
+    for text in [
+        "Trade rose, marking a 29.8% y/y expansion.",
+        "Trade showed a 29.8% expansion.",
+    ] {
+        let q = &find(text)[0];
+        assert_eq!(
+            (q.measure, q.direction),
+            (Measure::Change, Some(Direction::Increase)),
+            "{text}"
+        );
+    }
     let q = &find("Imports fell by a third.")[0];
     assert_eq!(q.direction, Some(Direction::Decrease));
     assert_eq!(q.unit.as_deref(), Some("percent"));
@@ -344,6 +355,15 @@ fn changes_take_their_sign_from_the_verb() {
         assert_eq!(find(text)[0].measure, Measure::Level, "{text}");
     }
     assert_eq!(find("Output was up 3 percent.")[0].measure, Measure::Change);
+    assert_eq!(
+        find("Output was up by 3 percent.")[0].measure,
+        Measure::Change
+    );
+    // A qualifier belongs to the figure: `up about 3 percent` is an approximate change.
+    assert_eq!(
+        find("Output was up about 3 percent.")[0].measure,
+        Measure::Change
+    );
 }
 
 #[test]

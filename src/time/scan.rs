@@ -1390,11 +1390,20 @@ impl Ps<'_> {
         Self::pt(i, j + 1, v)
     }
 
-    /// A year after `of`: a year, or `last year` / `this year` / `the previous year`.
+    /// A year after `of`: a year, or `last year` / `this year` / `the previous year` / `the
+    /// year`.
     /// Returns Ok(year) or Err(offset) for a relative year, and the next token.
     fn year_or_rel(&self, j: usize) -> Option<(Result<i32, i8>, usize)> {
         if let Some((y, e)) = self.year_any(j) {
             return Some((Ok(y), e));
+        }
+        // `the first half of the year`: the document's year, as `this year` is; `of the year
+        // 2019`: 2019.
+        if self.is(j, Kw::The) && self.is(j + 1, Kw::Year) && !self.alnum_right(j + 1) {
+            return Some(match self.year_any(j + 2) {
+                Some((y, e)) => (Ok(y), e),
+                None => (Err(0), j + 2),
+            });
         }
         let k = if self.is(j, Kw::The) { j + 1 } else { j };
         if let Some(Pt {

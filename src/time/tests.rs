@@ -789,6 +789,22 @@ fn relative_with_date() {
         ("2023-Q3".into(), Period::new(d(2023, 7, 1), d(2023, 9, 30)))
     );
     assert_eq!(
+        one("the first half of the year"),
+        ("2023-H1".into(), Period::new(d(2023, 1, 1), d(2023, 6, 30)))
+    );
+    assert_eq!(
+        one("the first four months of the year"),
+        (
+            "2023-01..2023-04".into(),
+            Period::new(d(2023, 1, 1), d(2023, 4, 30))
+        )
+    );
+    // `the year 2019` names its year.
+    assert_eq!(
+        one("the first half of the year 2019"),
+        ("2019-H1".into(), Period::new(d(2019, 1, 1), d(2019, 6, 30)))
+    );
+    assert_eq!(
         one("the second half of last year"),
         (
             "2022-H2".into(),
