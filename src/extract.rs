@@ -636,6 +636,8 @@ fn attach_periods(
     let mut bases: Vec<&&TimeMention> = Vec::new();
     let mut levels: Vec<&&TimeMention> = Vec::new();
     let mut sentence_quantities: &[Quantity] = &[];
+    // The last figure whose period the next paragraph may continue.
+    let mut carried_from: Option<usize> = None;
     for q in quantities {
         let si = sentences.partition_point(|&(_, e)| e <= q.start);
         let (s_start, s_end) = sentences.get(si).copied().unwrap_or((0, chunk.len()));
@@ -740,6 +742,9 @@ fn attach_periods(
                 .any(|o| o.start >= s_start && o.end <= c_end);
             words <= 2 && !figure && c_end < s_end
         };
+        // `($366.5 million)` after `compared to January-April 2022` restates the base: it is
+        // not the period the paragraph is about, so it is not carried into the next one.
+        let restates_base = bracketed.is_some_and(|b| bases.iter().any(|t| std::ptr::eq(**t, b)));
         let level = bracketed
             .or_else(|| nearest(&levels, |t| near(t, true)))
             .or_else(|| {
@@ -837,9 +842,12 @@ fn attach_periods(
             c.inherited = true;
             period = Some(c);
         }
+        if !restates_base && period.is_some() {
+            carried_from = Some(out.len());
+        }
         out.push((period, base));
     }
-    let carry = out.iter().rev().find_map(|(p, _)| p.clone());
+    let carry = carried_from.and_then(|i| out[i].0.clone());
     (out, carry)
 }
 
@@ -1151,6 +1159,22 @@ mod tests {
             "Trade reached $1.46 billion in January-August 2018, a 29% increase compared to 2017.",
         );
         assert_eq!(got[1].2, "2017");
+    }
+
+    #[test]
+    fn a_restated_base_is_not_carried_into_the_next_paragraph() {
+        let got = periods(
+            "In January-April 2023, exports amounted to $426.8 million, up by 16.4 percent compared to January-April 2022 ($366.5 million).\n\nImports totaled $1.08 billion.",
+        );
+        assert_eq!(got[2].1, "2022-01..2022-04", "{got:?}");
+        assert_eq!(
+            got[3],
+            (
+                "$1.08 billion".into(),
+                "2023-01..2023-04".into(),
+                "-".into()
+            )
+        );
     }
 
     #[test]
