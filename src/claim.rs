@@ -29,6 +29,18 @@ pub struct ClaimPeriod {
     pub inherited: bool,
 }
 
+/// A figure listed as one item of a total's breakdown in the same document (`Peace and
+/// Security=$6.50m, 31%` after `Total ... Assistance: $21.06m`), or the share stated for that
+/// item. Such a figure is checked against its total (CC007 breakdown), never as a level of
+/// the total's metric.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub struct PartOf {
+    /// The item's label as written (`Peace and Security`).
+    pub category: String,
+    /// Byte offset of the total's figure in the document (that claim's `start`).
+    pub total_start: usize,
+}
+
 /// Whether a figure is reported as fact or as something else.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -84,6 +96,9 @@ pub struct Claim {
     pub linked_by: Vec<String>,
     /// Why the quantity has no metric (or no entities), when it has none.
     pub unlinked: Option<String>,
+    /// The total this figure is an item (or an item's share) of, when it is listed in a
+    /// breakdown.
+    pub part_of: Option<PartOf>,
     /// The document's date, which resolves "since" and "last year".
     pub document_date: Option<Date>,
     /// True when the document date was inferred (latest year mentioned), not given.

@@ -286,9 +286,20 @@ struct ClaimIn<'a, L, A> {
     #[serde(default, borrow)]
     unlinked: Option<Str<'a>>,
     #[serde(default, borrow)]
+    part_of: Option<PartOfIn<'a>>,
+    #[serde(default, borrow)]
     sentence: Str<'a>,
     #[serde(default, borrow)]
     document: Option<DocumentIn<'a>>,
+}
+
+/// A claim's `part_of`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PartOfIn<'a> {
+    #[serde(borrow)]
+    category: Str<'a>,
+    total_start: usize,
 }
 
 /// The beginning of every claim line claimcheck writes: such a line is read as a claim
@@ -499,6 +510,10 @@ fn convert<'a, L, A>(
         attribution,
         linked_by,
         unlinked: own(c.unlinked),
+        part_of: c.part_of.map(|p| crate::claim::PartOf {
+            category: p.category.own(),
+            total_start: p.total_start,
+        }),
         document_date: None,
         date_inferred: false,
     };
@@ -670,6 +685,10 @@ mod tests {
             attribution: Some("the ministry".into()),
             linked_by: vec!["metric `trade_total` from \"trade\"".into()],
             unlinked: None,
+            part_of: Some(crate::claim::PartOf {
+                category: "Peace & \"Security\"".into(),
+                total_start: 42,
+            }),
             document_date: Some(jiff::civil::date(2023, 3, 1)),
             date_inferred: true,
         }

@@ -175,6 +175,22 @@ fn contradictions_of_each_kind_are_conflicts() {
             "growth",
             "2.5 bn (2021) x 1.11 = [2.70, 2.85] bn vs > 3 bn (2022): conflict",
         ),
+        // The items a fact sheet lists under a total, and their shares.
+        (
+            "breakdown.md",
+            "breakdown",
+            "12 mn + 9 mn + 5.5 mn = [26.35, 26.65] mn vs [29.95, 30.05] mn (FY2015): conflict",
+        ),
+        (
+            "breakdown.md",
+            "breakdown",
+            "5.5 mn / 30 mn = [18.1364, 18.5309]% vs 25% [24.5, 25.5]% (FY2015): conflict",
+        ),
+        (
+            "breakdown.md",
+            "breakdown",
+            "40% + 30% + 25% = [93.5, 96.5]% vs 100% (FY2015): conflict",
+        ),
         (
             "since_smaller.md",
             "containment",
@@ -202,7 +218,11 @@ fn contradictions_of_each_kind_are_conflicts() {
 /// Figures that differ only within rounding or the approximation tolerance are never conflicts.
 #[test]
 fn controls_within_rounding_or_tolerance_are_not_conflicts() {
-    for fixture in ["control_rounding.md", "control_tolerance.md"] {
+    for fixture in [
+        "control_rounding.md",
+        "control_tolerance.md",
+        "control_breakdown.md",
+    ] {
         let path = format!("tests/fixtures/contradictions/{fixture}");
         let (code, r) = report(&["examples", &path]);
         assert_eq!(code, 0, "{fixture}");

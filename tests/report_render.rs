@@ -129,6 +129,7 @@ fn claim(
         attribution: None,
         linked_by: linked_by.iter().map(|s| (*s).to_string()).collect(),
         unlinked: None,
+        part_of: None,
         document_date: Some(jiff::civil::date(2023, 3, 1)),
         date_inferred: false,
     }
@@ -615,7 +616,9 @@ fn check_codes_and_names() {
         .collect();
     assert_eq!(
         codes,
-        ["CC001", "CC002", "CC003", "CC004", "CC005", "CC006"]
+        [
+            "CC001", "CC002", "CC003", "CC004", "CC005", "CC006", "CC007"
+        ]
     );
     for k in report::CHECK_KINDS {
         assert_eq!(

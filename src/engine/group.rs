@@ -65,6 +65,11 @@ pub struct Index<'a> {
     by_family: HashMap<Family<'a>, Vec<usize>>,
     /// Claim id -> position in claim order.
     rank: HashMap<&'a str, usize>,
+    /// Items (and items' shares) of a breakdown, in claim order: they are read only against
+    /// their total (CC007), never as levels of its metric, so they are in no group.
+    pub parts: Vec<&'a Claim>,
+    /// The claim that starts at a byte of a document, for the totals items name.
+    at: HashMap<(usize, usize), &'a Claim>,
 }
 
 /// A fixed order for modalities (the claim type has none).
@@ -126,14 +131,30 @@ impl<'a> Index<'a> {
             .map(|(i, c)| (c.id.as_str(), i))
             .collect();
         let mut map: HashMap<Key<'a>, Vec<&'a Claim>> = HashMap::new();
+        let mut parts = Vec::new();
         for &c in &sorted {
             // A claim whose interval says nothing (a figure that could not be read) agrees
             // with everything and would only add noise.
             let empty = c.interval.low.is_none() && c.interval.high.is_none();
-            if let Some(k) = key_of(c)
+            if c.part_of.is_some() {
+                parts.push(c);
+            } else if let Some(k) = key_of(c)
                 && !empty
             {
                 map.entry(k).or_default().push(c);
+            }
+        }
+        // Only the totals that items name are looked up by position.
+        let mut at: HashMap<(usize, usize), &'a Claim> = HashMap::new();
+        if !parts.is_empty() {
+            let wanted: std::collections::HashSet<(usize, usize)> = parts
+                .iter()
+                .filter_map(|c| c.part_of.as_ref().map(|p| (c.doc_index, p.total_start)))
+                .collect();
+            for &c in &sorted {
+                if c.part_of.is_none() && wanted.contains(&(c.doc_index, c.start)) {
+                    at.entry((c.doc_index, c.start)).or_insert(c);
+                }
             }
         }
         let mut groups: Vec<Group<'a>> = map
@@ -168,7 +189,14 @@ impl<'a> Index<'a> {
             by_key,
             by_family,
             rank,
+            parts,
+            at,
         }
+    }
+
+    /// The claim of document `doc` that starts at byte `start`, when a breakdown names it.
+    pub fn total_at(&self, doc: usize, start: usize) -> Option<&'a Claim> {
+        self.at.get(&(doc, start)).copied()
     }
 
     /// The group of a key.

@@ -18,6 +18,7 @@
 //! [`partition_key`]s never meet in one check.
 
 pub mod arithmetic;
+pub mod breakdown;
 pub mod containment;
 pub mod group;
 pub mod growth;
@@ -73,6 +74,8 @@ pub enum CheckKind {
     Increment,
     /// CC006: two ranks for the same list and edition.
     Rank,
+    /// CC007: the items a document lists under a total add up to it; their shares match.
+    Breakdown,
 }
 
 impl CheckKind {
@@ -85,6 +88,7 @@ impl CheckKind {
             Self::Containment => "CC004",
             Self::Increment => "CC005",
             Self::Rank => "CC006",
+            Self::Breakdown => "CC007",
         }
     }
 
@@ -97,6 +101,7 @@ impl CheckKind {
             Self::Containment => "containment",
             Self::Increment => "increment",
             Self::Rank => "rank",
+            Self::Breakdown => "breakdown",
         }
     }
 }
@@ -235,6 +240,7 @@ fn run_relation<'a>(rel: &'a relations::Relation, index: &Index<'a>, drafts: &mu
             total_words,
         } => increment::run(rel, *slack, addition_words, total_words, index, drafts),
         relations::Params::Rank => rank::run(rel, index, drafts),
+        relations::Params::Breakdown { slack } => breakdown::run(rel, *slack, index, drafts),
     }
 }
 

@@ -104,7 +104,7 @@ pub(crate) fn run<'a>(
                     continue;
                 }
                 for combo in combinations(&slots) {
-                    out.push(compare(rel, slack, t, &combo));
+                    out.push(compare(CheckKind::PartsTotal, rel, slack, t, &combo));
                 }
             }
         }
@@ -137,8 +137,10 @@ fn combinations<'a>(slots: &[Vec<&'a Claim>]) -> Vec<Vec<&'a Claim>> {
     acc
 }
 
-/// Check one total against one choice of parts.
-fn compare<'a>(
+/// Check one total against one choice of parts (for parts-total, or the items of a
+/// breakdown, which are labelled by their category).
+pub(super) fn compare<'a>(
+    check: CheckKind,
     rel: &'a Relation,
     slack: Decimal,
     total: &'a Claim,
@@ -155,7 +157,11 @@ fn compare<'a>(
     claims.extend(parts.iter().map(|&p| (p, "part")));
     let left_label = parts
         .iter()
-        .map(|p| subject(p))
+        .map(|p| {
+            p.part_of
+                .as_ref()
+                .map_or_else(|| subject(p), |q| q.category.clone())
+        })
         .collect::<Vec<_>>()
         .join(" + ");
     let right_label = format!("{} {period}", subject(total));
@@ -165,7 +171,7 @@ fn compare<'a>(
         Ok(v) => v,
         Err(OutOfRange) => {
             return Draft {
-                check: CheckKind::PartsTotal,
+                check,
                 rule: &rel.id,
                 verdict: Verdict::Unchecked,
                 claims,
@@ -228,7 +234,7 @@ fn compare<'a>(
         _ => "the parts cannot add up to the total".to_string(),
     };
     Draft {
-        check: CheckKind::PartsTotal,
+        check,
         rule: &rel.id,
         verdict,
         claims,

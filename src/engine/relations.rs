@@ -12,7 +12,7 @@
 //!
 //! [[relation]]
 //! id = "trade-parts"                 # shown in findings
-//! check = "parts-total"              # same-value | parts-total | growth | containment | increment | rank
+//! check = "parts-total"              # same-value | parts-total | growth | containment | increment | rank | breakdown
 //! total = "trade_total"
 //! parts = [{ metric = "exports", direction = "forward" },
 //!          { metric = "exports", direction = "reverse" }]
@@ -95,6 +95,8 @@ pub enum Params {
     },
     /// Two ranks for one list and edition agree.
     Rank,
+    /// The items listed under a total add up to it; each stated share is its item's part.
+    Breakdown { slack: Decimal },
 }
 
 /// One relation.
@@ -309,7 +311,9 @@ fn build(r: &RawRelation, errors: &mut Errors<'_>, refs: &mut Vec<MetricRef>) ->
     let (allowed, required): (&[&str], &[&str]) = match check {
         CheckKind::SameValue => (&["metrics", "measures"], &["metrics"]),
         CheckKind::PartsTotal => (&["total", "parts", "slack"], &["total", "parts"]),
-        CheckKind::Growth | CheckKind::Containment => (&["metrics", "slack"], &["metrics"]),
+        CheckKind::Growth | CheckKind::Containment | CheckKind::Breakdown => {
+            (&["metrics", "slack"], &["metrics"])
+        }
         CheckKind::Increment => (
             &["metrics", "slack", "addition_words", "total_words"],
             &["metrics", "addition_words", "total_words"],
@@ -466,6 +470,9 @@ fn build(r: &RawRelation, errors: &mut Errors<'_>, refs: &mut Vec<MetricRef>) ->
             }
         }
         CheckKind::Rank => Params::Rank,
+        CheckKind::Breakdown => Params::Breakdown {
+            slack: slack.unwrap_or_default(),
+        },
     };
     let metrics = match &params {
         Params::PartsTotal { total, parts, .. } => MetricScope::Only(
@@ -711,6 +718,7 @@ mod tests {
             CheckKind::Containment,
             CheckKind::Increment,
             CheckKind::Rank,
+            CheckKind::Breakdown,
         ] {
             assert!(
                 r.of(check).next().is_some(),

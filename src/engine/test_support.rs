@@ -158,6 +158,7 @@ pub fn claim(id: &str, metric: &str, entities: &[&str], text: &str) -> B {
         attribution: None,
         linked_by: Vec::new(),
         unlinked: None,
+        part_of: None,
         document_date: None,
         date_inferred: false,
     })

@@ -12,6 +12,7 @@
 //! and first paragraph. Every choice is recorded in `linked_by`, so a reader can see why.
 
 pub mod attribution;
+pub mod breakdown;
 pub mod direction;
 pub mod lexicon;
 
@@ -138,6 +139,7 @@ pub fn link(
         claim.fingerprint = fingerprint(&claim);
         claims.push(claim);
     }
+    breakdown::mark(text, &mut claims);
     claims
 }
 
@@ -247,6 +249,7 @@ fn base_claim(
         attribution: None,
         linked_by: Vec::new(),
         unlinked: None,
+        part_of: None,
         document_date: doc.meta.date,
         date_inferred: doc.meta.extra.contains_key("date_inferred"),
     }

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::json::DocumentOut;
 use super::{sanitize_for_terminal, value};
-use crate::claim::{Claim, ClaimPeriod, Modality};
+use crate::claim::{Claim, ClaimPeriod, Modality, PartOf};
 use crate::extract::{SCHEMA_VERSION, kind_name};
 use crate::quantity::{Direction, Measure, Role};
 use crate::rules::BoundKind;
@@ -48,6 +48,8 @@ pub struct ClaimOut<'a> {
     pub attribution: Option<&'a str>,
     pub linked_by: &'a [String],
     pub unlinked: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub part_of: Option<&'a PartOf>,
     pub sentence: &'a str,
     pub document: Option<&'a DocumentOut>,
 }
@@ -86,6 +88,7 @@ impl<'a> ClaimOut<'a> {
             attribution: c.attribution.as_deref(),
             linked_by: &c.linked_by,
             unlinked: c.unlinked.as_deref(),
+            part_of: c.part_of.as_ref(),
             sentence: &c.sentence,
             document: doc,
         }

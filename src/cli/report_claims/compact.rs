@@ -8,7 +8,7 @@ use jiff::civil::Date;
 use rust_decimal::Decimal;
 
 use super::NONE;
-use crate::claim::{Claim, ClaimPeriod, Modality};
+use crate::claim::{Claim, ClaimPeriod, Modality, PartOf};
 use crate::engine;
 use crate::interval::Interval;
 use crate::quantity::{Direction, Kind, Measure, Role};
@@ -142,6 +142,10 @@ pub(super) struct Compact {
     interval: Interval,
     period: Option<PeriodC>,
     base_period: Option<PeriodC>,
+    /// A breakdown item's category (interned, [`NONE`] when it is no item) and how many bytes
+    /// before the item its total starts.
+    part_of: u32,
+    part_of_back: u32,
     /// The document's date, when the claim line carries its document; else taken from the
     /// document line of its source when the files are read.
     pub(super) document_date: Option<Date>,
@@ -227,6 +231,16 @@ impl Compact {
             interval: c.interval,
             period: c.period.as_ref().map(|p| period_c(t, p)),
             base_period: c.base_period.as_ref().map(|p| period_c(t, p)),
+            part_of: c
+                .part_of
+                .as_ref()
+                .filter(|p| u32::try_from(c.start.wrapping_sub(p.total_start)).is_ok())
+                .map_or(NONE, |p| t.strings.intern(&p.category)),
+            part_of_back: c
+                .part_of
+                .as_ref()
+                .and_then(|p| u32::try_from(c.start.wrapping_sub(p.total_start)).ok())
+                .unwrap_or(0),
             document_date: c.document_date,
             date_known: at.date_known,
             date_inferred: c.date_inferred,
@@ -277,6 +291,12 @@ impl Compact {
             attribution: None,
             linked_by: Vec::new(),
             unlinked: None,
+            part_of: (self.part_of != NONE).then(|| PartOf {
+                category: s(self.part_of),
+                total_start: usize::try_from(self.start)
+                    .unwrap_or(usize::MAX)
+                    .wrapping_sub(self.part_of_back as usize),
+            }),
             document_date: self.document_date,
             date_inferred: self.date_inferred,
         }

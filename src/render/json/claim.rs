@@ -72,6 +72,10 @@ pub fn write(buf: &mut Vec<u8>, c: &ClaimOut<'_>) {
     strings(buf, c.linked_by);
     buf.extend_from_slice(b",\"unlinked\":");
     opt_string(buf, c.unlinked);
+    if let Some(p) = c.part_of {
+        buf.extend_from_slice(b",\"part_of\":");
+        value(buf, p);
+    }
     buf.extend_from_slice(b",\"sentence\":");
     string(buf, c.sentence);
     buf.extend_from_slice(b",\"document\":");

@@ -24,16 +24,17 @@ use crate::engine::{CheckKind, Finding, Verdict};
 use crate::report::{RenderOptions, Report, Summary};
 
 /// Every check kind, in code order.
-pub const CHECK_KINDS: [CheckKind; 6] = [
+pub const CHECK_KINDS: [CheckKind; 7] = [
     CheckKind::SameValue,
     CheckKind::PartsTotal,
     CheckKind::Growth,
     CheckKind::Containment,
     CheckKind::Increment,
     CheckKind::Rank,
+    CheckKind::Breakdown,
 ];
 
-/// The stable code of a check kind (`CC001`..`CC006`).
+/// The stable code of a check kind (`CC001`..`CC007`).
 pub fn code(k: CheckKind) -> &'static str {
     match k {
         CheckKind::SameValue => "CC001",
@@ -42,6 +43,7 @@ pub fn code(k: CheckKind) -> &'static str {
         CheckKind::Containment => "CC004",
         CheckKind::Increment => "CC005",
         CheckKind::Rank => "CC006",
+        CheckKind::Breakdown => "CC007",
     }
 }
 
@@ -54,6 +56,7 @@ pub fn name(k: CheckKind) -> &'static str {
         CheckKind::Containment => "containment",
         CheckKind::Increment => "increment",
         CheckKind::Rank => "rank",
+        CheckKind::Breakdown => "breakdown",
     }
 }
 
@@ -72,6 +75,9 @@ pub fn description(k: CheckKind) -> &'static str {
         }
         CheckKind::Increment => "An old total plus an addition must equal the new total.",
         CheckKind::Rank => "Two ranks for the same list and edition must agree.",
+        CheckKind::Breakdown => {
+            "The items listed under a total must add up to it, and their stated shares must match."
+        }
     }
 }
 
