@@ -170,6 +170,34 @@ fn check_change<'a>(
                 out.push(compare(rel, slack, mode, c, base, later));
             }
         }
+        // No base level stated: an amount of the same change implies it (`a $4.7 billion or
+        // 19.4% rise`).
+        if bases.is_empty() && mode == Mode::Rate {
+            let amounts: Vec<&'a Claim> = lg
+                .claims
+                .iter()
+                .copied()
+                .filter(|d| {
+                    d.measure == Measure::Change
+                        && d.role.is_none()
+                        && level_kind_ok(d.kind, c.kind)
+                        && period::key(d) == Some(p)
+                        && period::key_of(d.base_period.as_ref(), d) == Some(b)
+                })
+                .collect();
+            for &amount in &distinct_intervals(&amounts) {
+                for &later in &laters {
+                    out.push(super::growth_amount::compare(
+                        rel,
+                        slack,
+                        c,
+                        amount,
+                        later,
+                        |x| (signed_change(x), signed_value(x)),
+                    ));
+                }
+            }
+        }
     }
 }
 
@@ -681,6 +709,48 @@ mod tests {
             g.arithmetic.text.ends_with("unchecked (no base period)"),
             "{}",
             g.arithmetic.text
+        );
+    }
+
+    #[test]
+    fn a_rate_and_an_amount_of_one_change_imply_the_base() {
+        // `$29.2 billion in 2022, a $4.7 billion or 19.4% rise`: (29.2 - 4.7) x 1.194.
+        let amount = claim("0:2", "trade_total", &["KZ", "US"], "$4.7 billion")
+            .year(2022)
+            .change_vs(year(2021))
+            .build();
+        let claims = [
+            level("0:1", "$29.2 billion", 2022),
+            amount.clone(),
+            rate("0:3", "19.4%"),
+        ];
+        let g = one(&run(&claims), CheckKind::Growth, &["0:1", "0:2", "0:3"]).clone();
+        assert_eq!(
+            g.arithmetic.text,
+            "(29.2 bn - 4.7 bn) (2021) x (1 + 19.4%) = [29.1214, 29.3847] bn vs [29.15, 29.25] bn (2022): consistent within rounding"
+        );
+        assert!(g.message.ends_with("imply 19.18%"), "{}", g.message);
+        // A rate the amount cannot give: (29.2 - 4.7) x 1.3 = [31.72, 31.85].
+        let claims = [
+            level("0:1", "$29.2 billion", 2022),
+            amount.clone(),
+            rate("0:3", "30%"),
+        ];
+        let g = one(&run(&claims), CheckKind::Growth, &["0:1", "0:2", "0:3"]).clone();
+        assert_eq!(g.verdict, Verdict::Conflict, "{}", g.arithmetic.text);
+        // With the base level stated, the rate is checked against it, not the amount.
+        let claims = [
+            level("0:1", "$24.5 billion", 2021),
+            level("0:4", "$29.2 billion", 2022),
+            amount,
+            rate("0:3", "19.4%"),
+        ];
+        let f = run(&claims);
+        assert!(
+            crate::engine::test_support::of(&f, CheckKind::Growth)
+                .iter()
+                .all(|g| !g.arithmetic.text.starts_with('(')),
+            "{f:#?}"
         );
     }
 }

@@ -22,6 +22,7 @@ pub mod breakdown;
 pub mod containment;
 pub mod group;
 pub mod growth;
+mod growth_amount;
 pub mod increment;
 pub mod parts_total;
 pub mod period;

@@ -140,7 +140,38 @@ impl Scanner {
         }
         combine_bounds(ctx, &mut out);
         points_near_percent(&mut out);
+        amount_or_rate(ctx, &mut out);
         out
+    }
+}
+
+/// `a $4.7 billion or 19.4% rise`, `increased by 19.4%, or $4.7 billion`: an amount joined by
+/// `or` to a change in percent states the same change in money, so it is a change too.
+fn amount_or_rate(ctx: Ctx<'_>, out: &mut [Quantity]) {
+    for k in 1..out.len() {
+        let (a, b) = (&out[k - 1], &out[k]);
+        let joined = ctx.lower_is(a.end_tok, "or") && b.first_tok == a.end_tok + 1
+            || ctx.is_symbol(a.end_tok, ',')
+                && ctx.lower_is(a.end_tok + 1, "or")
+                && b.first_tok == a.end_tok + 2;
+        if !joined || a.role.is_some() || b.role.is_some() {
+            continue;
+        }
+        let is_rate = |q: &Quantity| q.kind == Kind::Percent && q.measure == Measure::Change;
+        let is_amount = |q: &Quantity| {
+            matches!(q.kind, Kind::Currency | Kind::Count) && q.measure == Measure::Level
+        };
+        let (amount, rate) = if is_amount(a) && is_rate(b) {
+            (k - 1, k)
+        } else if is_rate(a) && is_amount(b) {
+            (k, k - 1)
+        } else {
+            continue;
+        };
+        if out[rate].direction.is_some() {
+            out[amount].direction = out[rate].direction;
+            out[amount].measure = Measure::Change;
+        }
     }
 }
 

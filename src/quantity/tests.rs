@@ -313,6 +313,25 @@ fn changes_take_their_sign_from_the_verb() {
             "{text}"
         );
     }
+    // An amount joined by `or` to a rate states the same change.
+    for text in [
+        "Turnover was $29.2 billion, a $4.7 billion or 19.4% rise.",
+        "Turnover rose by 19.4%, or $4.7 billion.",
+    ] {
+        let q = find(text);
+        let amount = q
+            .iter()
+            .find(|q| q.kind == Kind::Currency && q.value == Some(Decimal::new(4_700_000_000, 0)));
+        assert_eq!(
+            amount.map(|q| (q.measure, q.direction)),
+            Some((Measure::Change, Some(Direction::Increase))),
+            "{text}: {q:#?}"
+        );
+    }
+    assert_eq!(
+        find("Turnover was $29.2 billion or 19.4% of the total.")[0].measure,
+        Measure::Level
+    );
     let q = &find("Imports fell by a third.")[0];
     assert_eq!(q.direction, Some(Direction::Decrease));
     assert_eq!(q.unit.as_deref(), Some("percent"));

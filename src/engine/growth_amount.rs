@@ -1,0 +1,151 @@
+//! CC003 growth, when no source states the base level: a rate and an amount for the same
+//! change (`$29.2 billion, a $4.7 billion or 19.4% rise over the previous year`) imply the
+//! base themselves. The later level less the amount is the base, and the base grown by the
+//! rate must give the later level again: (29.2 - 4.7) x 1.194 against 29.2, all as exact
+//! intervals, the later level widened by the relation's slack as for a stated total.
+
+use rust_decimal::Decimal;
+
+use super::arithmetic::{self, OutOfRange, Style, describe, fmt_interval, fmt_point, term};
+use super::group::subject;
+use super::period;
+use super::relations::Relation;
+use super::{Arithmetic, CheckKind, Draft, Verdict};
+use crate::claim::Claim;
+use crate::interval::Interval;
+
+/// Check a rate `rate` against an amount `amount` of the same change and the later level.
+/// `signed` gives a change's interval and point with the sign of its direction.
+pub(super) fn compare<'a>(
+    rel: &'a Relation,
+    slack: Decimal,
+    rate: &'a Claim,
+    amount: &'a Claim,
+    later: &'a Claim,
+    signed: impl Fn(&Claim) -> (Interval, Option<Decimal>),
+) -> Draft<'a> {
+    let style = Style::of(later.kind);
+    let (pl, bl) = (
+        period::label(rate.period.as_ref()),
+        period::label(rate.base_period.as_ref()),
+    );
+    let period = format!("{pl} vs {bl}");
+    let claims = vec![(later, "later"), (amount, "change"), (rate, "change")];
+    let (rate_iv, rate_point) = signed(rate);
+    let (amount_iv, amount_point) = signed(amount);
+    let computed = (|| {
+        let base = arithmetic::sub(&later.interval, &amount_iv)?;
+        let predicted = arithmetic::mul(&base, &arithmetic::growth_factor(&rate_iv)?)?;
+        Ok::<_, OutOfRange>((predicted, arithmetic::widen(&later.interval, slack)?))
+    })();
+    let lhs = format!(
+        "({} - {}) ({bl}) x (1 + {})",
+        describe(later),
+        describe(amount),
+        describe(rate)
+    );
+    let left_label = format!(
+        "{} {bl} (later less the change) x (1 + rate)",
+        subject(later)
+    );
+    let right_label = format!("{} {pl}", subject(later));
+    let ids = vec![amount.id.clone(), rate.id.clone(), later.id.clone()];
+    let Ok((predicted, widened)) = computed else {
+        return Draft {
+            check: CheckKind::Growth,
+            rule: &rel.id,
+            verdict: Verdict::Unchecked,
+            claims,
+            period,
+            arithmetic: Arithmetic {
+                left: term(left_label, ids, &Interval::default()),
+                relation: "overlaps".into(),
+                right: term(right_label, vec![later.id.clone()], &later.interval),
+                text: format!(
+                    "{lhs} vs {} ({pl}): unchecked (out of range)",
+                    describe(later)
+                ),
+                gap: None,
+                gap_percent: None,
+            },
+            message: format!(
+                "{}: the growth arithmetic is out of range of exact decimals, not checked",
+                subject(rate)
+            ),
+        };
+    };
+    let strict = arithmetic::overlaps(&predicted, &later.interval);
+    let with_slack = arithmetic::overlaps(&predicted, &widened);
+    let points_hold = (|| {
+        let l = later.value?;
+        let f = rate_point?
+            .checked_div(Decimal::ONE_HUNDRED)?
+            .checked_add(Decimal::ONE)?;
+        Some(
+            later
+                .interval
+                .contains(l.checked_sub(amount_point?)?.checked_mul(f)?),
+        )
+    })();
+    let verdict = arithmetic::derived_verdict(strict, with_slack, points_hold);
+    let (gap, gap_percent) = if strict {
+        (None, None)
+    } else {
+        arithmetic::gap_strings(&predicted, &later.interval, later.value)
+    };
+    // The rate the two figures imply, for the reader: amount / (later - amount).
+    let implied = (|| {
+        let base = later.value?.checked_sub(amount_point?)?;
+        arithmetic::percent_of(amount_point?, base)
+    })()
+    .map(|r| {
+        format!(
+            "; {} and {} imply {}",
+            describe(later),
+            describe(amount),
+            fmt_point(r, Style::Percent)
+        )
+    })
+    .unwrap_or_default();
+    let text = format!(
+        "{lhs} = {} vs {} ({pl}): {}{}",
+        fmt_interval(&predicted, style),
+        fmt_interval(&later.interval, style),
+        arithmetic::derived_text(
+            verdict,
+            slack,
+            Some(&arithmetic::fmt_interval_sf(&widened, style, 5))
+        ),
+        if verdict == Verdict::Conflict {
+            arithmetic::gap_text(gap.as_ref(), gap_percent.as_ref(), style, &later.interval)
+        } else {
+            String::new()
+        }
+    );
+    let why = match verdict {
+        Verdict::Conflict => "the rate and the amount of the change cannot both be right",
+        Verdict::Difference => {
+            "the rate and the amount of the change agree only within the slack for a truncated level"
+        }
+        Verdict::ConsistentWithinRounding => {
+            "the rate and the amount of the change agree only thanks to rounding"
+        }
+        _ => "the rate and the amount of the change agree",
+    };
+    Draft {
+        check: CheckKind::Growth,
+        rule: &rel.id,
+        verdict,
+        claims,
+        period,
+        arithmetic: Arithmetic {
+            left: term(left_label, ids, &predicted),
+            relation: "overlaps".into(),
+            right: term(right_label, vec![later.id.clone()], &later.interval),
+            text,
+            gap,
+            gap_percent,
+        },
+        message: format!("{} {pl} vs {bl}: {why}{implied}", subject(rate)),
+    }
+}
