@@ -182,6 +182,7 @@ fn attach(c: &mut Claim, total: &Claim, label: String) {
         category: label,
         total_start: total.start,
     });
+    c.fingerprint = super::fingerprint(c);
 }
 
 #[cfg(test)]

@@ -139,8 +139,52 @@ pub fn link(
         claim.fingerprint = fingerprint(&claim);
         claims.push(claim);
     }
+    earlier_direction(text, &mut claims);
     breakdown::mark(text, &mut claims);
     claims
+}
+
+/// A directional metric named with no entity around it (`Budgeted aid for FY2009 was $22.4
+/// million`) takes the direction the document gave the same metric before (`Cumulative U.S.
+/// aid budgeted for Kazakhstan ...`): a report names the parties once and goes on. Not a
+/// figure in brackets, which qualifies the words before it (`health ($4.6 million)`), not the
+/// metric at large.
+fn earlier_direction(text: &str, claims: &mut [Claim]) {
+    for i in 0..claims.len() {
+        let c = &claims[i];
+        if !(c.directional && c.entities.is_empty() && c.unlinked.is_some())
+            || text
+                .get(..c.start)
+                .is_some_and(|before| before.trim_end().ends_with('('))
+        {
+            continue;
+        }
+        let Some(metric) = c.metric.as_deref() else {
+            continue;
+        };
+        let Some(prev) = claims[..i]
+            .iter()
+            .rev()
+            .find(|p| p.metric.as_deref() == Some(metric) && p.entities.len() == 2)
+        else {
+            continue;
+        };
+        let (entities, note) = (
+            prev.entities.clone(),
+            format!(
+                "entities {} from the claim at {}:{} (\"{}\"), the document's last with this metric",
+                prev.entities.join(" -> "),
+                prev.line,
+                prev.column,
+                prev.text
+            ),
+        );
+        let c = &mut claims[i];
+        c.entities = entities;
+        c.linked_by.push(note);
+        c.unlinked = None;
+        c.fingerprint = fingerprint(c);
+    }
 }
 
 /// The words of `s` joined by one space (white-space runs and the ends dropped), in one

@@ -393,3 +393,27 @@ fn other_steps_multiples_and_figureless_verbs_imply_no_base() {
         assert!(got.iter().all(|(_, b)| b == "-"), "{text}: {got:?}");
     }
 }
+
+#[test]
+fn a_directional_metric_with_no_entity_takes_the_documents_earlier_direction() {
+    let c = claims(
+        "Investment from the US into Kazakhstan was $5 billion in 2018. Investment was $6 billion in 2019, with energy ($4 billion) leading.",
+    );
+    let s: Vec<String> = c.iter().map(summary).collect();
+    assert_eq!(
+        s,
+        [
+            "$5 billion investment US>KZ",
+            "$6 billion investment US>KZ",
+            // A figure in brackets qualifies the words before it, not the metric at large.
+            "$4 billion investment ",
+        ]
+    );
+    assert!(
+        c[1].linked_by
+            .iter()
+            .any(|l| l.contains("the document's last with this metric")),
+        "{:?}",
+        c[1].linked_by
+    );
+}
