@@ -113,6 +113,19 @@ fn point(v: V, ctx: &TimeContext) -> (Period, String, TimeKind, Option<String>) 
             TimeKind::FiscalYear,
             None,
         ),
+        // Its date depends on the country: left open, before anything compared with it.
+        V::Independence => (
+            Period::default(),
+            "independence".to_owned(),
+            TimeKind::Since,
+            None,
+        ),
+        V::FyRange(y1, y2) => (
+            Period::new(ymd(y1 - 1, 10, 1), ymd(y2, 9, 30)),
+            format!("FY{y1}..FY{y2}"),
+            TimeKind::FiscalYear,
+            None,
+        ),
         V::FySplit(y) => (
             months(y, 1, y + 1, 12),
             format!("FY{y}-{:02}", (y + 1) % 100),
@@ -314,6 +327,15 @@ pub(super) fn mention(
     m.anchor = Some(p);
     m.instant = None;
     let (kind, word, period) = match f.op {
+        // `since independence`: a total up to the document's date, its start unknown.
+        Op::Since if f.v == V::Independence => {
+            m.cumulative = true;
+            (
+                TimeKind::Since,
+                "since",
+                Period::new(None, ctx.document_date),
+            )
+        }
         Op::Since => {
             let end = ctx.document_date.filter(|d| first.is_some_and(|s| *d >= s));
             m.cumulative = true;

@@ -21,6 +21,11 @@ pub(super) enum V {
     Century(i32),
     /// `FY2021`, `fiscal year 2021`: the US federal convention (Oct..Sep).
     FyUs(i32),
+    /// `fiscal years 1992 through 2008`: US federal fiscal years, the first to the last.
+    FyRange(i32, i32),
+    /// `independence` in `since independence`, `since Kazakhstan's independence`: a date that
+    /// depends on the country, before any figure a document about it compares.
+    Independence,
     /// `2012-13`, `fiscal 2012-13`: the calendar is unknown.
     FySplit(i32),
     Day(i32, u8, u8),
@@ -1240,6 +1245,13 @@ impl Ps<'_> {
     fn fiscal(&self, i: usize) -> Option<Pt> {
         let mut j = i + 1;
         let w = self.kw(i)?;
+        if w == Kw::Fiscal && self.is(j, Kw::Years) {
+            // `fiscal years 1992 through 2008`, `fiscal years 2010-2012`.
+            let y1 = self.year4(j + 1)?;
+            let to = matches!(self.kw(j + 2), Some(Kw::Through | Kw::To)) || self.pc(j + 2, b'-');
+            let y2 = self.year4(j + 3).filter(|&y2| to && y2 > y1)?;
+            return Self::pt(i, j + 4, V::FyRange(y1, y2));
+        }
         if w == Kw::Fiscal {
             if self.is(j, Kw::Year) {
                 j += 1;
@@ -1786,6 +1798,27 @@ impl Ps<'_> {
         })
     }
 
+    /// After `since`: `independence`, `the independence (of Kazakhstan)`, `Kazakhstan's
+    /// independence`. Returns the end of the phrase.
+    fn independence(&self, j: usize) -> Option<usize> {
+        // `Kazakhstan's` / `Kazakhstan’s` / `the`
+        let j = if self.cap(j) && self.pc(j + 1, b'\'') && self.is(j + 2, Kw::S) {
+            j + 3
+        } else if self.is(j, Kw::The) {
+            j + 1
+        } else {
+            j
+        };
+        if !self.is(j, Kw::Independence) {
+            return None;
+        }
+        // `of Kazakhstan`: a capitalized name after `of`.
+        if self.is(j + 1, Kw::Of) && self.cap(j + 2) && self.k(j + 2) == K::Other {
+            return Some(j + 3);
+        }
+        Some(j + 1)
+    }
+
     /// Comparison signs before a year: `>= 2019`, `> = 2019`, `<2019`, `≥ 2019`.
     fn comparator(&self, i: usize) -> Option<Found> {
         let (mut op, mut j) = match self.k(i) {
@@ -1826,7 +1859,17 @@ impl Ps<'_> {
             K::W(w) => match w {
                 Kw::Between => self.range(i, i + 1, true),
                 Kw::From => self.range(i, i + 1, false),
-                Kw::Since => self.op_point(i, i + 1, Op::Since),
+                Kw::Since => self
+                    .independence(i + 1)
+                    .map(|e| Found {
+                        s: i,
+                        e,
+                        v: V::Independence,
+                        edge: Edge::Whole,
+                        op: Op::Since,
+                        cmp: false,
+                    })
+                    .or_else(|| self.op_point(i, i + 1, Op::Since)),
                 Kw::After => self.op_point(i, i + 1, Op::After),
                 Kw::Before => self.op_point(i, i + 1, Op::Before),
                 Kw::Until => self.op_point(i, i + 1, Op::Until),

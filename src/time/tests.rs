@@ -493,6 +493,25 @@ fn year_ranges() {
 
 #[test]
 fn fiscal_years() {
+    for (t, span) in [
+        (
+            "Aid in fiscal years 1992 through 2008 was $1.67 billion.",
+            "fiscal years 1992 through 2008",
+        ),
+        (
+            "Aid in fiscal years 1992-2008 was large.",
+            "fiscal years 1992-2008",
+        ),
+    ] {
+        check(
+            t,
+            span,
+            TimeKind::FiscalYear,
+            "FY1992..FY2008",
+            d(1991, 10, 1),
+            d(2008, 9, 30),
+        );
+    }
     let m = check(
         "Revenue in FY2019 rose.",
         "FY2019",
@@ -563,6 +582,41 @@ fn fiscal_years() {
         d(1999, 1, 1),
         d(2000, 12, 31),
     );
+}
+
+#[test]
+fn since_independence_is_a_total_to_the_documents_date() {
+    for (t, span) in [
+        (
+            "Since independence, aid has reached $2.7 billion.",
+            "Since independence",
+        ),
+        (
+            "Since Kazakhstan\u{2019}s independence, aid has reached $2.7 billion.",
+            "Since Kazakhstan\u{2019}s independence",
+        ),
+        (
+            "Aid since the independence of Kazakhstan reached $2.7 billion.",
+            "since the independence of Kazakhstan",
+        ),
+    ] {
+        let ms = find_at(t, date(2016, 12, 20));
+        assert_eq!(ms.len(), 1, "{t}: {ms:?}");
+        let m = &ms[0];
+        assert_eq!(&t[m.start..m.end], span, "{t}");
+        assert_eq!(
+            (m.kind, m.label.as_str(), m.cumulative, m.period),
+            (
+                TimeKind::Since,
+                "since independence",
+                true,
+                Period::new(None, d(2016, 12, 20))
+            ),
+            "{t}"
+        );
+    }
+    // Independence as a plain word is no time.
+    assert!(find("The independence of the judiciary matters.").is_empty());
 }
 
 #[test]

@@ -40,6 +40,8 @@ pub(super) enum Kw {
     /// `through`, `thru`.
     Through,
     Since,
+    /// `independence` (`since independence`).
+    Independence,
     After,
     Before,
     By,
@@ -359,6 +361,7 @@ const WORDS: &[(&[u8], Kw)] = {
         (b"through", Through),
         (b"thru", Through),
         (b"since", Since),
+        (b"independence", Independence),
         (b"after", After),
         (b"before", Before),
         (b"by", By),
