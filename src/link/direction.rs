@@ -138,6 +138,12 @@ pub(crate) fn resolve(
         window = all.iter().collect();
     }
 
+    // `Kazakhstan ranks as Uzbekistan's third trade partner with a turnover of $2.19 billion`:
+    // a trade partner's turnover is the trade between the two, named anywhere in the sentence.
+    let partner = super::next_word_is(&sentence[hit.end..], &["partner"]);
+    if !directional && partner && window.len() < 2 {
+        window = all.iter().collect();
+    }
     if !directional {
         let mut ids: Vec<String> = Vec::new();
         for e in &window {
@@ -151,9 +157,10 @@ pub(crate) fn resolve(
             .collect();
         described.dedup();
         // `Uzbekistan's foreign trade turnover`: one country's trade with the world.
-        let world_total = ["foreign", "external", "overall", "total"]
-            .iter()
-            .any(|w| hit.alias.to_lowercase().contains(w));
+        let world_total = !partner
+            && ["foreign", "external", "overall", "total"]
+                .iter()
+                .any(|w| hit.alias.to_lowercase().contains(w));
         if world_total && ids.len() <= 1 {
             if ids.len() == 1 {
                 notes.push("with the world (a country's foreign trade)".into());

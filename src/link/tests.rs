@@ -21,6 +21,7 @@ const METRICS: &[(&str, &str)] = &[
     ("bilateral trade", "trade_total"),
     ("trade turnover", "trade_total"),
     ("two-way trade", "trade_total"),
+    ("foreign trade", "trade_total"),
     ("trade", "trade_total"),
     ("exports", "exports"),
     ("export", "exports"),
@@ -415,5 +416,17 @@ fn a_directional_metric_with_no_entity_takes_the_documents_earlier_direction() {
             .any(|l| l.contains("the document's last with this metric")),
         "{:?}",
         c[1].linked_by
+    );
+}
+
+#[test]
+fn a_trade_partners_turnover_is_the_trade_between_the_two() {
+    let c = claims(
+        "Kazakhstan ranks as Uzbekistan's third foreign trade partner with a turnover of $2.19 billion.",
+    );
+    let s: Vec<String> = c.iter().map(summary).collect();
+    assert!(
+        s.contains(&"$2.19 billion trade_total KZ>UZ".to_string()),
+        "{s:?}"
     );
 }
