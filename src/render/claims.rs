@@ -164,6 +164,11 @@ pub fn table(
         } else {
             format!("{metric} [{:?}]", c.modality).to_lowercase()
         };
+        // An item of a breakdown names its category: `aid: Peace and Security`.
+        let metric = match &c.part_of {
+            Some(p) => format!("{metric}: {}", sanitize_for_terminal(&p.category)),
+            None => metric,
+        };
         let location = if by_metric {
             format!("{}:{}", c.source, c.line)
         } else {
