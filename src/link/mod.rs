@@ -142,7 +142,42 @@ pub fn link(
 
 /// The words of `s` joined by one space (white-space runs and the ends dropped), in one
 /// string without a list of the words first.
-fn squeezed(s: &str) -> String {
+///
+/// Most sentences are ASCII and already in that form (the segmenter trims them; a sentence
+/// rarely holds a line break or two spaces in a row): they are borrowed after one pass that
+/// reads sixteen bytes at a time, and other ASCII text is folded byte by byte. Text with
+/// other characters goes through `split_whitespace`, whose Unicode white space the byte paths
+/// match for ASCII (the space and U+0009..=U+000D).
+fn squeezed(s: &str) -> std::borrow::Cow<'_, str> {
+    let white = |b: u8| b == b' ' || (0x09..=0x0d).contains(&b);
+    if s.is_ascii() {
+        let bytes = s.as_bytes();
+        let folded = !crate::token::any_byte(bytes, |b| (0x09..=0x0d).contains(&b))
+            && memchr::memmem::find(bytes, b"  ").is_none()
+            && bytes.first().is_none_or(|&b| b != b' ')
+            && bytes.last().is_none_or(|&b| b != b' ');
+        if folded {
+            return s.into();
+        }
+        let mut out = String::with_capacity(s.len());
+        let mut i = 0;
+        while i < bytes.len() {
+            while i < bytes.len() && white(bytes[i]) {
+                i += 1;
+            }
+            let start = i;
+            while i < bytes.len() && !white(bytes[i]) {
+                i += 1;
+            }
+            if start < i {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push_str(&s[start..i]);
+            }
+        }
+        return out.into();
+    }
     let mut out = String::with_capacity(s.len());
     for word in s.split_whitespace() {
         if !out.is_empty() {
@@ -150,7 +185,7 @@ fn squeezed(s: &str) -> String {
         }
         out.push_str(word);
     }
-    out
+    out.into()
 }
 
 /// What the linker reads of one sentence, found once for all the figures in it.
@@ -182,7 +217,7 @@ impl<'t> SentenceView<'t> {
             metrics: lex.metrics(sentence),
             entities,
             attribution: attribution::find(sentence),
-            normalized: squeezed(sentence).into(),
+            normalized: Arc::from(&*squeezed(sentence)),
         }
     }
 
@@ -219,7 +254,7 @@ fn base_claim(
     normalized_sentence: &Arc<str>,
 ) -> Claim {
     Claim {
-        id: format!("{doc_index}:{ordinal}"),
+        id: claim_id(doc_index, ordinal),
         fingerprint: String::new(),
         source: Arc::clone(&m.source),
         doc_index,
@@ -249,6 +284,15 @@ fn base_claim(
         document_date: doc.meta.date,
         date_inferred: doc.meta.extra.contains_key("date_inferred"),
     }
+}
+
+/// A claim's id, `{doc_index}:{ordinal}`, written without the formatting machinery (integers'
+/// `to_string` is a direct conversion): every claim gets one.
+fn claim_id(doc_index: usize, ordinal: usize) -> String {
+    let mut id = doc_index.to_string();
+    id.push(':');
+    id.push_str(&ordinal.to_string());
+    id
 }
 
 /// The quantity kind from its JSON name.
@@ -604,7 +648,7 @@ pub fn fingerprint(c: &Claim) -> String {
         bytes(squeezed(&c.text).to_lowercase().as_bytes());
     }
     bytes(&[0]);
-    format!("{h:016x}")
+    crate::number::text::hex16(h)
 }
 
 #[cfg(test)]

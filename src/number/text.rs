@@ -141,9 +141,33 @@ impl Digits {
     }
 }
 
+/// A 64-bit hash as sixteen lower-case hex digits, as `format!("{h:016x}")` writes it, without
+/// the formatting machinery: every claim and every finding gets a fingerprint.
+pub fn hex16(h: u64) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    (0..16)
+        .rev()
+        .map(|k| char::from(DIGITS[((h >> (4 * k)) & 0xf) as usize]))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn hex16_is_the_padded_hex_format(h in proptest::prelude::any::<u64>()) {
+            proptest::prop_assert_eq!(hex16(h), format!("{h:016x}"));
+        }
+    }
+
+    #[test]
+    fn hex16_pads_and_reaches_both_ends() {
+        assert_eq!(hex16(0), "0000000000000000");
+        assert_eq!(hex16(u64::MAX), "ffffffffffffffff");
+        assert_eq!(hex16(0xab), format!("{:016x}", 0xab));
+    }
 
     fn display(d: Decimal) -> String {
         d.normalize().to_string()
