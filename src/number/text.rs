@@ -40,16 +40,35 @@ pub fn push_normalized(d: Decimal, out: &mut Vec<u8>) {
 #[derive(Debug, Clone, Copy)]
 pub struct Plain(pub Decimal);
 
-impl fmt::Display for Plain {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Plain {
+    /// The digits with the point in place, without the sign, into `buf`; returns the length.
+    fn unsigned_into(self, buf: &mut [u8; 64]) -> usize {
         let digits = Digits::of(self.0);
-        let mut buf = [0u8; 64];
-        let len = if digits.is_zero() && self.0.scale() == 0 {
+        if digits.is_zero() && self.0.scale() == 0 {
             buf[0] = b'0';
             1
         } else {
-            digits.write_into(&mut buf)
-        };
+            digits.write_into(buf)
+        }
+    }
+
+    /// Appends what `Display` writes with no width or sign flags: for text built piece by
+    /// piece without the formatting machinery (findings write thousands of figures).
+    pub fn push_to(self, out: &mut String) {
+        let mut buf = [0u8; 64];
+        let len = self.unsigned_into(&mut buf);
+        // As rust_decimal writes it: the sign of a negative (a negative zero's too).
+        if !self.0.is_sign_positive() {
+            out.push('-');
+        }
+        out.push_str(std::str::from_utf8(&buf[..len]).expect("digits and a point are ASCII"));
+    }
+}
+
+impl fmt::Display for Plain {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut buf = [0u8; 64];
+        let len = self.unsigned_into(&mut buf);
         let text = std::str::from_utf8(&buf[..len]).expect("digits and a point are ASCII");
         // As rust_decimal writes it: the sign (a negative zero's too) and any padding.
         f.pad_integral(self.0.is_sign_positive(), "", text)
@@ -234,6 +253,9 @@ mod tests {
             proptest::prop_assert_eq!(normalized(d), display(d));
             proptest::prop_assert_eq!(Plain(d).to_string(), d.to_string());
             proptest::prop_assert_eq!(format!("{:>40}", Plain(d)), format!("{d:>40}"));
+            let mut pushed = String::from("x");
+            Plain(d).push_to(&mut pushed);
+            proptest::prop_assert_eq!(pushed, format!("x{d}"));
         }
     }
 }
