@@ -392,10 +392,17 @@ pub(crate) fn compare<'a>(rel: &'a Relation, a: &'a Claim, b: &'a Claim) -> Draf
     ]
     .concat();
     let label = |mut subject: String, c: &Claim| {
-        subject.push(' ');
         match c.period.as_ref() {
-            Some(p) => subject.push_str(&p.label),
-            None => subject.push_str(&period::label(None)),
+            Some(p) => {
+                // Grown once: the subject was built to its own size.
+                subject.reserve(1 + p.label.len());
+                subject.push(' ');
+                subject.push_str(&p.label);
+            }
+            None => {
+                subject.push(' ');
+                subject.push_str(&period::label(None));
+            }
         }
         subject
     };

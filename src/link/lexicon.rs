@@ -86,6 +86,11 @@ pub trait Lexicon: Sync {
     fn metric_info(&self, id: &str) -> Option<MetricInfo>;
     /// The count metric a counted noun names (`company` -> `companies`).
     fn metric_for_noun(&self, noun: &str) -> Option<String>;
+    /// The unit kind of a metric: [`Lexicon::metric_info`]'s `unit`, which the linker asks of
+    /// every alias it weighs; an implementation can answer it without building the whole info.
+    fn metric_unit(&self, id: &str) -> Option<UnitKind> {
+        self.metric_info(id).map(|i| i.unit)
+    }
     /// Whether the entity is a country (not a bloc or an organization).
     fn is_country(&self, _id: &str) -> bool {
         true
@@ -120,17 +125,11 @@ impl Lexicon for crate::rules::RuleSet {
     }
 
     fn metric_info(&self, id: &str) -> Option<MetricInfo> {
-        use crate::rules::metric::{Aggregation as A, MetricUnit as U};
+        use crate::rules::metric::Aggregation as A;
         let m = self.metric(id)?;
         Some(MetricInfo {
             id: m.id.clone(),
-            unit: match m.unit {
-                U::Currency => UnitKind::Currency,
-                U::Count => UnitKind::Count,
-                U::Percent => UnitKind::Percent,
-                U::Rank => UnitKind::Rank,
-                U::Any => UnitKind::Any,
-            },
+            unit: unit_kind(m.unit),
             aggregation: match m.aggregation {
                 A::Flow => Aggregation::Flow,
                 A::Stock => Aggregation::Stock,
@@ -147,8 +146,24 @@ impl Lexicon for crate::rules::RuleSet {
         self.metric_for_count_noun(noun).map(|m| m.id.clone())
     }
 
+    fn metric_unit(&self, id: &str) -> Option<UnitKind> {
+        self.metric(id).map(|m| unit_kind(m.unit))
+    }
+
     fn is_country(&self, id: &str) -> bool {
         self.entity(id)
             .is_some_and(|e| e.kind == crate::rules::EntityKind::Country)
+    }
+}
+
+/// A rule file's metric unit as the linker reads it.
+fn unit_kind(unit: crate::rules::metric::MetricUnit) -> UnitKind {
+    use crate::rules::metric::MetricUnit as U;
+    match unit {
+        U::Currency => UnitKind::Currency,
+        U::Count => UnitKind::Count,
+        U::Percent => UnitKind::Percent,
+        U::Rank => UnitKind::Rank,
+        U::Any => UnitKind::Any,
     }
 }

@@ -12,7 +12,8 @@ use rust_decimal::Decimal;
 
 /// `d` normalized (no trailing zeros after the point) and written out.
 pub fn normalized(d: Decimal) -> String {
-    let mut out = Vec::new();
+    // Sized once: a sign, a point and 29 digits, or `-0.` and 28.
+    let mut out = Vec::with_capacity(32);
     push_normalized(d, &mut out);
     String::from_utf8(out).expect("a sign, digits and a point are ASCII")
 }
@@ -160,6 +161,22 @@ impl Digits {
     }
 }
 
+/// Appends `n` in decimal, as `Display` writes it, without the formatting machinery.
+pub fn push_usize(out: &mut String, n: usize) {
+    let mut buf = [0u8; 20];
+    let mut at = buf.len();
+    let mut n = n;
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.push_str(std::str::from_utf8(&buf[at..]).expect("digits are ASCII"));
+}
+
 /// A 64-bit hash as sixteen lower-case hex digits, as `format!("{h:016x}")` writes it, without
 /// the formatting machinery: every claim and every finding gets a fingerprint.
 pub fn hex16(h: u64) -> String {
@@ -179,6 +196,23 @@ mod tests {
         fn hex16_is_the_padded_hex_format(h in proptest::prelude::any::<u64>()) {
             proptest::prop_assert_eq!(hex16(h), format!("{h:016x}"));
         }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn push_usize_is_display(n in proptest::prelude::any::<usize>()) {
+            let mut s = String::from("x");
+            push_usize(&mut s, n);
+            proptest::prop_assert_eq!(s, format!("x{n}"));
+        }
+    }
+
+    #[test]
+    fn push_usize_writes_zero_and_the_largest() {
+        let mut s = String::new();
+        push_usize(&mut s, 0);
+        push_usize(&mut s, usize::MAX);
+        assert_eq!(s, format!("0{}", usize::MAX));
     }
 
     #[test]
