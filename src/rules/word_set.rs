@@ -14,6 +14,10 @@ pub struct WordSet {
     /// Packed words; a slot of length 0 is empty (the empty word is never packed). The length
     /// is a power of two, at least twice the number of packed words.
     slots: Box<[Key]>,
+    /// For each length of a packed word (1 to 16; 0 unused): a bit for each first byte a word
+    /// of that length has, bit `byte & 31`. ASCII-lowercasing only changes bit `0x20`, so a
+    /// word's bit is the same in any case; a word whose bit is clear is not in the set.
+    firsts: [u32; 17],
     /// The words that do not pack, ASCII-lowercased.
     unpacked: HashSet<Box<[u8]>>,
     /// Every word once, ASCII-lowercased, in the order first inserted.
@@ -24,6 +28,7 @@ impl Default for WordSet {
     fn default() -> Self {
         Self {
             slots: vec![Key::EMPTY; MIN_SLOTS].into_boxed_slice(),
+            firsts: [0; 17],
             unpacked: HashSet::default(),
             words: Vec::new(),
         }
@@ -97,6 +102,11 @@ fn lower_halves(word: &[u8]) -> Option<(u64, u64)> {
     Some((lower_ascii(lo), lower_ascii(hi)))
 }
 
+/// The bit of a first byte in [`WordSet`]'s `firsts`: the same for both cases of a letter.
+fn first_bit(byte: u8) -> u32 {
+    1 << (byte & 31)
+}
+
 /// Eight bytes, little-endian (the caller gives exactly eight).
 fn load8(bytes: &[u8]) -> u64 {
     let mut b = [0u8; 8];
@@ -132,6 +142,7 @@ impl WordSet {
                     self.grow();
                 }
                 self.put(key);
+                self.firsts[usize::from(key.len)] |= first_bit(lower.as_bytes()[0]);
             }
             None => {
                 self.unpacked.insert(lower.as_bytes().into());
@@ -158,8 +169,16 @@ impl WordSet {
     }
 
     /// Whether `word`, ASCII-lowercased, is in the set.
+    ///
+    /// Most words asked about are in no vocabulary set: a word of a length and first letter
+    /// no packed word has is ruled out by one bit before it is packed and hashed.
     pub fn contains(&self, word: &str) -> bool {
         let word = word.as_bytes();
+        if let (Some(&first), Some(&firsts)) = (word.first(), self.firsts.get(word.len()))
+            && firsts & first_bit(first) == 0
+        {
+            return false;
+        }
         match Key::of(word) {
             Some(key) => {
                 let mask = self.slots.len() - 1;
