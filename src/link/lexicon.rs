@@ -83,6 +83,11 @@ pub trait Lexicon: Sync {
     fn entities(&self, text: &str) -> Vec<EntityHit>;
     /// Metric aliases in `text`, sorted, non-overlapping.
     fn metrics(&self, text: &str) -> Vec<MetricHit>;
+    /// [`Lexicon::entities`] and [`Lexicon::metrics`] of one text: an implementation can find
+    /// both in one pass.
+    fn entities_and_metrics(&self, text: &str) -> (Vec<EntityHit>, Vec<MetricHit>) {
+        (self.entities(text), self.metrics(text))
+    }
     fn metric_info(&self, id: &str) -> Option<MetricInfo>;
     /// The count metric a counted noun names (`company` -> `companies`).
     fn metric_for_noun(&self, noun: &str) -> Option<String>;
@@ -102,26 +107,23 @@ impl Lexicon for crate::rules::RuleSet {
     fn entities(&self, text: &str) -> Vec<EntityHit> {
         self.find_entities(text)
             .into_iter()
-            .map(|m| EntityHit {
-                start: m.start,
-                end: m.end,
-                id: m.id,
-                demonym: m.demonym,
-                possessive: m.possessive,
-            })
+            .map(entity_hit)
             .collect()
     }
 
     fn metrics(&self, text: &str) -> Vec<MetricHit> {
         self.find_metrics(text)
             .into_iter()
-            .map(|m| MetricHit {
-                start: m.start,
-                end: m.end,
-                metric: m.metric,
-                alias: m.alias,
-            })
+            .map(metric_hit)
             .collect()
+    }
+
+    fn entities_and_metrics(&self, text: &str) -> (Vec<EntityHit>, Vec<MetricHit>) {
+        let (entities, metrics) = self.find_entities_and_metrics(text);
+        (
+            entities.into_iter().map(entity_hit).collect(),
+            metrics.into_iter().map(metric_hit).collect(),
+        )
     }
 
     fn metric_info(&self, id: &str) -> Option<MetricInfo> {
@@ -153,6 +155,25 @@ impl Lexicon for crate::rules::RuleSet {
     fn is_country(&self, id: &str) -> bool {
         self.entity(id)
             .is_some_and(|e| e.kind == crate::rules::EntityKind::Country)
+    }
+}
+
+fn entity_hit(m: crate::rules::EntityMatch) -> EntityHit {
+    EntityHit {
+        start: m.start,
+        end: m.end,
+        id: m.id,
+        demonym: m.demonym,
+        possessive: m.possessive,
+    }
+}
+
+fn metric_hit(m: crate::rules::MetricMatch) -> MetricHit {
+    MetricHit {
+        start: m.start,
+        end: m.end,
+        metric: m.metric,
+        alias: m.alias,
     }
 }
 

@@ -206,15 +206,15 @@ pub(crate) struct SentenceView<'t> {
 
 impl<'t> SentenceView<'t> {
     fn new(sentence: &'t str, lex: &dyn Lexicon) -> Self {
-        let entities = lex
-            .entities(sentence)
+        let (entities, metrics) = lex.entities_and_metrics(sentence);
+        let entities = entities
             .into_iter()
             .filter(|e| !next_word_is(&sentence[e.end..], &["dollar", "$", "cents"]))
             .collect();
         Self {
             text: sentence,
             breaks: segment::clause_breaks(sentence, 0, sentence.len()),
-            metrics: lex.metrics(sentence),
+            metrics,
             entities,
             attribution: attribution::find(sentence),
             normalized: Arc::from(&*squeezed(sentence)),

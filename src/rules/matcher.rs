@@ -142,18 +142,39 @@ impl<T: Clone> PhraseMatcher<T> {
 }
 
 impl<T> PhraseMatcher<T> {
-    pub(crate) fn len(&self) -> usize {
-        self.targets.iter().map(Vec::len).sum()
+    /// The phrases whose value `class` puts in a class (`Some(k)`, `k < N`): a vocabulary.
+    pub(crate) fn len_where(&self, class: impl Fn(&T) -> bool) -> usize {
+        self.targets
+            .iter()
+            .flatten()
+            .filter(|p| class(&p.value))
+            .count()
     }
 
     /// Every word-bounded phrase that passes its case rule, then the leftmost-longest
     /// non-overlapping ones, in text order.
+    #[cfg(test)]
     pub(crate) fn find<'a>(&'a self, norm: &Normalized<'_>) -> Vec<Hit<'a, T>> {
+        let [found] = self.find_split::<1>(norm, |_| Some(0));
+        found
+    }
+
+    /// [`Self::find`] for `N` vocabularies compiled into one automaton, in one pass over the
+    /// text: `class` says which vocabulary a phrase belongs to (`None`: none asked for). Each
+    /// match is offered to each vocabulary (its first phrase of that spelling that passes its
+    /// case rule), and each vocabulary keeps its own leftmost-longest hits, exactly as a
+    /// matcher of its phrases alone would find them: reading a sentence once for the
+    /// entities and the metrics halved the linker's matching.
+    pub(crate) fn find_split<'a, const N: usize>(
+        &'a self,
+        norm: &Normalized<'_>,
+        class: impl Fn(&T) -> Option<usize>,
+    ) -> [Vec<Hit<'a, T>>; N] {
+        let mut found: [Vec<Hit<'a, T>>; N] = std::array::from_fn(|_| Vec::new());
         let Some(ac) = &self.ac else {
-            return Vec::new();
+            return found;
         };
         let text: &str = &norm.text;
-        let mut found: Vec<Hit<'a, T>> = Vec::new();
         for m in ac.find_overlapping_iter(text) {
             let (s, e) = (m.start(), m.end());
             if !text.is_char_boundary(s) || !text.is_char_boundary(e) {
@@ -164,25 +185,29 @@ impl<T> PhraseMatcher<T> {
                 continue;
             }
             let pid = m.pattern().as_usize();
-            if let Some(p) = self.targets[pid]
-                .iter()
-                .find(|p| p.case.accepts(&p.text, written))
-            {
-                found.push(Hit {
-                    start: s,
-                    end: e,
-                    value: &p.value,
-                });
+            for (k, hits) in found.iter_mut().enumerate() {
+                if let Some(p) = self.targets[pid]
+                    .iter()
+                    .find(|p| class(&p.value) == Some(k) && p.case.accepts(&p.text, written))
+                {
+                    hits.push(Hit {
+                        start: s,
+                        end: e,
+                        value: &p.value,
+                    });
+                }
             }
         }
-        found.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
-        let mut out: Vec<Hit<'a, T>> = Vec::with_capacity(found.len());
-        for h in found {
-            if out.last().is_none_or(|l| h.start >= l.end) {
-                out.push(h);
+        found.map(|mut hits| {
+            hits.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+            let mut out: Vec<Hit<'a, T>> = Vec::with_capacity(hits.len());
+            for h in hits {
+                if out.last().is_none_or(|l| h.start >= l.end) {
+                    out.push(h);
+                }
             }
-        }
-        out
+            out
+        })
     }
 }
 
