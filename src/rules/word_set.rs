@@ -14,10 +14,11 @@ pub struct WordSet {
     /// Packed words; a slot of length 0 is empty (the empty word is never packed). The length
     /// is a power of two, at least twice the number of packed words.
     slots: Box<[Key]>,
-    /// For each length of a packed word (1 to 16; 0 unused): a bit for each first byte a word
-    /// of that length has, bit `byte & 31`. ASCII-lowercasing only changes bit `0x20`, so a
-    /// word's bit is the same in any case; a word whose bit is clear is not in the set.
-    firsts: [u32; 17],
+    /// For each length of a packed word (1 to 16; 0 unused) and each first byte (`& 31`): a
+    /// bit for each second byte (`& 31`; bit 0 for a word of one byte) a word of that length
+    /// and first byte has. ASCII-lowercasing only changes bit `0x20` of a byte, so a word's
+    /// bit is the same in any case; a word whose bit is clear is not in the set.
+    starts: Box<[[u32; 32]; 17]>,
     /// The words that do not pack, ASCII-lowercased.
     unpacked: HashSet<Box<[u8]>>,
     /// Every word once, ASCII-lowercased, in the order first inserted.
@@ -28,7 +29,7 @@ impl Default for WordSet {
     fn default() -> Self {
         Self {
             slots: vec![Key::EMPTY; MIN_SLOTS].into_boxed_slice(),
-            firsts: [0; 17],
+            starts: Box::new([[0; 32]; 17]),
             unpacked: HashSet::default(),
             words: Vec::new(),
         }
@@ -102,9 +103,12 @@ fn lower_halves(word: &[u8]) -> Option<(u64, u64)> {
     Some((lower_ascii(lo), lower_ascii(hi)))
 }
 
-/// The bit of a first byte in [`WordSet`]'s `firsts`: the same for both cases of a letter.
-fn first_bit(byte: u8) -> u32 {
-    1 << (byte & 31)
+/// Where a word of at least one byte is in [`WordSet`]'s `starts`: its first byte's row and
+/// its second byte's bit (bit 0 for a word of one byte), the same for both cases of a letter.
+fn start_bits(word: &[u8]) -> (usize, u32) {
+    let first = usize::from(word[0] & 31);
+    let second = word.get(1).map_or(0, |&b| b & 31);
+    (first, 1 << second)
 }
 
 /// Eight bytes, little-endian (the caller gives exactly eight).
@@ -142,7 +146,8 @@ impl WordSet {
                     self.grow();
                 }
                 self.put(key);
-                self.firsts[usize::from(key.len)] |= first_bit(lower.as_bytes()[0]);
+                let (first, second) = start_bits(lower.as_bytes());
+                self.starts[usize::from(key.len)][first] |= second;
             }
             None => {
                 self.unpacked.insert(lower.as_bytes().into());
@@ -170,14 +175,17 @@ impl WordSet {
 
     /// Whether `word`, ASCII-lowercased, is in the set.
     ///
-    /// Most words asked about are in no vocabulary set: a word of a length and first letter
-    /// no packed word has is ruled out by one bit before it is packed and hashed.
+    /// Most words asked about are in no vocabulary set: a word of a length and first two
+    /// letters no packed word has is ruled out by one bit before it is packed and hashed.
     pub fn contains(&self, word: &str) -> bool {
         let word = word.as_bytes();
-        if let (Some(&first), Some(&firsts)) = (word.first(), self.firsts.get(word.len()))
-            && firsts & first_bit(first) == 0
+        if let Some(by_first) = self.starts.get(word.len())
+            && !word.is_empty()
         {
-            return false;
+            let (first, second) = start_bits(word);
+            if by_first[first] & second == 0 {
+                return false;
+            }
         }
         match Key::of(word) {
             Some(key) => {
