@@ -105,6 +105,7 @@ fn lower_halves(word: &[u8]) -> Option<(u64, u64)> {
 
 /// Where a word of at least one byte is in [`WordSet`]'s `starts`: its first byte's row and
 /// its second byte's bit (bit 0 for a word of one byte), the same for both cases of a letter.
+#[inline]
 fn start_bits(word: &[u8]) -> (usize, u32) {
     let first = usize::from(word[0] & 31);
     let second = word.get(1).map_or(0, |&b| b & 31);
@@ -177,6 +178,8 @@ impl WordSet {
     ///
     /// Most words asked about are in no vocabulary set: a word of a length and first two
     /// letters no packed word has is ruled out by one bit before it is packed and hashed.
+    /// The gate is inlined into the callers, so a word it rules out costs no call.
+    #[inline]
     pub fn contains(&self, word: &str) -> bool {
         let word = word.as_bytes();
         if let Some(by_first) = self.starts.get(word.len())
@@ -187,6 +190,12 @@ impl WordSet {
                 return false;
             }
         }
+        self.contains_past_gate(word)
+    }
+
+    /// [`Self::contains`] for a word the gate let through.
+    #[inline(never)]
+    fn contains_past_gate(&self, word: &[u8]) -> bool {
         match Key::of(word) {
             Some(key) => {
                 let mask = self.slots.len() - 1;
