@@ -38,7 +38,9 @@ pub fn link(
         .map(|(s, e)| (s + body_start, e + body_start))
         .collect();
     let context = direction::DocumentContext::new(doc, lex, &sentences);
-    let mut claims: Vec<Claim> = Vec::new();
+    // Sized once: a claim is large, and growing the vector copied every one of them.
+    let mut claims: Vec<Claim> =
+        Vec::with_capacity(mentions.iter().filter(|m| m.item == "quantity").count());
     let mut ordinal = 0;
     // The sentence last read, kept for the next figure in it.
     let mut view: Option<((usize, usize), SentenceView<'_>)> = None;
@@ -402,6 +404,12 @@ fn continues<'c>(
     // The figure right before this one, in the same document.
     let prev = claims.last().filter(|c| c.doc_index == claim.doc_index)?;
     let psi = sentences.partition_point(|&(_, e)| e <= prev_offset(prev, sentences));
+    let units_agree = claim.unit == prev.unit || claim.measure == Measure::Change;
+    // Every way below of continuing needs the figure before in this sentence or the one
+    // before, and the units to agree: settled before the words are lower-cased and read.
+    if !(psi == si || psi + 1 == si) || !units_agree {
+        return None;
+    }
     let lead = sentence[..q_start].to_lowercase();
     let lead = lead.trim_start();
     // `..., which will now amount to $50 million in total`: a relative clause in the same
@@ -442,7 +450,6 @@ fn continues<'c>(
             .split(|c: char| !c.is_alphanumeric())
             .any(|w| matches!(w, "it" | "they" | "this" | "that"))
         && lead.split_whitespace().count() <= 6;
-    let units_agree = claim.unit == prev.unit || claim.measure == Measure::Change;
     (relative || anaphora || is_change || pronoun)
         .then_some(prev)
         .filter(|_| units_agree)
