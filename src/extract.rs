@@ -546,34 +546,60 @@ static NEAR_BASE_MARKERS: std::sync::LazyLock<Vec<memchr::memmem::FinderRev<'sta
         .collect()
     });
 
-/// Words that make a time expression the base of a comparison (`compared to 2021`).
-fn is_base_marker(chunk: &str, t: &TimeMention) -> bool {
-    let before = chunk[..t.start].trim_end();
+/// How many characters before a time expression a comparison phrase may start.
+const NEAR_BASE_WINDOW: usize = 49;
+
+/// Words that make a time expression the base of a comparison (`compared to 2021`), read in
+/// `before`, the text of the paragraph before the expression.
+///
+/// Read in place, ASCII case ignored: the words before it, and the window a comparison phrase
+/// may stand in, are not copied out lower-cased (only the part of the window the phrase may
+/// be in, onto the stack).
+fn is_base_marker(before: &str) -> bool {
+    let before = before.trim_end();
     // The last two words before it (the last one possibly empty, after punctuation).
     let mut words = before.rsplit(|c: char| !c.is_alphanumeric() && c != '-');
-    let last = words.next().unwrap_or("").to_ascii_lowercase();
-    let tail = match words.next() {
-        Some(w) => format!("{} {last}", w.to_ascii_lowercase()),
-        None => last.clone(),
+    let last = words.next().unwrap_or("");
+    let prev = words.next();
+    let is = |w: &str, s: &str| w.eq_ignore_ascii_case(s);
+    let ends = |w: &str, s: &str| {
+        w.len() >= s.len() && w.as_bytes()[w.len() - s.len()..].eq_ignore_ascii_case(s.as_bytes())
     };
-    // `compared to the figure for 2021`: a comparison phrase a few words before, with no
-    // figure or clause break in between.
-    let window_start = before.char_indices().rev().nth(48).map_or(0, |(i, _)| i);
-    let window = before[window_start..].to_ascii_lowercase();
-    let near = NEAR_BASE_MARKERS
+    // `first second` ends the last two words: `second` is the last word (no word holds a
+    // space) and the one before ends with `first`.
+    let two = |first: &str, second: &str| is(last, second) && prev.is_some_and(|p| ends(p, first));
+    let word = ["than", "versus", "vs", "against", "over", "on"]
         .iter()
-        .filter_map(|m| m.rfind(window.as_bytes()).map(|p| &window[p..]))
-        .any(|rest| {
-            !rest.contains(|c: char| c.is_ascii_digit() || matches!(c, ',' | ';' | '.' | '('))
-        });
-    near || matches!(
-        last.as_str(),
-        "than" | "versus" | "vs" | "against" | "over" | "on"
-    ) || tail.ends_with("compared to")
-        || tail.ends_with("compared with")
-        || tail.ends_with("relative to")
-        || tail.ends_with("from")
-        || tail.ends_with("than in")
+        .any(|w| is(last, w));
+    if word
+        || two("compared", "to")
+        || two("compared", "with")
+        || two("relative", "to")
+        || ends(last, "from")
+        || two("than", "in")
+    {
+        return true;
+    }
+    // `compared to the figure for 2021`: a comparison phrase a few words before, with no
+    // figure or clause break in between, that is, in the part of the window after the last
+    // digit, `,`, `;`, `.` or `(` (a phrase holds none of them).
+    let window_start = before
+        .char_indices()
+        .rev()
+        .nth(NEAR_BASE_WINDOW - 1)
+        .map_or(0, |(i, _)| i);
+    let window = &before.as_bytes()[window_start..];
+    let clean = window
+        .iter()
+        .rposition(|&b| b.is_ascii_digit() || matches!(b, b',' | b';' | b'.' | b'('))
+        .map_or(0, |p| p + 1);
+    let mut buf = [0u8; 4 * NEAR_BASE_WINDOW];
+    let lower = &mut buf[..window.len() - clean];
+    for (l, &b) in lower.iter_mut().zip(&window[clean..]) {
+        *l = b.to_ascii_lowercase();
+    }
+    let lower: &[u8] = lower;
+    NEAR_BASE_MARKERS.iter().any(|m| m.rfind(lower).is_some())
 }
 
 /// For each quantity: its period and, for a change, its base period.
@@ -605,25 +631,30 @@ fn attach_periods(
     let sentences = segment::sentences(chunk);
     // Time expressions outside brackets: a paragraph that names its own time keeps to it (one
     // in brackets restates a comparison, `($1.4 billion over the same period of 2022)`).
-    let opens: Vec<usize> = chunk.match_indices('(').map(|(i, _)| i).collect();
-    let closes: Vec<usize> = chunk.match_indices(')').map(|(i, _)| i).collect();
-    let last_before = |list: &[usize], pos: usize| {
-        list.partition_point(|&i| i < pos)
-            .checked_sub(1)
-            .map(|k| list[k])
+    // Counted only when a figure could take the period carried from the paragraph before,
+    // which few do: finding every bracket of every paragraph cost more than the count is used.
+    let count_unbracketed = || {
+        let opens: Vec<usize> = chunk.match_indices('(').map(|(i, _)| i).collect();
+        let closes: Vec<usize> = chunk.match_indices(')').map(|(i, _)| i).collect();
+        let last_before = |list: &[usize], pos: usize| {
+            list.partition_point(|&i| i < pos)
+                .checked_sub(1)
+                .map(|k| list[k])
+        };
+        usable
+            .iter()
+            .filter(|t| {
+                let open = last_before(&opens, t.start);
+                let close = last_before(&closes, t.start);
+                !matches!((open, close), (Some(o), c) if c.is_none_or(|c| c < o))
+            })
+            .count()
     };
-    let unbracketed = usable
-        .iter()
-        .filter(|t| {
-            let open = last_before(&opens, t.start);
-            let close = last_before(&closes, t.start);
-            !matches!((open, close), (Some(o), c) if c.is_none_or(|c| c < o))
-        })
-        .count();
+    let mut unbracketed: Option<usize> = None;
     // Whether each time expression is the base of a comparison: read once, not per figure.
     let base_marked: Vec<bool> = usable
         .iter()
-        .map(|t| t.kind != TimeKind::YearRange && is_base_marker(chunk, t))
+        .map(|t| t.kind != TimeKind::YearRange && is_base_marker(&chunk[..t.start]))
         .collect();
     let mut out = Vec::with_capacity(quantities.len());
     let mut prev_sentence_period: Option<(usize, PeriodOut)> = None;
@@ -822,7 +853,6 @@ fn attach_periods(
         // (`Jan-Oct 2019`, `9M 2022`, `H1 2023`), which writers state once and continue ("over
         // the ten months"); never a cumulative total or a plan's years.
         if period.is_none()
-            && unbracketed == 0
             && sentences.len() <= 3
             && carried.is_some_and(|c| {
                 !c.cumulative
@@ -836,6 +866,7 @@ fn attach_periods(
                 Kind::Currency | Kind::Percent | Kind::PercentagePoints
             )
             && q.role.is_none()
+            && *unbracketed.get_or_insert_with(count_unbracketed) == 0
             && let Some(c) = carried
         {
             let mut c = c.clone();
@@ -1098,6 +1129,77 @@ mod tests {
             if text.is_char_boundary(body_start) {
                 proptest::prop_assert_eq!(chunks(&text, body_start), chunks_by_byte(&text, body_start));
             }
+        }
+    }
+
+    /// The copying definition of [`is_base_marker`], to hold the one that reads in place to it.
+    fn is_base_marker_by_copy(before: &str) -> bool {
+        let before = before.trim_end();
+        let mut words = before.rsplit(|c: char| !c.is_alphanumeric() && c != '-');
+        let last = words.next().unwrap_or("").to_ascii_lowercase();
+        let tail = match words.next() {
+            Some(w) => format!("{} {last}", w.to_ascii_lowercase()),
+            None => last.clone(),
+        };
+        let window_start = before.char_indices().rev().nth(48).map_or(0, |(i, _)| i);
+        let window = before[window_start..].to_ascii_lowercase();
+        let near = NEAR_BASE_MARKERS
+            .iter()
+            .filter_map(|m| m.rfind(window.as_bytes()).map(|p| &window[p..]))
+            .any(|rest| {
+                !rest.contains(|c: char| c.is_ascii_digit() || matches!(c, ',' | ';' | '.' | '('))
+            });
+        near || matches!(
+            last.as_str(),
+            "than" | "versus" | "vs" | "against" | "over" | "on"
+        ) || tail.ends_with("compared to")
+            || tail.ends_with("compared with")
+            || tail.ends_with("relative to")
+            || tail.ends_with("from")
+            || tail.ends_with("than in")
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1024))]
+        /// Comparison words and phrases in any case, cut, glued to other words, near and far
+        /// (past the window), behind figures and clause breaks, with multi-byte characters.
+        #[test]
+        fn base_markers_are_read_as_the_copying_definition_reads_them(
+            pieces in proptest::collection::vec(0usize..24, 0..14),
+        ) {
+            let piece = |k: usize| match k {
+                0 => "compared to ",
+                1 => "Compared With ",
+                2 => "versus ",
+                3 => "AGAINST ",
+                4 => "as against ",
+                5 => "in comparison with ",
+                6 => "relative to ",
+                7 => "than in ",
+                8 => "than ",
+                9 => "from ",
+                10 => "therefrom",
+                11 => "compared",
+                12 => " to",
+                13 => "the figure for ",
+                14 => "2021 ",
+                15 => ", ",
+                16 => "(",
+                17 => ". ",
+                18 => "\u{e9}t\u{e9} ",
+                19 => "on",
+                20 => "x-over",
+                21 => "vs.",
+                22 => "   ",
+                _ => "word ",
+            };
+            let before: String = pieces.into_iter().map(piece).collect();
+            proptest::prop_assert_eq!(
+                is_base_marker(&before),
+                is_base_marker_by_copy(&before),
+                "{:?}",
+                before
+            );
         }
     }
 

@@ -235,7 +235,7 @@ pub fn subject(c: &Claim) -> String {
     if c.entities.is_empty() {
         m.to_string()
     } else {
-        format!("{m} {}", entities_label(c))
+        [m, " ", &entities_label(c)].concat()
     }
 }
 

@@ -368,5 +368,5 @@ pub fn fingerprint(check: CheckKind, rule: &str, claim_fingerprints: &[&str]) ->
     for f in claim_fingerprints {
         feed(f.as_bytes());
     }
-    format!("{h:016x}")
+    crate::number::text::hex16(h)
 }

@@ -339,7 +339,7 @@ pub(crate) fn compare<'a>(rel: &'a Relation, a: &'a Claim, b: &'a Claim) -> Draf
     let style = Style::of(a.kind);
     let period = match (&a.period, &a.base_period) {
         (Some(p), Some(base)) if a.measure == Measure::Change => {
-            format!("{} vs {}", p.label, base.label)
+            [p.label.as_str(), " vs ", &base.label].concat()
         }
         _ => period::label(a.period.as_ref()),
     };
@@ -363,23 +363,46 @@ pub(crate) fn compare<'a>(rel: &'a Relation, a: &'a Claim, b: &'a Claim) -> Draf
         } else {
             subject(b)
         };
-    let message = format!(
-        "{subject_a} {period}: {short_a} ({}) and {short_b} ({}): {why}",
+    // Joined piece by piece, not with `format!` (see `arithmetic::fmt_point`).
+    let message = [
+        &subject_a,
+        " ",
+        &period,
+        ": ",
+        &short_a,
+        " (",
         file_name(&a.source),
+        ") and ",
+        &short_b,
+        " (",
         file_name(&b.source),
-    );
-    let text = format!(
-        "{} vs {} ({period}): {}{}",
-        with_interval(a, short_a),
-        with_interval(b, short_b),
+        "): ",
+        &why,
+    ]
+    .concat();
+    let text = [
+        &with_interval(a, short_a),
+        " vs ",
+        &with_interval(b, short_b),
+        " (",
+        &period,
+        "): ",
         verdict.text(),
-        arithmetic::gap_text(gap.as_ref(), gap_percent.as_ref(), style, ib)
-    );
+        &arithmetic::gap_text(gap.as_ref(), gap_percent.as_ref(), style, ib),
+    ]
+    .concat();
     let label = |mut subject: String, c: &Claim| {
-        subject.push(' ');
         match c.period.as_ref() {
-            Some(p) => subject.push_str(&p.label),
-            None => subject.push_str(&period::label(None)),
+            Some(p) => {
+                // Grown once: the subject was built to its own size.
+                subject.reserve(1 + p.label.len());
+                subject.push(' ');
+                subject.push_str(&p.label);
+            }
+            None => {
+                subject.push(' ');
+                subject.push_str(&period::label(None));
+            }
         }
         subject
     };

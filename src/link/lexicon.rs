@@ -83,9 +83,19 @@ pub trait Lexicon: Sync {
     fn entities(&self, text: &str) -> Vec<EntityHit>;
     /// Metric aliases in `text`, sorted, non-overlapping.
     fn metrics(&self, text: &str) -> Vec<MetricHit>;
+    /// [`Lexicon::entities`] and [`Lexicon::metrics`] of one text: an implementation can find
+    /// both in one pass.
+    fn entities_and_metrics(&self, text: &str) -> (Vec<EntityHit>, Vec<MetricHit>) {
+        (self.entities(text), self.metrics(text))
+    }
     fn metric_info(&self, id: &str) -> Option<MetricInfo>;
     /// The count metric a counted noun names (`company` -> `companies`).
     fn metric_for_noun(&self, noun: &str) -> Option<String>;
+    /// The unit kind of a metric: [`Lexicon::metric_info`]'s `unit`, which the linker asks of
+    /// every alias it weighs; an implementation can answer it without building the whole info.
+    fn metric_unit(&self, id: &str) -> Option<UnitKind> {
+        self.metric_info(id).map(|i| i.unit)
+    }
     /// Whether the entity is a country (not a bloc or an organization).
     fn is_country(&self, _id: &str) -> bool {
         true
@@ -97,40 +107,31 @@ impl Lexicon for crate::rules::RuleSet {
     fn entities(&self, text: &str) -> Vec<EntityHit> {
         self.find_entities(text)
             .into_iter()
-            .map(|m| EntityHit {
-                start: m.start,
-                end: m.end,
-                id: m.id,
-                demonym: m.demonym,
-                possessive: m.possessive,
-            })
+            .map(entity_hit)
             .collect()
     }
 
     fn metrics(&self, text: &str) -> Vec<MetricHit> {
         self.find_metrics(text)
             .into_iter()
-            .map(|m| MetricHit {
-                start: m.start,
-                end: m.end,
-                metric: m.metric,
-                alias: m.alias,
-            })
+            .map(metric_hit)
             .collect()
     }
 
+    fn entities_and_metrics(&self, text: &str) -> (Vec<EntityHit>, Vec<MetricHit>) {
+        let (entities, metrics) = self.find_entities_and_metrics(text);
+        (
+            entities.into_iter().map(entity_hit).collect(),
+            metrics.into_iter().map(metric_hit).collect(),
+        )
+    }
+
     fn metric_info(&self, id: &str) -> Option<MetricInfo> {
-        use crate::rules::metric::{Aggregation as A, MetricUnit as U};
+        use crate::rules::metric::Aggregation as A;
         let m = self.metric(id)?;
         Some(MetricInfo {
             id: m.id.clone(),
-            unit: match m.unit {
-                U::Currency => UnitKind::Currency,
-                U::Count => UnitKind::Count,
-                U::Percent => UnitKind::Percent,
-                U::Rank => UnitKind::Rank,
-                U::Any => UnitKind::Any,
-            },
+            unit: unit_kind(m.unit),
             aggregation: match m.aggregation {
                 A::Flow => Aggregation::Flow,
                 A::Stock => Aggregation::Stock,
@@ -147,8 +148,43 @@ impl Lexicon for crate::rules::RuleSet {
         self.metric_for_count_noun(noun).map(|m| m.id.clone())
     }
 
+    fn metric_unit(&self, id: &str) -> Option<UnitKind> {
+        self.metric(id).map(|m| unit_kind(m.unit))
+    }
+
     fn is_country(&self, id: &str) -> bool {
         self.entity(id)
             .is_some_and(|e| e.kind == crate::rules::EntityKind::Country)
+    }
+}
+
+fn entity_hit(m: crate::rules::EntityMatch) -> EntityHit {
+    EntityHit {
+        start: m.start,
+        end: m.end,
+        id: m.id,
+        demonym: m.demonym,
+        possessive: m.possessive,
+    }
+}
+
+fn metric_hit(m: crate::rules::MetricMatch) -> MetricHit {
+    MetricHit {
+        start: m.start,
+        end: m.end,
+        metric: m.metric,
+        alias: m.alias,
+    }
+}
+
+/// A rule file's metric unit as the linker reads it.
+fn unit_kind(unit: crate::rules::metric::MetricUnit) -> UnitKind {
+    use crate::rules::metric::MetricUnit as U;
+    match unit {
+        U::Currency => UnitKind::Currency,
+        U::Count => UnitKind::Count,
+        U::Percent => UnitKind::Percent,
+        U::Rank => UnitKind::Rank,
+        U::Any => UnitKind::Any,
     }
 }

@@ -39,7 +39,9 @@ pub fn link(
         .map(|(s, e)| (s + body_start, e + body_start))
         .collect();
     let context = direction::DocumentContext::new(doc, lex, &sentences);
-    let mut claims: Vec<Claim> = Vec::new();
+    // Sized once: a claim is large, and growing the vector copied every one of them.
+    let mut claims: Vec<Claim> =
+        Vec::with_capacity(mentions.iter().filter(|m| m.item == "quantity").count());
     let mut ordinal = 0;
     // The sentence last read, kept for the next figure in it.
     let mut view: Option<((usize, usize), SentenceView<'_>)> = None;
@@ -189,7 +191,42 @@ fn earlier_direction(text: &str, claims: &mut [Claim]) {
 
 /// The words of `s` joined by one space (white-space runs and the ends dropped), in one
 /// string without a list of the words first.
-fn squeezed(s: &str) -> String {
+///
+/// Most sentences are ASCII and already in that form (the segmenter trims them; a sentence
+/// rarely holds a line break or two spaces in a row): they are borrowed after one pass that
+/// reads sixteen bytes at a time, and other ASCII text is folded byte by byte. Text with
+/// other characters goes through `split_whitespace`, whose Unicode white space the byte paths
+/// match for ASCII (the space and U+0009..=U+000D).
+fn squeezed(s: &str) -> std::borrow::Cow<'_, str> {
+    let white = |b: u8| b == b' ' || (0x09..=0x0d).contains(&b);
+    if s.is_ascii() {
+        let bytes = s.as_bytes();
+        let folded = !crate::token::any_byte(bytes, |b| (0x09..=0x0d).contains(&b))
+            && memchr::memmem::find(bytes, b"  ").is_none()
+            && bytes.first().is_none_or(|&b| b != b' ')
+            && bytes.last().is_none_or(|&b| b != b' ');
+        if folded {
+            return s.into();
+        }
+        let mut out = String::with_capacity(s.len());
+        let mut i = 0;
+        while i < bytes.len() {
+            while i < bytes.len() && white(bytes[i]) {
+                i += 1;
+            }
+            let start = i;
+            while i < bytes.len() && !white(bytes[i]) {
+                i += 1;
+            }
+            if start < i {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push_str(&s[start..i]);
+            }
+        }
+        return out.into();
+    }
     let mut out = String::with_capacity(s.len());
     for word in s.split_whitespace() {
         if !out.is_empty() {
@@ -197,7 +234,7 @@ fn squeezed(s: &str) -> String {
         }
         out.push_str(word);
     }
-    out
+    out.into()
 }
 
 /// What the linker reads of one sentence, found once for all the figures in it.
@@ -218,18 +255,18 @@ pub(crate) struct SentenceView<'t> {
 
 impl<'t> SentenceView<'t> {
     fn new(sentence: &'t str, lex: &dyn Lexicon) -> Self {
-        let entities = lex
-            .entities(sentence)
+        let (entities, metrics) = lex.entities_and_metrics(sentence);
+        let entities = entities
             .into_iter()
             .filter(|e| !next_word_is(&sentence[e.end..], &["dollar", "$", "cents"]))
             .collect();
         Self {
             text: sentence,
             breaks: segment::clause_breaks(sentence, 0, sentence.len()),
-            metrics: lex.metrics(sentence),
+            metrics,
             entities,
             attribution: attribution::find(sentence),
-            normalized: squeezed(sentence).into(),
+            normalized: Arc::from(&*squeezed(sentence)),
         }
     }
 
@@ -266,7 +303,7 @@ fn base_claim(
     normalized_sentence: &Arc<str>,
 ) -> Claim {
     Claim {
-        id: format!("{doc_index}:{ordinal}"),
+        id: claim_id(doc_index, ordinal),
         fingerprint: String::new(),
         source: Arc::clone(&m.source),
         doc_index,
@@ -297,6 +334,16 @@ fn base_claim(
         document_date: doc.meta.date,
         date_inferred: doc.meta.extra.contains_key("date_inferred"),
     }
+}
+
+/// A claim's id, `{doc_index}:{ordinal}`, written without the formatting machinery into one
+/// string sized once: every claim gets one.
+fn claim_id(doc_index: usize, ordinal: usize) -> String {
+    let mut id = String::with_capacity(24);
+    crate::number::text::push_usize(&mut id, doc_index);
+    id.push(':');
+    crate::number::text::push_usize(&mut id, ordinal);
+    id
 }
 
 /// The quantity kind from its JSON name.
@@ -333,10 +380,7 @@ fn find_metric(
 ) -> Option<(MetricHit, &'static str)> {
     let hits = &view.metrics;
     let kind = kind_of(m.kind);
-    let fits = |h: &MetricHit| {
-        lex.metric_info(&h.metric)
-            .is_none_or(|info| info.unit.accepts(kind))
-    };
+    let fits = |h: &MetricHit| lex.metric_unit(&h.metric).is_none_or(|u| u.accepts(kind));
     // A counted noun that names the metric itself: `590 companies`. The alias inside the
     // quantity marks where the noun is, which the entities around it are read against.
     if kind == Kind::Count
@@ -408,6 +452,12 @@ fn continues<'c>(
     // The figure right before this one, in the same document.
     let prev = claims.last().filter(|c| c.doc_index == claim.doc_index)?;
     let psi = sentences.partition_point(|&(_, e)| e <= prev_offset(prev, sentences));
+    let units_agree = claim.unit == prev.unit || claim.measure == Measure::Change;
+    // Every way below of continuing needs the figure before in this sentence or the one
+    // before, and the units to agree: settled before the words are lower-cased and read.
+    if !(psi == si || psi + 1 == si) || !units_agree {
+        return None;
+    }
     let lead = sentence[..q_start].to_lowercase();
     let lead = lead.trim_start();
     // `..., which will now amount to $50 million in total`: a relative clause in the same
@@ -448,7 +498,6 @@ fn continues<'c>(
             .split(|c: char| !c.is_alphanumeric())
             .any(|w| matches!(w, "it" | "they" | "this" | "that"))
         && lead.split_whitespace().count() <= 6;
-    let units_agree = claim.unit == prev.unit || claim.measure == Measure::Change;
     (relative || anaphora || is_change || pronoun)
         .then_some(prev)
         .filter(|_| units_agree)
@@ -721,7 +770,7 @@ pub fn fingerprint(c: &Claim) -> String {
         bytes(squeezed(&c.text).to_lowercase().as_bytes());
     }
     bytes(&[0]);
-    format!("{h:016x}")
+    crate::number::text::hex16(h)
 }
 
 #[cfg(test)]

@@ -430,3 +430,28 @@ fn a_trade_partners_turnover_is_the_trade_between_the_two() {
         "{s:?}"
     );
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+    /// ASCII text already folded, ASCII text with runs, ends, tabs, line breaks and the other
+    /// ASCII white space (U+000B, U+000C), and text with Unicode white space: the words
+    /// joined by one space, as `split_whitespace` gives them.
+    #[test]
+    fn squeezed_is_the_words_joined(pieces in proptest::collection::vec(0usize..10, 0..40)) {
+        let piece = |k: usize| match k {
+            0 => "word",
+            1 => " ",
+            2 => "  ",
+            3 => "\n",
+            4 => "\t",
+            5 => "\u{b}",
+            6 => "\u{c}\r",
+            7 => "\u{a0}",
+            8 => "$3.1",
+            _ => "é",
+        };
+        let text: String = pieces.into_iter().map(piece).collect();
+        let joined = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        proptest::prop_assert_eq!(squeezed(&text), joined);
+    }
+}

@@ -12,7 +12,8 @@ use rust_decimal::Decimal;
 
 /// `d` normalized (no trailing zeros after the point) and written out.
 pub fn normalized(d: Decimal) -> String {
-    let mut out = Vec::new();
+    // Sized once: a sign, a point and 29 digits, or `-0.` and 28.
+    let mut out = Vec::with_capacity(32);
     push_normalized(d, &mut out);
     String::from_utf8(out).expect("a sign, digits and a point are ASCII")
 }
@@ -40,16 +41,35 @@ pub fn push_normalized(d: Decimal, out: &mut Vec<u8>) {
 #[derive(Debug, Clone, Copy)]
 pub struct Plain(pub Decimal);
 
-impl fmt::Display for Plain {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Plain {
+    /// The digits with the point in place, without the sign, into `buf`; returns the length.
+    fn unsigned_into(self, buf: &mut [u8; 64]) -> usize {
         let digits = Digits::of(self.0);
-        let mut buf = [0u8; 64];
-        let len = if digits.is_zero() && self.0.scale() == 0 {
+        if digits.is_zero() && self.0.scale() == 0 {
             buf[0] = b'0';
             1
         } else {
-            digits.write_into(&mut buf)
-        };
+            digits.write_into(buf)
+        }
+    }
+
+    /// Appends what `Display` writes with no width or sign flags: for text built piece by
+    /// piece without the formatting machinery (findings write thousands of figures).
+    pub fn push_to(self, out: &mut String) {
+        let mut buf = [0u8; 64];
+        let len = self.unsigned_into(&mut buf);
+        // As rust_decimal writes it: the sign of a negative (a negative zero's too).
+        if !self.0.is_sign_positive() {
+            out.push('-');
+        }
+        out.push_str(std::str::from_utf8(&buf[..len]).expect("digits and a point are ASCII"));
+    }
+}
+
+impl fmt::Display for Plain {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut buf = [0u8; 64];
+        let len = self.unsigned_into(&mut buf);
         let text = std::str::from_utf8(&buf[..len]).expect("digits and a point are ASCII");
         // As rust_decimal writes it: the sign (a negative zero's too) and any padding.
         f.pad_integral(self.0.is_sign_positive(), "", text)
@@ -141,9 +161,66 @@ impl Digits {
     }
 }
 
+/// Appends `n` in decimal, as `Display` writes it, without the formatting machinery.
+pub fn push_usize(out: &mut String, n: usize) {
+    let mut buf = [0u8; 20];
+    let mut at = buf.len();
+    let mut n = n;
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.push_str(std::str::from_utf8(&buf[at..]).expect("digits are ASCII"));
+}
+
+/// A 64-bit hash as sixteen lower-case hex digits, as `format!("{h:016x}")` writes it, without
+/// the formatting machinery: every claim and every finding gets a fingerprint.
+pub fn hex16(h: u64) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    (0..16)
+        .rev()
+        .map(|k| char::from(DIGITS[((h >> (4 * k)) & 0xf) as usize]))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn hex16_is_the_padded_hex_format(h in proptest::prelude::any::<u64>()) {
+            proptest::prop_assert_eq!(hex16(h), format!("{h:016x}"));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn push_usize_is_display(n in proptest::prelude::any::<usize>()) {
+            let mut s = String::from("x");
+            push_usize(&mut s, n);
+            proptest::prop_assert_eq!(s, format!("x{n}"));
+        }
+    }
+
+    #[test]
+    fn push_usize_writes_zero_and_the_largest() {
+        let mut s = String::new();
+        push_usize(&mut s, 0);
+        push_usize(&mut s, usize::MAX);
+        assert_eq!(s, format!("0{}", usize::MAX));
+    }
+
+    #[test]
+    fn hex16_pads_and_reaches_both_ends() {
+        assert_eq!(hex16(0), "0000000000000000");
+        assert_eq!(hex16(u64::MAX), "ffffffffffffffff");
+        assert_eq!(hex16(0xab), format!("{:016x}", 0xab));
+    }
 
     fn display(d: Decimal) -> String {
         d.normalize().to_string()
@@ -210,6 +287,9 @@ mod tests {
             proptest::prop_assert_eq!(normalized(d), display(d));
             proptest::prop_assert_eq!(Plain(d).to_string(), d.to_string());
             proptest::prop_assert_eq!(format!("{:>40}", Plain(d)), format!("{d:>40}"));
+            let mut pushed = String::from("x");
+            Plain(d).push_to(&mut pushed);
+            proptest::prop_assert_eq!(pushed, format!("x{d}"));
         }
     }
 }

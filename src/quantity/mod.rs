@@ -1062,6 +1062,10 @@ fn subunit_alone(
         return None;
     }
     let w = ctx.str(k);
+    // Neither a sub-unit nor a plural of one: the look-up below cannot find it.
+    if w.is_ascii() && !vocab.subunit_forms.contains(w) {
+        return None;
+    }
     // Single letters only when glued (`43c`, `10p`); `10 c` with a space is too ambiguous.
     if w.chars().count() == 1 && t.gap != Gap::None && w != "¢" {
         return None;

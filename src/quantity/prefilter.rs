@@ -75,9 +75,17 @@ pub fn may_hold_quantity(text: &str, vocab: &Vocabulary) -> bool {
 /// Whether the scanner could read a quantity that needs this word.
 fn word_may_start(word: &str, vocab: &Vocabulary) -> bool {
     let mut buf = [0u8; 32];
-    let Some(lower) = crate::token::ascii_lower(word, &mut buf) else {
+    let lower = if word.len() > buf.len() {
         // Longer than any word the scanner looks up.
         return false;
+    } else if word.bytes().any(|b| b.is_ascii_uppercase()) {
+        match crate::token::ascii_lower(word, &mut buf) {
+            Some(lower) => lower,
+            None => return false,
+        }
+    } else {
+        // Most words of prose are lower-case already: no copy.
+        word
     };
     // The number classes are only read for words of up to 14 bytes (`number::Classes`).
     let number_word = lower.len() <= 14

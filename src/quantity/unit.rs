@@ -696,6 +696,19 @@ pub fn plurals_of(w: &str) -> Vec<String> {
     candidates
 }
 
+/// Every sub-unit word and every word whose [`singular`] it is ([`plurals_of`]), compared
+/// ASCII-case-insensitively: the only words a sub-unit look-up (the word lower-cased, then its
+/// singular) can find. An ASCII word not in the set is no sub-unit, which most words after a
+/// figure are not: they are ruled out without the copies a look-up makes.
+pub fn subunit_forms(currencies: &Currencies) -> WordSet {
+    let mut set = WordSet::default();
+    for s in currencies.subunit_words() {
+        set.insert(s);
+        set.extend(plurals_of(s).iter().map(String::as_str));
+    }
+    set
+}
+
 /// A simple English singular: `companies` -> `company`, `boxes` -> `box`, `jobs` -> `job`.
 pub fn singular(w: &str) -> String {
     const SAME: &[&str] = &[
@@ -744,6 +757,61 @@ pub fn subunit_divisor(word: &str) -> Decimal {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Whether the sub-unit look-up of `subunit_alone` finds `w`.
+    fn subunit_found(c: &Currencies, w: &str) -> bool {
+        let key = if w.chars().count() == 1 {
+            w.to_string()
+        } else {
+            w.to_lowercase()
+        };
+        c.by_subunit(&key)
+            .or_else(|| c.by_subunit(&singular(&key)))
+            .is_some()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1024))]
+        /// Sub-unit words, their plurals and near misses in any ASCII case, and other words:
+        /// every ASCII word the look-up finds is in the set of sub-unit forms.
+        #[test]
+        fn the_subunit_forms_hold_every_word_a_look_up_finds(
+            pick in 0usize..1000,
+            suffix in proptest::sample::select(vec!["", "s", "es", "ies", "y", "x", "e"]),
+            cut in 0usize..2,
+            upper in proptest::prelude::any::<bool>(),
+            other in "[a-zA-Z]{1,8}",
+        ) {
+            let v = crate::rules::default_vocabulary();
+            let words: Vec<&str> = v.currencies.subunit_words().collect();
+            let base = words[pick % words.len()];
+            // Its last `cut` characters dropped, keeping one.
+            let keep = base.chars().count().saturating_sub(cut).max(1);
+            let base: String = base.chars().take(keep).collect();
+            let mut w = format!("{base}{suffix}");
+            if upper {
+                w = w.to_ascii_uppercase();
+            }
+            for w in [w.as_str(), other.as_str()] {
+                if w.is_ascii() && subunit_found(&v.currencies, w) {
+                    proptest::prop_assert!(v.subunit_forms.contains(w), "{w:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_subunit_and_its_plurals_are_sub_unit_forms() {
+        let v = crate::rules::default_vocabulary();
+        for s in v.currencies.subunit_words() {
+            assert!(v.subunit_forms.contains(s), "{s:?}");
+            for p in plurals_of(s) {
+                assert!(v.subunit_forms.contains(&p), "{p:?}");
+            }
+        }
+        assert!(v.subunit_forms.contains("Cents"));
+        assert!(!v.subunit_forms.contains("exports"));
+    }
 
     #[test]
     fn word_lists_are_lower_case_ascii() {

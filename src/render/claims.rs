@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::json::DocumentOut;
 use super::{sanitize_for_terminal, value};
 use crate::claim::{Claim, ClaimPeriod, Modality, PartOf};
-use crate::extract::{SCHEMA_VERSION, kind_name};
+use crate::extract::{SCHEMA_VERSION, Shown, kind_name};
 use crate::quantity::{Direction, Measure, Role};
 use crate::rules::BoundKind;
 
@@ -27,9 +27,11 @@ pub struct ClaimOut<'a> {
     pub end: usize,
     pub text: &'a str,
     pub kind: &'static str,
-    pub value: Option<String>,
-    pub low: Option<String>,
-    pub high: Option<String>,
+    /// Figures, written as their shortest exact text (`crate::extract::Shown`) straight into
+    /// the line, not made into strings first.
+    pub value: Option<Shown>,
+    pub low: Option<Shown>,
+    pub high: Option<Shown>,
     pub low_inclusive: Option<bool>,
     pub high_inclusive: Option<bool>,
     pub bound: BoundKind,
@@ -56,7 +58,7 @@ pub struct ClaimOut<'a> {
 
 impl<'a> ClaimOut<'a> {
     pub fn new(c: &'a Claim, doc: Option<&'a DocumentOut>) -> Self {
-        let d = crate::number::text::normalized;
+        let d = Shown::Figure;
         Self {
             schema_version: SCHEMA_VERSION,
             item: "claim",

@@ -14,7 +14,7 @@ use toml::Spanned;
 
 use super::RuleError;
 use super::error::{Layer, Loc, Source, suggestion};
-use super::matcher::{Case, Normalized, Phrase, PhraseMatcher, normalize_phrase};
+use super::matcher::{Case, Normalized, Phrase, normalize_phrase};
 
 /// Where the built-in country list comes from, as `claimcheck rules` shows it.
 pub const ISO_ORIGIN: &str = "iso3166:keshvar";
@@ -110,7 +110,7 @@ pub struct EntityMatch {
 }
 
 #[derive(Debug, Clone, Copy)]
-enum Target {
+pub(crate) enum Target {
     Entity {
         idx: usize,
         demonym: bool,
@@ -119,14 +119,14 @@ enum Target {
     Blocked,
 }
 
-/// All entities and their compiled matcher.
+/// All entities. Their phrases are compiled with the metrics' into one matcher
+/// (`RuleSet::build`), so a sentence is read once for both.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Entities {
     pub list: Vec<Entity>,
     pub index: HashMap<String, usize>,
     /// `not_entities` phrases.
     pub blockers: Vec<(String, Loc)>,
-    matcher: PhraseMatcher<Target>,
 }
 
 fn alias(text: &str, case: Case, loc: Option<Loc>) -> Alias {
@@ -383,6 +383,10 @@ impl Entities {
             }
         }
         self.resolve_claims(sources, errors);
+    }
+
+    /// The phrases to find: every alias and demonym, and the blockers.
+    pub(crate) fn phrases(&self) -> Vec<Phrase<Target>> {
         let mut phrases = Vec::new();
         for (idx, e) in self.list.iter().enumerate() {
             for (list, demonym) in [(&e.aliases, false), (&e.demonyms, true)] {
@@ -402,10 +406,7 @@ impl Entities {
                 value: Target::Blocked,
             });
         }
-        match PhraseMatcher::build(phrases) {
-            Ok(m) => self.matcher = m,
-            Err(e) => errors.push(RuleError::file("entities", e)),
-        }
+        phrases
     }
 
     /// One entity per alias: two rule files claiming one alias for different entities is an
@@ -505,13 +506,22 @@ impl Entities {
         }
     }
 
-    pub(crate) fn find(&self, text: &str) -> Vec<EntityMatch> {
-        let norm = Normalized::new(text);
+    /// The entity mentions of the phrases found in `norm` (`(start, end, target)`, offsets
+    /// in the normalized text, leftmost-longest): blockers dropped, possessives read.
+    pub(crate) fn matches(
+        &self,
+        norm: &Normalized<'_>,
+        hits: impl IntoIterator<Item = (usize, usize, Target)>,
+    ) -> Vec<EntityMatch> {
         let t: &str = &norm.text;
         let mut out = Vec::new();
-        for h in self.matcher.find(&norm) {
-            let Target::Entity { idx, demonym } = *h.value else {
+        for (h_start, h_end, target) in hits {
+            let Target::Entity { idx, demonym } = target else {
                 continue;
+            };
+            let h = Span {
+                start: h_start,
+                end: h_end,
             };
             let rest = &t[h.end..];
             let word_after = |n: usize| rest[n..].chars().next().is_some_and(char::is_alphanumeric);
@@ -563,10 +573,12 @@ impl Entities {
     pub(crate) fn get(&self, id: &str) -> Option<&Entity> {
         self.index.get(id).map(|&i| &self.list[i])
     }
+}
 
-    pub(crate) fn phrase_count(&self) -> usize {
-        self.matcher.len()
-    }
+/// A phrase's span in the normalized text.
+struct Span {
+    start: usize,
+    end: usize,
 }
 
 /// One alias per spelling: the strictest case rule wins, then the first written.

@@ -13,7 +13,7 @@ use toml::Spanned;
 use super::RuleError;
 use super::entity::Alias;
 use super::error::{Layer, Loc, Source, flag, suggestion};
-use super::matcher::{Case, Normalized, Phrase, PhraseMatcher, normalize_phrase};
+use super::matcher::{Case, Normalized, Phrase, normalize_phrase};
 
 /// The unit a metric's figures carry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
@@ -137,13 +137,12 @@ pub struct MetricMatch {
     pub alias: String,
 }
 
-/// All metrics and their compiled matcher.
+/// All metrics. Their aliases are compiled with the entities' phrases into one matcher
+/// (`RuleSet::build`), so a sentence is read once for both.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Metrics {
     pub list: Vec<Metric>,
     pub index: HashMap<String, usize>,
-    /// (metric, alias) per phrase.
-    matcher: PhraseMatcher<(usize, usize)>,
     count_nouns: HashMap<String, usize>,
 }
 
@@ -312,8 +311,17 @@ impl Metrics {
             });
             m.count_locs = kept_locs;
         }
-        let mut phrases = Vec::new();
         self.count_nouns.clear();
+        for (mi, m) in self.list.iter().enumerate() {
+            for c in &m.counts {
+                self.count_nouns.entry(c.clone()).or_insert(mi);
+            }
+        }
+    }
+
+    /// The phrases to find: every alias, as (metric, alias) indexes.
+    pub(crate) fn phrases(&self) -> Vec<Phrase<(usize, usize)>> {
+        let mut phrases = Vec::new();
         for (mi, m) in self.list.iter().enumerate() {
             for (ai, a) in m.aliases.iter().enumerate() {
                 phrases.push(Phrase {
@@ -322,14 +330,8 @@ impl Metrics {
                     value: (mi, ai),
                 });
             }
-            for c in &m.counts {
-                self.count_nouns.entry(c.clone()).or_insert(mi);
-            }
         }
-        match PhraseMatcher::build(phrases) {
-            Ok(pm) => self.matcher = pm,
-            Err(e) => errors.push(RuleError::file("metrics", e)),
-        }
+        phrases
     }
 
     fn check_normalize(&self, m: &Metric, sources: &[Source], errors: &mut Vec<RuleError>) {
@@ -438,17 +440,20 @@ impl Metrics {
         }
     }
 
-    pub(crate) fn find(&self, text: &str) -> Vec<MetricMatch> {
-        let norm = Normalized::new(text);
-        self.matcher
-            .find(&norm)
-            .into_iter()
+    /// The metric mentions of the aliases found in `norm` (`(start, end, (metric, alias))`,
+    /// offsets in the normalized text, leftmost-longest).
+    pub(crate) fn matches(
+        &self,
+        norm: &Normalized<'_>,
+        hits: impl IntoIterator<Item = (usize, usize, (usize, usize))>,
+    ) -> Vec<MetricMatch> {
+        hits.into_iter()
             .map(|h| {
-                let (mi, ai) = *h.value;
+                let (mi, ai) = h.2;
                 let m = &self.list[mi];
                 MetricMatch {
-                    start: norm.orig_start(h.start),
-                    end: norm.orig_end(h.end),
+                    start: norm.orig_start(h.0),
+                    end: norm.orig_end(h.1),
                     metric: m.id.clone(),
                     alias: m.aliases[ai].text.clone(),
                 }

@@ -95,15 +95,19 @@ pub struct Vocabulary {
     pub qualifiers: Qualifiers,
     /// What the quantity prefilter looks for, derived from the two above.
     pub triggers: crate::quantity::prefilter::Triggers,
+    /// The words a sub-unit look-up can find ([`crate::quantity::unit::subunit_forms`]).
+    pub subunit_forms: word_set::WordSet,
 }
 
 impl Vocabulary {
     pub fn new(currencies: Currencies, qualifiers: Qualifiers) -> Self {
         let triggers = crate::quantity::prefilter::Triggers::new(&currencies, &qualifiers);
+        let subunit_forms = crate::quantity::unit::subunit_forms(&currencies);
         Self {
             currencies,
             qualifiers,
             triggers,
+            subunit_forms,
         }
     }
 

@@ -18,10 +18,10 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
 
 use super::RuleError;
-use super::entity::{Entities, Entity, EntityKind, EntityMatch, EntityRule, ISO_ORIGIN};
+use super::entity::{Entities, Entity, EntityKind, EntityMatch, EntityRule, ISO_ORIGIN, Target};
 use super::error::{Source, sort_errors, suggestion, toml_error};
 use super::fiscal::{FiscalYearRule, FiscalYears, Month};
-use super::matcher::Case;
+use super::matcher::{Case, Hit, Normalized, Phrase, PhraseMatcher};
 use super::metric::{Metric, MetricMatch, MetricRule, Metrics};
 use super::{
     Currencies, CurrencyFile, DEFAULT_RULES, QualifierFile, Qualifiers, Vocabulary, parse_file,
@@ -50,6 +50,9 @@ pub struct RuleSet {
     pub vocab: Vocabulary,
     metrics: Metrics,
     entities: Entities,
+    /// The entities' and the metrics' phrases in one automaton: a sentence is read once for
+    /// both.
+    phrases: PhraseMatcher<Vocab>,
     fiscal: FiscalYears,
     /// Origins of the files loaded, in load order.
     files: Vec<String>,
@@ -59,6 +62,42 @@ pub struct RuleSet {
     qualifier_origin: String,
     /// The relations the rule engine checks (`rules/relations.toml`).
     pub relations: crate::engine::Relations,
+}
+
+/// What a phrase of the shared matcher stands for.
+#[derive(Debug, Clone, Copy)]
+enum Vocab {
+    /// An entity's alias or demonym, or a phrase that blocks entities.
+    Entity(Target),
+    /// A metric's alias: (metric, alias) indexes.
+    Metric(usize, usize),
+}
+
+impl Vocab {
+    /// The class of a phrase for [`PhraseMatcher::find_split`]: entities 0, metrics 1.
+    fn class(self) -> usize {
+        match self {
+            Self::Entity(_) => 0,
+            Self::Metric(..) => 1,
+        }
+    }
+
+    /// A hit of an entity phrase, as `Entities::matches` reads it (the entities' class holds
+    /// nothing else).
+    fn entity_hit(h: Hit<'_, Self>) -> Option<(usize, usize, Target)> {
+        match *h.value {
+            Self::Entity(t) => Some((h.start, h.end, t)),
+            Self::Metric(..) => None,
+        }
+    }
+
+    /// A hit of a metric alias, as `Metrics::matches` reads it.
+    fn metric_hit(h: Hit<'_, Self>) -> Option<(usize, usize, (usize, usize))> {
+        match *h.value {
+            Self::Metric(m, a) => Some((h.start, h.end, (m, a))),
+            Self::Entity(_) => None,
+        }
+    }
 }
 
 /// The parts of one rule file, each entry parsed on its own so one bad entry does not hide
@@ -218,6 +257,23 @@ impl RuleSet {
         }
         entities.finish(&sources, &mut errors);
         metrics.finish(&sources, &mut errors);
+        let entity_phrases = entities.phrases().into_iter().map(|p| Phrase {
+            text: p.text,
+            case: p.case,
+            value: Vocab::Entity(p.value),
+        });
+        let metric_phrases = metrics.phrases().into_iter().map(|p| Phrase {
+            text: p.text,
+            case: p.case,
+            value: Vocab::Metric(p.value.0, p.value.1),
+        });
+        let phrases = match PhraseMatcher::build(entity_phrases.chain(metric_phrases).collect()) {
+            Ok(m) => m,
+            Err(e) => {
+                errors.push(RuleError::file("entities and metrics", e));
+                PhraseMatcher::default()
+            }
+        };
         fiscal.check(&entities, &sources, &mut errors);
         // Relations refer to metrics: parse them once every metric is known.
         let relations = match &relations_src {
@@ -256,6 +312,7 @@ impl RuleSet {
             vocab,
             metrics,
             entities,
+            phrases,
             fiscal,
             files,
             currency_origin: currency_src.map(|c| c.1).unwrap_or_default(),
@@ -269,12 +326,34 @@ impl RuleSet {
     /// Entity mentions: byte offsets, sorted, non-overlapping, leftmost-longest, on word
     /// bounds.
     pub fn find_entities(&self, text: &str) -> Vec<EntityMatch> {
-        self.entities.find(text)
+        let norm = Normalized::new(text);
+        let [hits] = self
+            .phrases
+            .find_split::<1>(&norm, |v| (v.class() == 0).then_some(0));
+        self.entities
+            .matches(&norm, hits.into_iter().filter_map(Vocab::entity_hit))
     }
 
     /// Metric aliases in `text`: case-insensitive, on word bounds, leftmost-longest.
     pub fn find_metrics(&self, text: &str) -> Vec<MetricMatch> {
-        self.metrics.find(text)
+        let norm = Normalized::new(text);
+        let [hits] = self
+            .phrases
+            .find_split::<1>(&norm, |v| (v.class() == 1).then_some(0));
+        self.metrics
+            .matches(&norm, hits.into_iter().filter_map(Vocab::metric_hit))
+    }
+
+    /// [`Self::find_entities`] and [`Self::find_metrics`] in one pass over `text`.
+    pub fn find_entities_and_metrics(&self, text: &str) -> (Vec<EntityMatch>, Vec<MetricMatch>) {
+        let norm = Normalized::new(text);
+        let [entities, metrics] = self.phrases.find_split::<2>(&norm, |v| Some(v.class()));
+        (
+            self.entities
+                .matches(&norm, entities.into_iter().filter_map(Vocab::entity_hit)),
+            self.metrics
+                .matches(&norm, metrics.into_iter().filter_map(Vocab::metric_hit)),
+        )
     }
 
     pub fn metric(&self, id: &str) -> Option<&Metric> {
@@ -361,7 +440,7 @@ impl RuleSet {
             "\nEntities ({}): {}; {} phrases, {} of them not entities",
             self.entities.list.len(),
             kinds.join(", "),
-            self.entities.phrase_count(),
+            self.phrases.len_where(|v| v.class() == 0),
             self.entities.blockers.len()
         );
         for (o, n) in &origins {
@@ -590,6 +669,72 @@ fn many<T: DeserializeOwned>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The example documents, a line at a time, and lines written to put the two vocabularies'
+    /// phrases on top of each other.
+    fn texts() -> Vec<String> {
+        let docs = [
+            include_str!("../../examples/01-blinken-astana-wire.md"),
+            include_str!("../../examples/02-tleuberdi-washington-readout.md"),
+            include_str!("../../examples/03-kz-us-trade-brief.txt"),
+            include_str!("../../examples/04-tleuberdi-op-ed-digest.md"),
+            include_str!("../../examples/05-kazakhstan-us-ties-qa.md"),
+            include_str!("../../examples/06-kz-us-fact-sheet.md"),
+            include_str!("../../examples/07-caspian-forwarder-h1.md"),
+            include_str!("../../examples/08-steppe-growth-fund-release.md"),
+            include_str!("../../examples/09-three-decades-by-the-numbers.md"),
+        ];
+        let mut texts: Vec<String> = docs
+            .iter()
+            .flat_map(|d| d.lines())
+            .map(str::to_string)
+            .collect();
+        texts.extend(
+            [
+                "US exports to Kazakhstan's trade turnover with the US; U.S. foreign direct investment",
+                "Kazakh\u{2019}s two\u{2011}way trade, Latin America, US dollars and Canadian dollars",
+                "exports exports-imports EXPORTS us US Us trade turnovers investment in Kazakhstan",
+            ]
+            .map(str::to_string),
+        );
+        texts
+    }
+
+    #[test]
+    fn one_automaton_finds_what_each_vocabulary_finds_alone() {
+        let rs = crate::rules::default_rule_set();
+        let entities = PhraseMatcher::build(rs.entities.phrases()).unwrap();
+        let metrics = PhraseMatcher::build(rs.metrics.phrases()).unwrap();
+        let mut found = (0, 0);
+        for text in texts() {
+            let norm = Normalized::new(&text);
+            let alone_entities = rs.entities.matches(
+                &norm,
+                entities
+                    .find(&norm)
+                    .into_iter()
+                    .map(|h| (h.start, h.end, *h.value)),
+            );
+            let alone_metrics = rs.metrics.matches(
+                &norm,
+                metrics
+                    .find(&norm)
+                    .into_iter()
+                    .map(|h| (h.start, h.end, *h.value)),
+            );
+            found.0 += alone_entities.len();
+            found.1 += alone_metrics.len();
+            assert_eq!(rs.find_entities(&text), alone_entities, "{text:?}");
+            assert_eq!(rs.find_metrics(&text), alone_metrics, "{text:?}");
+            assert_eq!(
+                rs.find_entities_and_metrics(&text),
+                (alone_entities, alone_metrics),
+                "{text:?}"
+            );
+        }
+        // The texts hold plenty of both.
+        assert!(found.0 > 100 && found.1 > 50, "{found:?}");
+    }
 
     /// Load user files on top of the defaults; the errors rendered one per string.
     fn errors(files: &[(&str, &str)]) -> Vec<String> {

@@ -14,6 +14,11 @@ pub struct WordSet {
     /// Packed words; a slot of length 0 is empty (the empty word is never packed). The length
     /// is a power of two, at least twice the number of packed words.
     slots: Box<[Key]>,
+    /// For each length of a packed word (1 to 16; 0 unused) and each first byte (`& 31`): a
+    /// bit for each second byte (`& 31`; bit 0 for a word of one byte) a word of that length
+    /// and first byte has. ASCII-lowercasing only changes bit `0x20` of a byte, so a word's
+    /// bit is the same in any case; a word whose bit is clear is not in the set.
+    starts: Box<[[u32; 32]; 17]>,
     /// The words that do not pack, ASCII-lowercased.
     unpacked: HashSet<Box<[u8]>>,
     /// Every word once, ASCII-lowercased, in the order first inserted.
@@ -24,6 +29,7 @@ impl Default for WordSet {
     fn default() -> Self {
         Self {
             slots: vec![Key::EMPTY; MIN_SLOTS].into_boxed_slice(),
+            starts: Box::new([[0; 32]; 17]),
             unpacked: HashSet::default(),
             words: Vec::new(),
         }
@@ -97,6 +103,15 @@ fn lower_halves(word: &[u8]) -> Option<(u64, u64)> {
     Some((lower_ascii(lo), lower_ascii(hi)))
 }
 
+/// Where a word of at least one byte is in [`WordSet`]'s `starts`: its first byte's row and
+/// its second byte's bit (bit 0 for a word of one byte), the same for both cases of a letter.
+#[inline]
+fn start_bits(word: &[u8]) -> (usize, u32) {
+    let first = usize::from(word[0] & 31);
+    let second = word.get(1).map_or(0, |&b| b & 31);
+    (first, 1 << second)
+}
+
 /// Eight bytes, little-endian (the caller gives exactly eight).
 fn load8(bytes: &[u8]) -> u64 {
     let mut b = [0u8; 8];
@@ -132,6 +147,8 @@ impl WordSet {
                     self.grow();
                 }
                 self.put(key);
+                let (first, second) = start_bits(lower.as_bytes());
+                self.starts[usize::from(key.len)][first] |= second;
             }
             None => {
                 self.unpacked.insert(lower.as_bytes().into());
@@ -158,8 +175,27 @@ impl WordSet {
     }
 
     /// Whether `word`, ASCII-lowercased, is in the set.
+    ///
+    /// Most words asked about are in no vocabulary set: a word of a length and first two
+    /// letters no packed word has is ruled out by one bit before it is packed and hashed.
+    /// The gate is inlined into the callers, so a word it rules out costs no call.
+    #[inline]
     pub fn contains(&self, word: &str) -> bool {
         let word = word.as_bytes();
+        if let Some(by_first) = self.starts.get(word.len())
+            && !word.is_empty()
+        {
+            let (first, second) = start_bits(word);
+            if by_first[first] & second == 0 {
+                return false;
+            }
+        }
+        self.contains_past_gate(word)
+    }
+
+    /// [`Self::contains`] for a word the gate let through.
+    #[inline(never)]
+    fn contains_past_gate(&self, word: &[u8]) -> bool {
         match Key::of(word) {
             Some(key) => {
                 let mask = self.slots.len() - 1;

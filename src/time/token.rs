@@ -538,11 +538,36 @@ static TABLE: [(u128, Kw); SLOTS] = {
     t
 };
 
+/// For each keyword length, first letter and second letter (each `& 31`, which is the same
+/// for both cases of a letter; bit 0 for a word of one letter): whether a keyword starts so.
+/// Built at compile time from `WORDS`. Most words of a text are no keyword and are ruled out
+/// by one bit before they are packed and hashed.
+static STARTS: [[u32; 32]; LONGEST + 1] = {
+    let mut t = [[0u32; 32]; LONGEST + 1];
+    let mut i = 0;
+    while i < WORDS.len() {
+        let w = WORDS[i].0;
+        let second = if w.len() > 1 { w[1] & 31 } else { 0 };
+        t[w.len()][(w[0] & 31) as usize] |= 1 << second;
+        i += 1;
+    }
+    t
+};
+
 /// Classifies an ASCII word.
 fn classify(w: &[u8]) -> K {
-    if w.len() > LONGEST {
+    let Some(by_first) = STARTS.get(w.len()) else {
+        return K::Other;
+    };
+    let second = w.get(1).map_or(0, |&b| b & 31);
+    if w.is_empty() || by_first[usize::from(w[0] & 31)] & (1 << second) == 0 {
         return K::Other;
     }
+    look_up(w)
+}
+
+/// [`classify`] past the gate: the hash table (a word of at most `LONGEST` letters).
+fn look_up(w: &[u8]) -> K {
     let key = pack(w);
     let mut s = slot(key);
     loop {
@@ -561,6 +586,25 @@ fn classify(w: &[u8]) -> K {
 mod tests {
     use super::*;
 
+    proptest::proptest! {
+        /// Any word, in any case, of any length: the gate rules out only words the table
+        /// does not hold.
+        #[test]
+        fn the_gate_rules_out_only_non_keywords(w in "[a-zA-Z]{1,12}") {
+            let w = w.as_bytes();
+            let ungated = if w.len() > LONGEST { K::Other } else { look_up(w) };
+            proptest::prop_assert_eq!(classify(w), ungated);
+        }
+    }
+
+    #[test]
+    fn every_keyword_passes_the_gate_in_any_case() {
+        for (w, kw) in WORDS {
+            let upper = w.to_ascii_uppercase();
+            assert_eq!(classify(&upper), K::W(*kw));
+        }
+    }
+
     #[test]
     fn keyword_table_is_consistent() {
         for (w, kw) in WORDS {
@@ -576,5 +620,10 @@ mod tests {
         assert_eq!(classify(b"throughout"), K::W(Kw::Throughout));
         assert_eq!(classify(b"a"), K::W(Kw::A));
         assert_eq!(classify(b"aa"), K::Other);
+        // Ruled out by the gate: no keyword of that length starts so; and longer than any.
+        assert_eq!(classify(b"zz"), K::Other);
+        assert_eq!(classify(b"Kazakhstan"), K::Other);
+        assert_eq!(classify(b"internationalization"), K::Other);
+        assert_eq!(classify(b""), K::Other);
     }
 }

@@ -3,7 +3,7 @@
 //! largest part of its output. The derived `Serialize` of [`ClaimOut`] stays the definition;
 //! a test holds this writer to it byte for byte.
 
-use super::fields::{opt_string, string, strings, value};
+use super::fields::{opt_shown, opt_string, string, strings, value};
 use crate::render::claims::ClaimOut;
 
 /// Append `c` to `buf` as `serde_json::to_writer` would write it (no line break).
@@ -31,11 +31,11 @@ pub fn write(buf: &mut Vec<u8>, c: &ClaimOut<'_>) {
     buf.extend_from_slice(b",\"kind\":");
     string(buf, c.kind);
     buf.extend_from_slice(b",\"value\":");
-    opt_string(buf, c.value.as_deref());
+    opt_shown(buf, c.value.as_ref());
     buf.extend_from_slice(b",\"low\":");
-    opt_string(buf, c.low.as_deref());
+    opt_shown(buf, c.low.as_ref());
     buf.extend_from_slice(b",\"high\":");
-    opt_string(buf, c.high.as_deref());
+    opt_shown(buf, c.high.as_ref());
     buf.extend_from_slice(b",\"low_inclusive\":");
     value(buf, &c.low_inclusive);
     buf.extend_from_slice(b",\"high_inclusive\":");

@@ -4,6 +4,8 @@
 
 use serde::Serialize;
 
+use crate::extract::Shown;
+
 /// A string, as serde_json writes it. Most need no escape (no quote, backslash or control
 /// character; serde_json leaves every other byte as it is): those are copied between quotes
 /// after one pass over their bytes, and the rest go to serde_json.
@@ -27,6 +29,20 @@ fn needs_escape(bytes: &[u8]) -> bool {
 pub(super) fn opt_string(buf: &mut Vec<u8>, s: Option<&str>) {
     match s {
         Some(s) => string(buf, s),
+        None => buf.extend_from_slice(b"null"),
+    }
+}
+
+/// A value as its derived `Serialize` writes it; a figure's digits go straight into `buf`
+/// (they never need an escape).
+pub(super) fn opt_shown(buf: &mut Vec<u8>, v: Option<&Shown>) {
+    match v {
+        Some(Shown::Figure(d)) => {
+            buf.push(b'"');
+            crate::number::text::push_normalized(*d, buf);
+            buf.push(b'"');
+        }
+        Some(Shown::Text(s)) => string(buf, s),
         None => buf.extend_from_slice(b"null"),
     }
 }

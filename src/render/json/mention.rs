@@ -6,22 +6,8 @@
 //! written as serde_json writes them (see [`super::fields`]). The derived `Serialize` of
 //! [`Mention`] stays the definition: a test holds this writer to it byte for byte.
 
-use super::fields::{opt_string, string, value};
-use crate::extract::{Mention, PeriodOut, Shown};
-
-/// A value as its derived `Serialize` writes it; a figure's digits go straight into `buf`
-/// (they never need an escape).
-fn opt_shown(buf: &mut Vec<u8>, v: Option<&Shown>) {
-    match v {
-        Some(Shown::Figure(d)) => {
-            buf.push(b'"');
-            crate::number::text::push_normalized(*d, buf);
-            buf.push(b'"');
-        }
-        Some(Shown::Text(s)) => string(buf, s),
-        None => buf.extend_from_slice(b"null"),
-    }
-}
+use super::fields::{opt_shown, opt_string, string, value};
+use crate::extract::{Mention, PeriodOut};
 
 /// Append `m` to `buf` as `serde_json::to_writer` would write it (no line break).
 pub fn write(buf: &mut Vec<u8>, m: &Mention) {
