@@ -145,6 +145,42 @@ pub fn growth_factor(rate: &Interval) -> Result<Interval, OutOfRange> {
     add(&shifted, &Interval::point(Decimal::ONE))
 }
 
+/// `a / b` for a bounded `b` whose values are all positive (a growth factor), rounded outwards
+/// to ten decimals so that the result still holds every true quotient. `None` when `b` may be
+/// zero, negative or unbounded, or an end of `a` is unbounded.
+pub fn div_by_positive(a: &Interval, b: &Interval) -> Option<Interval> {
+    let (bl, bh) = (b.low?, b.high?);
+    if bl.value <= Decimal::ZERO {
+        return None;
+    }
+    let (al, ah) = (a.low?, a.high?);
+    let q = |n: Decimal, d: Decimal, strategy: RoundingStrategy| {
+        n.checked_div(d)
+            .map(|v| v.round_dp_with_strategy(10, strategy).normalize())
+    };
+    // Positive divisor: the lowest quotient divides the low end by the divisor's largest value
+    // when the low end is not negative, by its smallest when it is; the highest, the reverse.
+    let low = q(
+        al.value,
+        if al.value >= Decimal::ZERO {
+            bh.value
+        } else {
+            bl.value
+        },
+        RoundingStrategy::ToNegativeInfinity,
+    )?;
+    let high = q(
+        ah.value,
+        if ah.value >= Decimal::ZERO {
+            bl.value
+        } else {
+            bh.value
+        },
+        RoundingStrategy::ToPositiveInfinity,
+    )?;
+    Some(Interval::closed(low, high))
+}
+
 /// True when a low end lies at or below a high end (both must be reachable).
 fn low_le_high(low: Option<Endpoint>, high: Option<Endpoint>) -> bool {
     match (low, high) {
@@ -794,6 +830,25 @@ mod tests {
         let iv = Interval::new(None, None);
         assert_eq!(fmt_interval(&iv, Style::Scaled), "any value");
         assert_eq!(fmt_interval_by_format(&iv, Style::Scaled, 3), "any value");
+    }
+
+    #[test]
+    fn dividing_by_a_growth_factor_rounds_outwards() {
+        // 1462 million (+-0.5) over 1.29 (+-0.005): [1461.5 / 1.295, 1462.5 / 1.285].
+        let q = div_by_positive(&closed("1461.5", "1462.5"), &closed("1.285", "1.295")).unwrap();
+        assert_eq!(
+            (q.low.unwrap().value, q.high.unwrap().value),
+            (d("1128.5714285714"), d("1138.1322957199"))
+        );
+        // Exact quotients stay exact; a negative low end divides by the smallest factor.
+        let q = div_by_positive(&closed("-10", "10"), &closed("2", "5")).unwrap();
+        assert_eq!(
+            (q.low.unwrap().value, q.high.unwrap().value),
+            (d("-5"), d("5"))
+        );
+        // A factor that may be zero or is unbounded divides nothing.
+        assert!(div_by_positive(&closed("1", "2"), &closed("0", "1")).is_none());
+        assert!(div_by_positive(&closed("1", "2"), &gt("1")).is_none());
     }
 
     #[test]

@@ -61,6 +61,7 @@ pub(crate) fn run<'a>(
                 pair(rel, slack, (sa, a), (sb, b), out);
             }
         }
+        super::implied_base::run(rel, slack, g, index, out);
     }
 }
 
@@ -417,6 +418,58 @@ mod tests {
         assert_eq!(
             one(&run(&claims), CheckKind::Containment, &["0:1", "1:1"]).verdict,
             Verdict::ConsistentWithinRounding
+        );
+    }
+
+    #[test]
+    fn a_rate_implies_a_base_level_inside_a_longer_period() {
+        let t = |id: &str, text: &str| claim(id, "trade_total", &["KZ", "US"], text);
+        let jan_aug = |y: i16| months(y, 1, 8, &format!("Jan-Aug {y}"));
+        let rate = |dir| {
+            t("1:2", "29%")
+                .period(jan_aug(2018))
+                .change_vs(jan_aug(2017))
+                .direction(dir)
+                .build()
+        };
+        let year = t("0:1", "$1,518 million").year(2017).build();
+        let later = t("1:1", "$1,462 million").period(jan_aug(2018)).build();
+        let claims = [
+            year.clone(),
+            later.clone(),
+            rate(crate::quantity::Direction::Increase),
+        ];
+        let f = run(&claims);
+        let c = one(&f, CheckKind::Containment, &["0:1", "1:1", "1:2"]);
+        assert_eq!(
+            c.arithmetic.text,
+            "1.462 bn (Jan-Aug 2018) / (1 + 29%) = [1.12, 1.14] bn (Jan-Aug 2017) <= 1.518 bn [1.5175, 1.5185] bn (2017): consistent"
+        );
+        // A fall of 29% puts the first eight months of 2017 above the whole year.
+        let claims = [
+            year.clone(),
+            later.clone(),
+            rate(crate::quantity::Direction::Decrease),
+        ];
+        let f = run(&claims);
+        assert_eq!(
+            one(&f, CheckKind::Containment, &["0:1", "1:1", "1:2"]).verdict,
+            Verdict::Conflict
+        );
+        // With the base level stated, the growth check reads it and no base is implied.
+        let stated = t("2:1", "$1,133 million").period(jan_aug(2017)).build();
+        let claims = [
+            year,
+            later,
+            stated,
+            rate(crate::quantity::Direction::Increase),
+        ];
+        let f = run(&claims);
+        assert!(
+            of(&f, CheckKind::Containment)
+                .iter()
+                .all(|c| !c.arithmetic.text.contains("/ (1 +")),
+            "{f:#?}"
         );
     }
 

@@ -97,7 +97,7 @@ fn level_kind_ok(level: Kind, change: Kind) -> bool {
 }
 
 /// A change's interval, signed: a decrease the quantity parser left positive is negated.
-fn signed_change(c: &Claim) -> Interval {
+pub(super) fn signed_change(c: &Claim) -> Interval {
     let all_positive = c.interval.low.is_some_and(|l| l.value >= Decimal::ZERO)
         && c.interval.high.is_none_or(|h| h.value > Decimal::ZERO);
     if c.direction == Some(Direction::Decrease)
@@ -110,7 +110,14 @@ fn signed_change(c: &Claim) -> Interval {
     }
 }
 
-fn signed_value(c: &Claim) -> Option<Decimal> {
+/// A rate's stated factor `1 + rate / 100`, signed by its direction.
+pub(super) fn point_factor(c: &Claim) -> Option<Decimal> {
+    signed_value(c)?
+        .checked_div(Decimal::ONE_HUNDRED)?
+        .checked_add(Decimal::ONE)
+}
+
+pub(super) fn signed_value(c: &Claim) -> Option<Decimal> {
     let v = c.value?;
     Some(
         if c.direction == Some(Direction::Decrease) && v > Decimal::ZERO {

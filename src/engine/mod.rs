@@ -23,6 +23,7 @@ pub mod containment;
 pub mod group;
 pub mod growth;
 mod growth_amount;
+mod implied_base;
 pub mod increment;
 pub mod parts_total;
 pub mod period;
