@@ -258,7 +258,7 @@ impl<'t> SentenceView<'t> {
         let (entities, metrics) = lex.entities_and_metrics(sentence);
         let entities = entities
             .into_iter()
-            .filter(|e| !next_word_is(&sentence[e.end..], &["dollar", "$", "cents"]))
+            .filter(|e| !names_a_currency(&sentence[e.start..e.end], &sentence[e.end..]))
             .collect();
         Self {
             text: sentence,
@@ -283,6 +283,16 @@ impl<'t> SentenceView<'t> {
             self.breaks.get(hi).copied().unwrap_or(self.text.len()),
         )
     }
+}
+
+/// Whether an entity's words are part of a currency's name (`US dollars`, `Canadian dollars`,
+/// `US $5 billion`), and so name no party. Before `$`, only a short code does (`US`, `U.S.`,
+/// `HK`): `imports from Kazakhstan $16.3 billion` names Kazakhstan.
+fn names_a_currency(entity: &str, rest: &str) -> bool {
+    next_word_is(rest, &["dollar", "cents"])
+        || next_word_is(rest, &["$"])
+            && entity.chars().filter(char::is_ascii_alphabetic).count() <= 3
+            && !entity.chars().any(char::is_lowercase)
 }
 
 /// Whether `rest`, after leading white space, starts with one of `words` (ASCII letter case

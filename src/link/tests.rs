@@ -455,3 +455,20 @@ proptest::proptest! {
         proptest::prop_assert_eq!(squeezed(&text), joined);
     }
 }
+
+#[test]
+fn a_country_before_a_dollar_sign_is_a_party_and_a_code_is_a_currency() {
+    let c = claims(
+        "Exports from the US to Kazakhstan were $1.9 billion and imports from Kazakhstan $1.2 billion.",
+    );
+    let s: Vec<String> = c.iter().map(summary).collect();
+    assert_eq!(
+        s,
+        ["$1.9 billion exports US>KZ", "$1.2 billion exports KZ>US"]
+    );
+    // `US $` is the currency: the parties are the others.
+    assert!(names_a_currency("US", " $5 billion"));
+    assert!(names_a_currency("U.S.", " $5 billion"));
+    assert!(names_a_currency("Canadian", " dollars"));
+    assert!(!names_a_currency("Kazakhstan", " $1.2 billion"));
+}

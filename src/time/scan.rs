@@ -1859,6 +1859,21 @@ impl Ps<'_> {
             K::W(w) => match w {
                 Kw::Between => self.range(i, i + 1, true),
                 Kw::From => self.range(i, i + 1, false),
+                // `over the years of independence`: as `since independence`.
+                Kw::The
+                    if self.is(i + 1, Kw::Years)
+                        && self.is(i + 2, Kw::Of)
+                        && self.is(i + 3, Kw::Independence) =>
+                {
+                    Some(Found {
+                        s: i,
+                        e: i + 4,
+                        v: V::Independence,
+                        edge: Edge::Whole,
+                        op: Op::Since,
+                        cmp: false,
+                    })
+                }
                 Kw::Since => self
                     .independence(i + 1)
                     .map(|e| Found {

@@ -599,6 +599,10 @@ fn since_independence_is_a_total_to_the_documents_date() {
             "Aid since the independence of Kazakhstan reached $2.7 billion.",
             "since the independence of Kazakhstan",
         ),
+        (
+            "Over the years of independence, investment exceeded $25 billion.",
+            "the years of independence",
+        ),
     ] {
         let ms = find_at(t, date(2016, 12, 20));
         assert_eq!(ms.len(), 1, "{t}: {ms:?}");
