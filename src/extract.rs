@@ -540,6 +540,11 @@ static NEAR_BASE_MARKERS: std::sync::LazyLock<Vec<memchr::memmem::FinderRev<'sta
             "against ",
             "in comparison with ",
             "relative to ",
+            // `5.2% more than in the same period last year`
+            "than in the same period",
+            "than the same period",
+            "than in the corresponding period",
+            "than the corresponding period",
         ]
         .iter()
         .map(memchr::memmem::FinderRev::new)
@@ -656,7 +661,7 @@ fn attach_periods(
         .iter()
         .map(|t| t.kind != TimeKind::YearRange && is_base_marker(&chunk[..t.start]))
         .collect();
-    let mut out = Vec::with_capacity(quantities.len());
+    let mut out: Vec<Attachment> = Vec::with_capacity(quantities.len());
     let mut prev_sentence_period: Option<(usize, PeriodOut)> = None;
     let mut current_sentence = usize::MAX;
     let mut sentence_period: Option<PeriodOut> = None;
@@ -796,6 +801,31 @@ fn attach_periods(
                 nearest(&allowed, |t| near(t, false))
             });
         let mut period = level.map(|t| period_out(t, chunk, false));
+        // `$139.8 billion in 2023, of which exports accounted for $78.7 billion`: the parts
+        // after `of which` share the period of the figure they are parts of, the one right
+        // before it, of the same kind.
+        if period.is_none()
+            && let Some(at) = chunk.get(s_start..q.start).and_then(of_which)
+            && let Some(j) = quantities
+                .partition_point(|o| o.end <= s_start + at)
+                .checked_sub(1)
+            && quantities[j].start >= s_start
+            && quantities[j].kind == q.kind
+            && s_start + at - quantities[j].end <= 24
+            && let Some((Some(p), _)) = out.get(j)
+        {
+            let mut p = p.clone();
+            p.inherited = true;
+            period = Some(p);
+        }
+        // `compared with $26.1 billion a year earlier`: the sentence's period, a year before.
+        if period.is_none()
+            && let Some(words) = chunk.get(q.end..s_end).and_then(year_earlier_after)
+            && let Some(t) = nearest(&levels, |t| near(t, false))
+            && let Some(p) = year_before(&period_out(t, chunk, false), words)
+        {
+            period = Some(p);
+        }
         if period.is_none()
             && matches!(
                 q.kind,
@@ -882,6 +912,49 @@ fn attach_periods(
     (out, carry)
 }
 
+/// Where `of which` stands in `text` (the sentence up to a figure), if it does.
+fn of_which(text: &str) -> Option<usize> {
+    text.as_bytes()
+        .windows(8)
+        .rposition(|w| w.eq_ignore_ascii_case(b"of which"))
+}
+
+/// `a year earlier`, `a year ago`, `one year before` right after a figure: the words, when
+/// they are there.
+fn year_earlier_after(rest: &str) -> Option<&str> {
+    let trimmed = rest.trim_start();
+    let skipped = rest.len() - trimmed.len();
+    let mut words = trimmed.splitn(4, ' ');
+    let (a, year, when) = (words.next()?, words.next()?, words.next()?);
+    let when = when.trim_end_matches([',', '.', ';', ')']);
+    let ok = (a.eq_ignore_ascii_case("a") || a.eq_ignore_ascii_case("one"))
+        && year.eq_ignore_ascii_case("year")
+        && ["earlier", "ago", "before"]
+            .iter()
+            .any(|w| when.eq_ignore_ascii_case(w));
+    let len = a.len() + year.len() + when.len() + 2;
+    ok.then(|| &rest[skipped..skipped + len])
+}
+
+/// The period a year before `p`, stated by `words` (`a year earlier`).
+fn year_before(p: &PeriodOut, words: &str) -> Option<PeriodOut> {
+    if p.cumulative {
+        return None;
+    }
+    let m = crate::time::shift::year_earlier(p.start?, p.end?, p.instant)?;
+    Some(PeriodOut {
+        start: Some(m.start),
+        end: Some(m.end),
+        text: words.to_string(),
+        label: m.label,
+        kind: m.kind,
+        cumulative: false,
+        instant: m.instant,
+        inherited: false,
+        unresolved: None,
+    })
+}
+
 /// Words that make a year stated as the base of a sub-year figure mean the figure's own months
 /// in that year (`a 29% increase compared to the given period in 2017`).
 const SAME_PERIOD: [&str; 5] = [
@@ -910,7 +983,7 @@ fn against_period(base: PeriodOut, period: Option<&PeriodOut>, sentence: &str) -
             .any(|w| contains_ignore_ascii_case(&base.text, w));
     let moved = if anaphoric {
         crate::time::shift::year_earlier(start, end, p.instant)
-    } else if base.kind == TimeKind::Year
+    } else if (base.kind == TimeKind::Year || base.kind == TimeKind::Relative && whole_year(&base))
         && let Some(year) = base.start.map(|d| d.year())
         && year < start.year()
         && start.year() == end.year()
@@ -936,6 +1009,12 @@ fn against_period(base: PeriodOut, period: Option<&PeriodOut>, sentence: &str) -
         },
         None => base,
     }
+}
+
+/// Whether a period is one calendar year (`last year` resolved).
+fn whole_year(p: &PeriodOut) -> bool {
+    matches!((p.start, p.end), (Some(s), Some(e))
+        if s.year() == e.year() && (s.month(), s.day(), e.month(), e.day()) == (1, 1, 12, 31))
 }
 
 fn contains_ignore_ascii_case(text: &str, word: &str) -> bool {
@@ -1261,6 +1340,23 @@ mod tests {
             "Trade reached $1.46 billion in January-August 2018, a 29% increase compared to 2017.",
         );
         assert_eq!(got[1].2, "2017");
+    }
+
+    #[test]
+    fn a_year_earlier_of_which_and_the_same_period_last_year() {
+        let text = "---\ndate: 2024-03-05\n---\nTrade totaled $26.3 billion in 2023, compared with $26.1 billion a year earlier.\n\nIn the first quarter of 2024, trade amounted to $6.1 billion, 5.2% more than in the same period last year.\n\nForeign trade in 2023 reached $139.8 billion, of which exports accounted for $78.7 billion.";
+        let got = periods(text);
+        assert_eq!(
+            got,
+            [
+                ("$26.3 billion".into(), "2023".into(), "-".into()),
+                ("$26.1 billion".into(), "2022".into(), "-".into()),
+                ("$6.1 billion".into(), "2024-Q1".into(), "-".into()),
+                ("5.2% more".into(), "2024-Q1".into(), "2023-Q1".into()),
+                ("$139.8 billion".into(), "2023".into(), "-".into()),
+                ("$78.7 billion".into(), "2023".into(), "-".into()),
+            ]
+        );
     }
 
     #[test]

@@ -210,12 +210,19 @@ pub(crate) fn resolve(
             _ => {}
         }
     }
-    // An entity with no role word: the one not yet used fills the open side.
+    // An entity with no role word: the one not yet used fills the open side. Before `imports`
+    // it is the importer (`Kazakhstan's imports`), the destination of the flow.
     for e in &window {
         if source.as_deref() == Some(e.id.as_str()) || dest.as_deref() == Some(e.id.as_str()) {
             continue;
         }
-        if source.is_none() && e.end <= hit.start {
+        if reverse && dest.is_none() && e.end <= hit.start {
+            notes.push(format!(
+                "to \"{}\" (the importer, before the metric)",
+                &sentence[e.start..e.end]
+            ));
+            dest = Some(e.id.clone());
+        } else if source.is_none() && e.end <= hit.start {
             notes.push(format!(
                 "from \"{}\" (before the metric)",
                 &sentence[e.start..e.end]
@@ -228,6 +235,25 @@ pub(crate) fn resolve(
             ));
             dest = Some(e.id.clone());
         }
+    }
+    // `Kazakhstan's foreign trade ... of which exports accounted for $78.7 billion`: the flows
+    // of a country's trade with the world go to or come from the world, not the document's
+    // other country.
+    let world = view.metrics.iter().any(|m| {
+        m.start < q_start
+            && m.metric == "trade_total"
+            && ["foreign", "external", "overall"]
+                .iter()
+                .any(|w| m.alias.to_lowercase().contains(w))
+    });
+    if world && (source.is_none() != dest.is_none()) {
+        let missing = if source.is_none() {
+            &mut source
+        } else {
+            &mut dest
+        };
+        notes.push("the world, from the country's foreign trade in the sentence".into());
+        *missing = Some("WORLD".into());
     }
     match (&source, &dest) {
         (Some(s), None) => {

@@ -472,3 +472,20 @@ fn a_country_before_a_dollar_sign_is_a_party_and_a_code_is_a_currency() {
     assert!(names_a_currency("Canadian", " dollars"));
     assert!(!names_a_currency("Kazakhstan", " $1.2 billion"));
 }
+
+#[test]
+fn a_countrys_foreign_trade_flows_go_to_and_from_the_world() {
+    let c = claims(
+        "Kazakhstan's foreign trade reached $139.8 billion in 2023, of which exports accounted for $78.7 billion and imports for $61.1 billion.",
+    );
+    let s: Vec<String> = c.iter().map(summary).collect();
+    assert_eq!(
+        s,
+        [
+            "$139.8 billion trade_total KZ>WORLD",
+            "$78.7 billion exports KZ>WORLD",
+            // Imports are exports the other way: the country is the importer.
+            "$61.1 billion exports WORLD>KZ",
+        ]
+    );
+}

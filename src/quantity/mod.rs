@@ -899,11 +899,20 @@ fn rate_after(ctx: Ctx<'_>, k: usize) -> Option<(usize, String)> {
                 | "dozen"
                 | "pound"
                 | "ounce"
-        ) {
+        ) && !is_time_ago(ctx, k + 2)
+        {
             return Some((k + 2, w));
         }
     }
     None
+}
+
+/// `a year earlier`, `a month ago`: a time before the figure's, not a rate per year.
+fn is_time_ago(ctx: Ctx<'_>, k: usize) -> bool {
+    ctx.same_line(k)
+        && ["earlier", "ago", "before", "later", "previously", "prior"]
+            .iter()
+            .any(|w| ctx.lower_is(k, w))
 }
 
 /// A rank followed within a few words by a word that puts it in the past (`the 28th it had

@@ -332,6 +332,13 @@ fn changes_take_their_sign_from_the_verb() {
         find("Turnover was $29.2 billion or 19.4% of the total.")[0].measure,
         Measure::Level
     );
+    // `a year earlier` dates the figure; it is no rate per year.
+    let q = &find("Trade was $26.3 billion, against $26.1 billion a year earlier.")[1];
+    assert_eq!((q.per.as_deref(), &q.unit), (None, &Some("USD".into())));
+    assert_eq!(
+        find("Rent is $1,200 a month.")[0].per.as_deref(),
+        Some("month")
+    );
     let q = &find("Imports fell by a third.")[0];
     assert_eq!(q.direction, Some(Direction::Decrease));
     assert_eq!(q.unit.as_deref(), Some("percent"));
