@@ -128,8 +128,11 @@ impl<T: Clone> PhraseMatcher<T> {
         if keys.is_empty() {
             return Ok(Self::default());
         }
+        // The keys are ASCII-lowercased, and so is the text searched (`find_split`): the same
+        // matches as an ASCII-case-insensitive automaton, which holds a transition for both
+        // cases of every letter and took twice as long to build.
         let ac = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
+            .ascii_case_insensitive(false)
             .match_kind(MatchKind::Standard)
             .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
             .build(&keys)
@@ -175,7 +178,9 @@ impl<T> PhraseMatcher<T> {
             return found;
         };
         let text: &str = &norm.text;
-        for m in ac.find_overlapping_iter(text) {
+        // Same byte offsets: ASCII-lowercasing changes no byte's length.
+        let lowered = text.to_ascii_lowercase();
+        for m in ac.find_overlapping_iter(&lowered) {
             let (s, e) = (m.start(), m.end());
             if !text.is_char_boundary(s) || !text.is_char_boundary(e) {
                 continue;
@@ -373,6 +378,64 @@ mod tests {
             );
             let (folded, _) = normalize(&text);
             proptest::prop_assert_eq!(normalize_phrase(&text), folded.trim());
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+        /// Phrases of any letter case are found in text of any ASCII letter case, at the same
+        /// offsets (the automaton reads the text ASCII-lowercased), and the case rules still
+        /// read the text as written.
+        #[test]
+        fn phrases_are_found_in_any_ascii_case(
+            pieces in proptest::collection::vec(0usize..9, 0..16),
+            flips in proptest::collection::vec(proptest::prelude::any::<bool>(), 160),
+        ) {
+            let pm = m(&[
+                ("Trade", Case::Any, 1),
+                ("trade TURNOVER", Case::Any, 2),
+                ("US", Case::Exact, 3),
+                ("Turkey", Case::Capitalized, 4),
+                ("\u{e9}t\u{e9}", Case::Any, 5),
+            ]);
+            let piece = |k: usize| match k {
+                0 => "trade ",
+                1 => "trade turnover ",
+                2 => "us ",
+                3 => "turkey ",
+                4 => "\u{e9}t\u{e9} ",
+                5 => "tradeturnover ",
+                6 => "\u{c9}t\u{c9} ",
+                7 => ", ",
+                _ => "x ",
+            };
+            let lower: String = pieces.into_iter().map(piece).collect();
+            let text: String = lower
+                .chars()
+                .zip(flips.iter().cycle())
+                .map(|(c, &up)| if up { c.to_ascii_uppercase() } else { c })
+                .collect();
+            let found = find(&pm, &text);
+            let lower_found = find(&pm, &lower);
+            // Phrases of any case: the same hits as in the lower-case text.
+            let any = |hits: &[(String, u32)]| -> Vec<(String, u32)> {
+                hits.iter()
+                    .filter(|(_, v)| matches!(v, 1 | 2 | 5))
+                    .map(|(w, v)| (w.to_ascii_lowercase(), *v))
+                    .collect()
+            };
+            proptest::prop_assert_eq!(any(&found), any(&lower_found), "{:?}", text);
+            // Case rules read the text as written: `US` only so, `Turkey` only capitalized.
+            let words: Vec<&str> = text.split(' ').collect();
+            let count = |v: u32| found.iter().filter(|h| h.1 == v).count();
+            proptest::prop_assert_eq!(count(3), words.iter().filter(|w| **w == "US").count());
+            proptest::prop_assert_eq!(
+                count(4),
+                words
+                    .iter()
+                    .filter(|w| w.eq_ignore_ascii_case("turkey") && w.starts_with('T'))
+                    .count()
+            );
         }
     }
 
