@@ -52,7 +52,12 @@ pub(crate) fn run<'a>(
             .copied()
             .filter(|c| c.kind == total.kind && c.unit == total.unit)
             .collect();
-        if items.len() >= 2 {
+        if let Some(&unread) = items
+            .iter()
+            .find(|c| c.interval.low.is_none() && c.interval.high.is_none())
+        {
+            out.push(unreadable(rel, total, &items, unread));
+        } else if items.len() >= 2 {
             out.push(parts_total::compare(
                 CheckKind::Breakdown,
                 rel,
@@ -78,6 +83,46 @@ pub(crate) fn run<'a>(
         if shares.len() >= 2 {
             out.push(shares_sum(rel, total, &shares));
         }
+    }
+}
+
+/// A sum that cannot be made: an item's figure could not be read (out of the decimal range).
+fn unreadable<'a>(
+    rel: &'a Relation,
+    total: &'a Claim,
+    items: &[&'a Claim],
+    unread: &'a Claim,
+) -> Draft<'a> {
+    let period = period::label(total.period.as_ref());
+    let category = unread.part_of.as_ref().map_or("", |p| p.category.as_str());
+    let mut claims: Vec<(&'a Claim, &'static str)> = vec![(total, "total")];
+    claims.extend(items.iter().map(|&c| (c, "part")));
+    Draft {
+        check: CheckKind::Breakdown,
+        rule: &rel.id,
+        verdict: Verdict::Unchecked,
+        claims,
+        period: period.clone(),
+        arithmetic: Arithmetic {
+            left: term(
+                "items".into(),
+                items.iter().map(|c| c.id.clone()).collect(),
+                &Interval::default(),
+            ),
+            relation: "overlaps".into(),
+            right: term(subject(total), vec![total.id.clone()], &total.interval),
+            text: format!(
+                "items vs {} ({period}): unchecked (the figure of {category}, \"{}\", could not be read)",
+                describe(total),
+                unread.text
+            ),
+            gap: None,
+            gap_percent: None,
+        },
+        message: format!(
+            "{} {period}: the items cannot be added up, as the figure of {category} could not be read",
+            subject(total)
+        ),
     }
 }
 
@@ -270,5 +315,89 @@ fn shares_sum<'a>(rel: &'a Relation, total: &'a Claim, shares: &[&'a Claim]) -> 
             gap_percent: None,
         },
         message: format!("{} {period}: {why}", subject(total)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::claim::{Claim, PartOf};
+    use crate::engine::test_support::{claim, of, one, run, year};
+    use crate::engine::{CheckKind, Verdict};
+    use crate::interval::Interval;
+
+    fn aid(id: &str, text: &str) -> Claim {
+        claim(id, "aid", &["US", "KZ"], text)
+            .period(year(2013))
+            .build()
+    }
+
+    /// An item of the total that starts at byte 100 (claim `0:1`).
+    fn item(id: &str, text: &str, category: &str) -> Claim {
+        let mut c = aid(id, text);
+        c.part_of = Some(PartOf {
+            category: category.into(),
+            total_start: 100,
+        });
+        c
+    }
+
+    #[test]
+    fn items_add_up_and_shares_match() {
+        let claims = [
+            aid("0:1", "$18.40 million"),
+            item("0:2", "$7.36 million", "Peace and Security"),
+            item("0:3", "40%", "Peace and Security"),
+            item("0:4", "$11.04 million", "Economic Growth"),
+            item("0:5", "50%", "Economic Growth"),
+        ];
+        let f = run(&claims);
+        let sum = one(&f, CheckKind::Breakdown, &["0:1", "0:2", "0:4"]);
+        assert_eq!(
+            sum.arithmetic.text,
+            "7.36 mn + 11.04 mn = [18.39, 18.41] mn vs [18.395, 18.405] mn (2013): consistent"
+        );
+        // 11.04 / 18.40 = 60%, not the 50% stated; 40% + 50% is not 100%.
+        let share = one(&f, CheckKind::Breakdown, &["0:1", "0:4", "0:5"]);
+        assert_eq!(
+            share.verdict,
+            Verdict::Conflict,
+            "{}",
+            share.arithmetic.text
+        );
+        assert_eq!(
+            one(&f, CheckKind::Breakdown, &["0:1", "0:3", "0:5"]).verdict,
+            Verdict::Conflict
+        );
+        assert_eq!(
+            one(&f, CheckKind::Breakdown, &["0:1", "0:2", "0:3"]).verdict,
+            Verdict::Consistent
+        );
+        // Items are never levels of the total's metric: no same-value finding pairs them.
+        assert!(of(&f, CheckKind::SameValue).is_empty(), "{f:#?}");
+    }
+
+    #[test]
+    fn an_unreadable_item_or_total_is_not_added_up() {
+        let mut unread = item("0:3", "$5 million", "Health");
+        unread.interval = Interval::default();
+        unread.value = None;
+        let claims = [
+            aid("0:1", "$18.40 million"),
+            item("0:2", "$7.36 million", "Peace and Security"),
+            unread,
+        ];
+        let f = run(&claims);
+        let sum = one(&f, CheckKind::Breakdown, &["0:1", "0:2", "0:3"]);
+        assert_eq!(sum.verdict, Verdict::Unchecked, "{}", sum.arithmetic.text);
+        assert!(sum.arithmetic.text.contains("could not be read"));
+        // A total whose figure could not be read checks nothing.
+        let mut total = aid("0:1", "$18.40 million");
+        total.interval = Interval::default();
+        let claims = [
+            total,
+            item("0:2", "$7.36 million", "Peace and Security"),
+            item("0:3", "$11.04 million", "Economic Growth"),
+        ];
+        assert!(of(&run(&claims), CheckKind::Breakdown).is_empty());
     }
 }

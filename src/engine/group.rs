@@ -151,8 +151,10 @@ impl<'a> Index<'a> {
                 .iter()
                 .filter_map(|c| c.part_of.as_ref().map(|p| (c.doc_index, p.total_start)))
                 .collect();
+            // A total whose figure could not be read is in no group, and checks nothing.
             for &c in &sorted {
-                if c.part_of.is_none() && wanted.contains(&(c.doc_index, c.start)) {
+                let empty = c.interval.low.is_none() && c.interval.high.is_none();
+                if c.part_of.is_none() && !empty && wanted.contains(&(c.doc_index, c.start)) {
                     at.entry((c.doc_index, c.start)).or_insert(c);
                 }
             }

@@ -292,9 +292,10 @@ impl<'r> Loaded<'r> {
                 }
             }
         }
-        // As the engine's index: a claim whose interval says nothing is never grouped.
+        // As the engine's index: a claim whose interval says nothing is never grouped, but an
+        // item of a breakdown is kept, so that its total's sum says it could not be made.
         let empty = claim.interval.low.is_none() && claim.interval.high.is_none();
-        if !crate::engine::compared(&claim) || empty {
+        if !crate::engine::compared(&claim) || empty && claim.part_of.is_none() {
             return;
         }
         let sentence = engine::reads_sentence(&claim, self.relations).then_some(&*sentence);
