@@ -184,6 +184,9 @@ fn with_restatements<'a>(mut d: Draft<'a>, left: &[&'a Claim], right: &[&'a Clai
 }
 
 /// One unchecked finding for a claim without a period among comparable claims.
+/// Most other claims an unchecked finding names.
+const MAX_LISTED: usize = 32;
+
 pub(crate) fn unchecked_missing_period<'a>(
     rel: &'a Relation,
     check: CheckKind,
@@ -193,8 +196,12 @@ pub(crate) fn unchecked_missing_period<'a>(
 ) -> Option<Draft<'a>> {
     let right = hull(others.iter().map(|o| &o.interval))?;
     let style = Style::of(others.first()?.kind);
+    // The finding names at most MAX_LISTED of the others (its text counts them all): a
+    // document of thousands of undated figures would otherwise make findings whose size
+    // grows with the square of its claims.
+    let listed = &others[..others.len().min(MAX_LISTED)];
     let mut claims = vec![(c, "unplaced")];
-    claims.extend(others.iter().map(|&o| (o, "other")));
+    claims.extend(listed.iter().map(|&o| (o, "other")));
     let mut periods: Vec<String> = Vec::new();
     for o in others {
         let l = period::label(o.period.as_ref());
@@ -229,7 +236,7 @@ pub(crate) fn unchecked_missing_period<'a>(
             relation: "overlaps".into(),
             right: term(
                 format!("{} other claims of {}", others.len(), subject(c)),
-                others.iter().map(|o| o.id.clone()).collect(),
+                listed.iter().map(|o| o.id.clone()).collect(),
                 &right,
             ),
             text,

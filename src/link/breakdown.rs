@@ -23,6 +23,17 @@ const MAX_LABEL_WORDS: usize = 6;
 const MAX_GAP: usize = 64;
 /// Most bytes between the total's line and its first item's figure.
 const MAX_LEAD: usize = 96;
+/// How far before and after a total its line is read for `total` or `as follows`.
+const SAYS_TOTAL_REACH: usize = 160;
+
+/// The char boundary at or before `i`.
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
 /// Lower-case words a title-case label may hold (`Investing in People`, `Security & Law`).
 const CONNECTORS: [&str; 8] = ["and", "&", "of", "in", "for", "the", "on", "to"];
 
@@ -96,13 +107,16 @@ fn list_after(text: &str, claims: &[Claim], t: usize) -> Option<(Vec<(usize, Str
 /// Whether the total's line calls it a total: `total` before it (since `from`, the end of
 /// the figure before it), or `as follows` after it.
 fn says_total(text: &str, total: &Claim, from: usize) -> bool {
-    let line_start = text[..total.start]
+    // The words next to the figure only, so a giant line costs no more than a short one.
+    let near_start = floor_boundary(text, total.start.saturating_sub(SAYS_TOTAL_REACH));
+    let near_end = floor_boundary(text, (total.end + SAYS_TOTAL_REACH).min(text.len()));
+    let line_start = text[near_start..total.start]
         .rfind('\n')
-        .map_or(0, |i| i + 1)
+        .map_or(near_start, |i| near_start + i + 1)
         .max(from.min(total.start));
-    let line_end = text[total.end..]
+    let line_end = text[total.end..near_end]
         .find('\n')
-        .map_or(text.len(), |i| total.end + i);
+        .map_or(near_end, |i| total.end + i);
     let before = text[line_start..total.start].to_ascii_lowercase();
     let after = text[total.end..line_end].to_ascii_lowercase();
     before.contains("total") || after.contains("as follows") || after.contains("following:")

@@ -152,8 +152,18 @@ pub fn link(
 /// figure in brackets, which qualifies the words before it (`health ($4.6 million)`), not the
 /// metric at large.
 fn earlier_direction(text: &str, claims: &mut [Claim]) {
+    // The last claim of each metric with both parties, as the claims are read in order: one
+    // pass, however many claims lack them.
+    let mut last: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for i in 0..claims.len() {
         let c = &claims[i];
+        let Some(metric) = c.metric.clone() else {
+            continue;
+        };
+        if c.entities.len() == 2 {
+            last.insert(metric, i);
+            continue;
+        }
         if !(c.directional && c.entities.is_empty() && c.unlinked.is_some())
             || text
                 .get(..c.start)
@@ -161,16 +171,10 @@ fn earlier_direction(text: &str, claims: &mut [Claim]) {
         {
             continue;
         }
-        let Some(metric) = c.metric.as_deref() else {
+        let Some(&p) = last.get(&metric) else {
             continue;
         };
-        let Some(prev) = claims[..i]
-            .iter()
-            .rev()
-            .find(|p| p.metric.as_deref() == Some(metric) && p.entities.len() == 2)
-        else {
-            continue;
-        };
+        let prev = &claims[p];
         let (entities, note) = (
             prev.entities.clone(),
             format!(
@@ -186,6 +190,7 @@ fn earlier_direction(text: &str, claims: &mut [Claim]) {
         c.linked_by.push(note);
         c.unlinked = None;
         c.fingerprint = fingerprint(c);
+        last.insert(metric, i);
     }
 }
 
