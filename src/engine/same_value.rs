@@ -668,6 +668,31 @@ mod tests {
     }
 
     #[test]
+    fn an_unchecked_finding_names_a_bounded_number_of_claims() {
+        // One undated figure against 40 dated ones it disagrees with.
+        let mut claims: Vec<Claim> = (0..40)
+            .map(|k| {
+                claim(&format!("{k}:1"), "trade_total", &["KZ", "UZ"], "$5bn")
+                    .year(2000 + k as i16)
+                    .build()
+            })
+            .collect();
+        claims.push(claim("99:1", "trade_total", &["KZ", "UZ"], "$1bn").build());
+        let f = run(&claims);
+        let n = of(&f, CheckKind::SameValue)
+            .into_iter()
+            .find(|f| f.verdict == Verdict::Unchecked)
+            .expect("an unchecked finding");
+        assert_eq!(n.claims.len(), 1 + MAX_LISTED);
+        assert_eq!(n.arithmetic.right.claims.len(), MAX_LISTED);
+        assert!(
+            n.arithmetic.text.contains("vs 40 other claim(s)"),
+            "{}",
+            n.arithmetic.text
+        );
+    }
+
+    #[test]
     fn different_periods_and_modalities_are_not_compared() {
         let claims = [
             trade("0:1", "$5bn").build(),
