@@ -572,7 +572,7 @@ static WORD_LISTS: LazyLock<WordLists> = LazyLock::new(|| {
     }
 });
 
-/// `word` (in any ASCII case) is one of [`COMPOUND_ADJECTIVES`].
+/// `word` (in any ASCII case) is one of the compound adjectives (`COMPOUND_ADJECTIVES`).
 pub fn is_compound_adjective(word: &str) -> bool {
     WORD_LISTS.compound_adjectives.contains(word)
 }
