@@ -202,13 +202,15 @@ pub(crate) fn unchecked_missing_period<'a>(
     let listed = &others[..others.len().min(MAX_LISTED)];
     let mut claims = vec![(c, "unplaced")];
     claims.extend(listed.iter().map(|&o| (o, "other")));
-    let mut periods: Vec<String> = Vec::new();
+    // Labels borrowed, not copied: this reads every other claim of the group.
+    let mut periods: Vec<&str> = Vec::new();
     for o in others {
-        let l = period::label(o.period.as_ref());
+        let l = o.period.as_ref().map_or("no period", |p| p.label.as_str());
         if !periods.contains(&l) {
             periods.push(l);
         }
     }
+    let mut periods: Vec<String> = periods.into_iter().map(str::to_string).collect();
     if periods.len() > 4 {
         let more = periods.len() - 3;
         periods.truncate(3);
