@@ -36,11 +36,30 @@ pub enum Mark {
 }
 
 /// The words of a text, lower case.
-fn words(s: &str) -> Vec<String> {
-    s.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '\'' || c == '-'
+}
+
+/// The first `n` words of `s`, lower-cased.
+fn first_words(s: &str, n: usize) -> Vec<String> {
+    s.split(|c: char| !is_word_char(c))
         .filter(|w| !w.is_empty())
+        .take(n)
         .map(str::to_lowercase)
         .collect()
+}
+
+/// The last `n` words of `s`, lower-cased, in order: only those are read, so a long sentence
+/// with many figures is not split into words for each of them.
+fn last_words(s: &str, n: usize) -> Vec<String> {
+    let mut words: Vec<String> = s
+        .rsplit(|c: char| !is_word_char(c))
+        .filter(|w| !w.is_empty())
+        .take(n)
+        .map(str::to_lowercase)
+        .collect();
+    words.reverse();
+    words
 }
 
 /// True when `phrase` occurs in `window` as whole words, not followed by `than` (so `more
@@ -61,8 +80,9 @@ pub fn mark(c: &Claim, addition_words: &[String], total_words: &[String]) -> Opt
     let lower = c.sentence.to_lowercase();
     let text = c.text.to_lowercase();
     let at = lower.find(&text)?;
-    let before = words(&lower[..at]);
-    let after = words(&lower[at + text.len()..]);
+    // The longest window read before the figure is 6 words, after it 3.
+    let before = last_words(&lower[..at], 6);
+    let after = first_words(&lower[at + text.len()..], 3);
     let tail = |n: usize| &before[before.len().saturating_sub(n)..];
     let head = |n: usize| &after[..after.len().min(n)];
     let addition = addition_words.iter().any(|w| has_phrase(tail(3), w))
