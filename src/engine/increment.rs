@@ -320,6 +320,23 @@ mod tests {
     use super::*;
     use crate::engine::test_support::{claim, of, one, relations, run};
 
+    /// Every word of `s`, lower-cased: the definition the windowed readers are held to.
+    fn all_words(s: &str) -> Vec<String> {
+        s.split(|c: char| !is_word_char(c))
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn windows_are_the_ends_of_all_the_words(s in "[a-zA-Z' ,.$İ0-9-]{0,60}", n in 0usize..8) {
+            let all = all_words(&s);
+            proptest::prop_assert_eq!(last_words(&s, n), all[all.len().saturating_sub(n)..].to_vec());
+            proptest::prop_assert_eq!(first_words(&s, n), all[..all.len().min(n)].to_vec());
+        }
+    }
+
     const SENTENCE: &str = "The United States will provide an additional $25 million, which will now amount to $50 million in total.";
 
     fn aid(id: &str, text: &str, at: usize, sentence: &str) -> Claim {
