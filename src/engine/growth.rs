@@ -194,14 +194,7 @@ fn check_change<'a>(
                 .collect();
             for &amount in &distinct_intervals(&amounts) {
                 for &later in &laters {
-                    out.push(super::growth_amount::compare(
-                        rel,
-                        slack,
-                        c,
-                        amount,
-                        later,
-                        |x| (signed_change(x), signed_value(x)),
-                    ));
+                    out.push(super::growth_amount::compare(rel, slack, c, amount, later));
                 }
             }
         }

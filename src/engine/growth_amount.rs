@@ -8,6 +8,7 @@ use rust_decimal::Decimal;
 
 use super::arithmetic::{self, OutOfRange, Style, describe, fmt_interval, fmt_point, term};
 use super::group::subject;
+use super::growth::{signed_change, signed_value};
 use super::period;
 use super::relations::Relation;
 use super::{Arithmetic, CheckKind, Draft, Verdict};
@@ -15,14 +16,12 @@ use crate::claim::Claim;
 use crate::interval::Interval;
 
 /// Check a rate `rate` against an amount `amount` of the same change and the later level.
-/// `signed` gives a change's interval and point with the sign of its direction.
 pub(super) fn compare<'a>(
     rel: &'a Relation,
     slack: Decimal,
     rate: &'a Claim,
     amount: &'a Claim,
     later: &'a Claim,
-    signed: impl Fn(&Claim) -> (Interval, Option<Decimal>),
 ) -> Draft<'a> {
     let style = Style::of(later.kind);
     let (pl, bl) = (
@@ -31,8 +30,8 @@ pub(super) fn compare<'a>(
     );
     let period = format!("{pl} vs {bl}");
     let claims = vec![(later, "later"), (amount, "change"), (rate, "change")];
-    let (rate_iv, rate_point) = signed(rate);
-    let (amount_iv, amount_point) = signed(amount);
+    let (rate_iv, rate_point) = (signed_change(rate), signed_value(rate));
+    let (amount_iv, amount_point) = (signed_change(amount), signed_value(amount));
     let computed = (|| {
         let base = arithmetic::sub(&later.interval, &amount_iv)?;
         let predicted = arithmetic::mul(&base, &arithmetic::growth_factor(&rate_iv)?)?;
