@@ -17,6 +17,7 @@ use crate::quantity::{Direction, Kind, Measure, Quantity, Role, Scanner, prefilt
 use crate::rules::{BoundKind, Vocabulary};
 use crate::segment;
 use crate::time::{FoundTime, TimeContext, TimeKind, TimeMention, TimeScanner};
+use crate::token::contains_ignore_ascii_case;
 
 /// The version of the JSON output schema; bumped on any breaking change.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -945,17 +946,23 @@ fn year_before(p: &PeriodOut, words: &str) -> Option<PeriodOut> {
         return None;
     }
     let m = crate::time::shift::year_earlier(p.start?, p.end?, p.instant)?;
-    Some(PeriodOut {
+    Some(moved_period(m, words.to_string(), false))
+}
+
+/// A period moved to another year ([`crate::time::shift`]) as a figure carries it, stated by
+/// `text`.
+fn moved_period(m: crate::time::shift::Moved, text: String, inherited: bool) -> PeriodOut {
+    PeriodOut {
         start: Some(m.start),
         end: Some(m.end),
-        text: words.to_string(),
+        text,
         label: m.label,
         kind: m.kind,
         cumulative: false,
         instant: m.instant,
-        inherited: false,
+        inherited,
         unresolved: None,
-    })
+    }
 }
 
 /// Words that make a year stated as the base of a sub-year figure mean the figure's own months
@@ -1000,16 +1007,7 @@ fn against_period(base: PeriodOut, period: Option<&PeriodOut>, sentence: &str) -
         None
     };
     match moved {
-        Some(m) => PeriodOut {
-            start: Some(m.start),
-            end: Some(m.end),
-            label: m.label,
-            kind: m.kind,
-            cumulative: false,
-            instant: m.instant,
-            unresolved: None,
-            ..base
-        },
+        Some(m) => moved_period(m, base.text, base.inherited),
         None => base,
     }
 }
@@ -1018,12 +1016,6 @@ fn against_period(base: PeriodOut, period: Option<&PeriodOut>, sentence: &str) -
 fn whole_year(p: &PeriodOut) -> bool {
     matches!((p.start, p.end), (Some(s), Some(e))
         if s.year() == e.year() && (s.month(), s.day(), e.month(), e.day()) == (1, 1, 12, 31))
-}
-
-fn contains_ignore_ascii_case(text: &str, word: &str) -> bool {
-    text.as_bytes()
-        .windows(word.len())
-        .any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
 }
 
 /// The time expression of `list` with the least key (the first of equals), among those that

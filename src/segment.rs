@@ -136,19 +136,18 @@ fn ends_sentence(text: &str, i: usize) -> bool {
 /// comma of `1,200`), `;`, `:`, brackets, en and em dashes, and ` while `, ` whereas `,
 /// ` but `, which join contrasting figures.
 pub fn clause_breaks(text: &str, start: usize, end: usize) -> Vec<usize> {
-    const WORDS: [&[u8]; 3] = [b" while ", b" whereas ", b" but "];
     // The candidate test reads the byte after the space: every word must start with `w` or `b`.
     const _: () = {
         let mut i = 0;
-        while i < WORDS.len() {
-            assert!(WORDS[i][1] == b'w' || WORDS[i][1] == b'b');
+        while i < CONTRAST_WORDS.len() {
+            assert!(CONTRAST_WORDS[i][1] == b'w' || CONTRAST_WORDS[i][1] == b'b');
             i += 1;
         }
     };
     let mut out = Vec::new();
     let s = &text.as_bytes()[start..end];
     // Where each word may next be found: matches of one word do not overlap.
-    let mut word_from = [0usize; WORDS.len()];
+    let mut word_from = [0usize; CONTRAST_WORDS.len()];
     // The bytes that may give a break; the others are skipped sixteen at a time.
     let candidate = |b: u8, next: u8| {
         (b == b';')
@@ -164,36 +163,52 @@ pub fn clause_breaks(text: &str, start: usize, end: usize) -> Vec<usize> {
     let mut from = 0;
     while let Some(off) = next_candidate(s, from, candidate) {
         from = off + 1;
-        let b = s[off];
-        let is_break = match b {
-            // Brackets set off a restatement (`$1.5 billion ($1.4 billion over the same
-            // period of 2022)`): what is inside belongs to its own clause.
-            b';' | b':' | b'(' | b')' => true,
-            // A comma inside a number (`1,200`) is not a clause break.
-            b',' => {
-                !(off > 0
-                    && s[off - 1].is_ascii_digit()
-                    && s.get(off + 1).is_some_and(u8::is_ascii_digit))
-            }
-            // En and em dashes (U+2013, U+2014).
-            0xE2 => s.get(off + 1) == Some(&0x80) && matches!(s.get(off + 2), Some(0x93 | 0x94)),
-            // Every word starts ` w` or ` b` (the candidate test read the byte after the space).
-            _ => {
-                for (word, from) in WORDS.iter().zip(&mut word_from) {
-                    if off >= *from && s[off..].starts_with(word) {
-                        out.push(start + off);
-                        *from = off + word.len();
-                    }
-                }
-                false
-            }
-        };
-        if is_break {
-            out.push(start + off);
-        }
+        // Every word starts ` w` or ` b` (the candidate test read the byte after the space).
+        clause_break_at(s, off, start, &mut word_from, &mut out);
     }
     // In order: each byte gives at most one break.
     out
+}
+
+/// Contrast words that open a clause of their own.
+const CONTRAST_WORDS: [&[u8]; 3] = [b" while ", b" whereas ", b" but "];
+
+/// The clause break the byte at `off` of sentence bytes `s` (which start at `start` of the
+/// text) makes, if any, pushed onto `out`; `word_from` is where each contrast word may next
+/// be found (matches of one word do not overlap).
+fn clause_break_at(
+    s: &[u8],
+    off: usize,
+    start: usize,
+    word_from: &mut [usize; CONTRAST_WORDS.len()],
+    out: &mut Vec<usize>,
+) {
+    let is_break = match s[off] {
+        // Brackets set off a restatement (`$1.5 billion ($1.4 billion over the same
+        // period of 2022)`): what is inside belongs to its own clause.
+        b';' | b':' | b'(' | b')' => true,
+        // A comma inside a number (`1,200`) is not a clause break.
+        b',' => {
+            !(off > 0
+                && s[off - 1].is_ascii_digit()
+                && s.get(off + 1).is_some_and(u8::is_ascii_digit))
+        }
+        // En and em dashes (U+2013, U+2014).
+        0xE2 => s.get(off + 1) == Some(&0x80) && matches!(s.get(off + 2), Some(0x93 | 0x94)),
+        b' ' => {
+            for (word, from) in CONTRAST_WORDS.iter().zip(word_from.iter_mut()) {
+                if off >= *from && s[off..].starts_with(word) {
+                    out.push(start + off);
+                    *from = off + word.len();
+                }
+            }
+            false
+        }
+        _ => false,
+    };
+    if is_break {
+        out.push(start + off);
+    }
 }
 
 #[cfg(test)]
@@ -234,36 +249,13 @@ mod tests {
     }
 
     /// The byte-by-byte definition of [`clause_breaks`], to hold the skipping loop to it.
+    /// Every byte read in turn: the skipping loop must find the same breaks.
     fn clause_breaks_by_byte(text: &str, start: usize, end: usize) -> Vec<usize> {
-        const WORDS: [&[u8]; 3] = [b" while ", b" whereas ", b" but "];
         let mut out = Vec::new();
         let s = &text.as_bytes()[start..end];
-        let mut word_from = [0usize; WORDS.len()];
-        for (off, &b) in s.iter().enumerate() {
-            let is_break = match b {
-                b';' | b':' | b'(' | b')' => true,
-                b',' => {
-                    !(off > 0
-                        && s[off - 1].is_ascii_digit()
-                        && s.get(off + 1).is_some_and(u8::is_ascii_digit))
-                }
-                0xE2 => {
-                    s.get(off + 1) == Some(&0x80) && matches!(s.get(off + 2), Some(0x93 | 0x94))
-                }
-                b' ' => {
-                    for (word, from) in WORDS.iter().zip(&mut word_from) {
-                        if off >= *from && s[off..].starts_with(word) {
-                            out.push(start + off);
-                            *from = off + word.len();
-                        }
-                    }
-                    false
-                }
-                _ => false,
-            };
-            if is_break {
-                out.push(start + off);
-            }
+        let mut word_from = [0usize; CONTRAST_WORDS.len()];
+        for off in 0..s.len() {
+            clause_break_at(s, off, start, &mut word_from, &mut out);
         }
         out
     }

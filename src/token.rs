@@ -338,6 +338,14 @@ fn is_mark(c: char) -> bool {
     matches!(c as u32, 0x0300..=0x036F)
 }
 
+/// Whether `text` holds `word`, ASCII letter case ignored, without a lower-cased copy of
+/// either.
+pub fn contains_ignore_ascii_case(text: &str, word: &str) -> bool {
+    text.as_bytes()
+        .windows(word.len().max(1))
+        .any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
+}
+
 /// Whether any byte is in `class`: sixteen bytes at a time, without an early exit inside a
 /// block, which the compiler turns into vector compares. For scans that usually read to the
 /// end (a paragraph with no digit, a string with nothing to escape).

@@ -585,7 +585,23 @@ pub fn gap_text(
     let Some(g) = gap.and_then(|g| g.parse::<Decimal>().ok()) else {
         return String::new();
     };
-    // A gap between two percentages is in percentage points.
+    let (style, div, suffix) = gap_scale(g, style, like);
+    let mut out = String::with_capacity(32);
+    out.push_str(", gap ");
+    out.push_str(style.prefix());
+    Plain(number(scaled_by(g, div), Dir::Nearest)).push_to(&mut out);
+    out.push_str(suffix);
+    if let Some(p) = pct {
+        out.push_str(" (");
+        out.push_str(p);
+        out.push_str("%)");
+    }
+    out
+}
+
+/// How a gap `g` between figures like `like` is written: percentage points between two
+/// percentages, and the scale (divisor and suffix) of the larger of the two.
+fn gap_scale(g: Decimal, style: Style, like: &Interval) -> (Style, Decimal, &'static str) {
     let style = if style == Style::Percent {
         Style::PercentagePoints
     } else {
@@ -599,17 +615,7 @@ pub fn gap_text(
         .max()
         .unwrap_or(Decimal::ZERO);
     let (div, suffix) = style.scale(magnitude);
-    let mut out = String::with_capacity(32);
-    out.push_str(", gap ");
-    out.push_str(style.prefix());
-    Plain(number(scaled_by(g, div), Dir::Nearest)).push_to(&mut out);
-    out.push_str(suffix);
-    if let Some(p) = pct {
-        out.push_str(" (");
-        out.push_str(p);
-        out.push_str("%)");
-    }
-    out
+    (style, div, suffix)
 }
 
 /// The smallest interval holding all the given ones.
@@ -662,6 +668,64 @@ pub fn derived_verdict(
         (true, _, _) => Verdict::Consistent,
         (false, true, _) => Verdict::Difference,
         (false, false, _) => Verdict::Conflict,
+    }
+}
+
+/// What a derived check concluded, with the gap between its sides when they do not meet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outcome {
+    pub verdict: super::Verdict,
+    pub gap: Option<String>,
+    pub gap_percent: Option<String>,
+}
+
+/// Judge a derived check ([`derived_verdict`]) of `left` against the stated `right`, whose
+/// point `reference` a gap is given as a percentage of.
+pub fn outcome(
+    strict: bool,
+    with_slack: bool,
+    points_hold: Option<bool>,
+    left: &Interval,
+    right: &Interval,
+    reference: Option<Decimal>,
+) -> Outcome {
+    let (gap, gap_percent) = if strict {
+        (None, None)
+    } else {
+        gap_strings(left, right, reference)
+    };
+    Outcome {
+        verdict: derived_verdict(strict, with_slack, points_hold),
+        gap,
+        gap_percent,
+    }
+}
+
+impl Outcome {
+    /// The words that end a derived check's text: the verdict, with the slack and the
+    /// `widened` side when only the slack made it hold, and for a conflict the gap at the scale
+    /// of `like` (`consistent`; `conflict, gap 0.21 bn (6.78%)`).
+    pub fn words(
+        &self,
+        slack: Decimal,
+        widened: &Interval,
+        style: Style,
+        like: &Interval,
+    ) -> String {
+        let mut words = derived_text(
+            self.verdict,
+            slack,
+            Some(&fmt_interval_sf(widened, style, 5)),
+        );
+        if self.verdict == super::Verdict::Conflict {
+            words.push_str(&gap_text(
+                self.gap.as_ref(),
+                self.gap_percent.as_ref(),
+                style,
+                like,
+            ));
+        }
+        words
     }
 }
 
@@ -745,19 +809,7 @@ mod tests {
         style: Style,
         like: &Interval,
     ) -> String {
-        let style = if style == Style::Percent {
-            Style::PercentagePoints
-        } else {
-            style
-        };
-        let magnitude = [like.low, like.high]
-            .into_iter()
-            .flatten()
-            .map(|e| e.value.abs())
-            .chain([g.abs()])
-            .max()
-            .unwrap_or(Decimal::ZERO);
-        let (div, suffix) = style.scale(magnitude);
+        let (style, div, suffix) = gap_scale(g, style, like);
         let amount = format!(
             "{}{}{suffix}",
             style.prefix(),

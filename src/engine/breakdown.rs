@@ -20,7 +20,7 @@ use super::period;
 use super::relations::Relation;
 use super::{Arithmetic, CheckKind, Draft, Verdict};
 use crate::claim::Claim;
-use crate::interval::{Endpoint, Interval};
+use crate::interval::Interval;
 use crate::quantity::Kind;
 
 /// Run the check for one relation.
@@ -103,22 +103,20 @@ fn unreadable<'a>(
         verdict: Verdict::Unchecked,
         claims,
         period: period.clone(),
-        arithmetic: Arithmetic {
-            left: term(
+        arithmetic: Arithmetic::without_gap(
+            term(
                 "items".into(),
                 items.iter().map(|c| c.id.clone()).collect(),
                 &Interval::default(),
             ),
-            relation: "overlaps".into(),
-            right: term(subject(total), vec![total.id.clone()], &total.interval),
-            text: format!(
+            "overlaps",
+            term(subject(total), vec![total.id.clone()], &total.interval),
+            format!(
                 "items vs {} ({period}): unchecked (the figure of {category}, \"{}\", could not be read)",
                 describe(total),
                 unread.text
             ),
-            gap: None,
-            gap_percent: None,
-        },
+        ),
         message: format!(
             "{} {period}: the items cannot be added up, as the figure of {category} could not be read",
             subject(total)
@@ -126,33 +124,18 @@ fn unreadable<'a>(
     }
 }
 
-/// `part / total x 100` as an interval, rounded outwards to four decimals; `None` unless both
-/// are bounded and the total is positive.
+/// `part / total x 100` as an interval ([`arithmetic::div_by_positive`]), rounded outwards to
+/// four decimals; `None` unless both are bounded, the part not negative and the total positive.
 fn share_interval(part: &Interval, total: &Interval) -> Option<Interval> {
-    let (pl, ph) = (part.low?.value, part.high?.value);
-    let (tl, th) = (total.low?.value, total.high?.value);
-    if tl <= Decimal::ZERO || pl < Decimal::ZERO {
+    if part.low?.value < Decimal::ZERO {
         return None;
     }
-    let pct = |n: Decimal, d: Decimal, strategy| -> Option<Decimal> {
-        Some(
-            n.checked_mul(Decimal::ONE_HUNDRED)?
-                .checked_div(d)?
-                .round_dp_with_strategy(4, strategy)
-                .normalize(),
-        )
-    };
-    Some(Interval::new(
-        Some(Endpoint::closed(pct(
-            pl,
-            th,
-            RoundingStrategy::ToNegativeInfinity,
-        )?)),
-        Some(Endpoint::closed(pct(
-            ph,
-            tl,
-            RoundingStrategy::ToPositiveInfinity,
-        )?)),
+    let q =
+        arithmetic::div_by_positive(&arithmetic::scale(part, Decimal::ONE_HUNDRED).ok()?, total)?;
+    let round = |v: Decimal, strategy| v.round_dp_with_strategy(4, strategy).normalize();
+    Some(Interval::closed(
+        round(q.low?.value, RoundingStrategy::ToNegativeInfinity),
+        round(q.high?.value, RoundingStrategy::ToPositiveInfinity),
     ))
 }
 
@@ -176,25 +159,23 @@ fn share<'a>(
             verdict: Verdict::Unchecked,
             claims,
             period: period.clone(),
-            arithmetic: Arithmetic {
-                left: term(
+            arithmetic: Arithmetic::without_gap(
+                term(
                     label,
                     vec![item.id.clone(), total.id.clone()],
                     &Interval::default(),
                 ),
-                relation: "overlaps".into(),
-                right: term(
+                "overlaps",
+                term(
                     category.to_string(),
                     vec![stated.id.clone()],
                     &stated.interval,
                 ),
-                text: format!(
+                format!(
                     "{lhs} vs {} ({period}): unchecked (the share cannot be computed)",
                     describe(stated)
                 ),
-                gap: None,
-                gap_percent: None,
-            },
+            ),
             message: format!(
                 "{} {period}: the share of {category} cannot be computed from its figures",
                 subject(total)
@@ -306,14 +287,12 @@ fn shares_sum<'a>(rel: &'a Relation, total: &'a Claim, shares: &[&'a Claim]) -> 
         verdict,
         claims,
         period: period.clone(),
-        arithmetic: Arithmetic {
-            left: term("shares".into(), ids, &sum),
-            relation: "overlaps".into(),
-            right: term("100%".into(), vec![total.id.clone()], &hundred),
+        arithmetic: Arithmetic::without_gap(
+            term("shares".into(), ids, &sum),
+            "overlaps",
+            term("100%".into(), vec![total.id.clone()], &hundred),
             text,
-            gap: None,
-            gap_percent: None,
-        },
+        ),
         message: format!("{} {period}: {why}", subject(total)),
     }
 }

@@ -178,22 +178,20 @@ fn compare<'a>(rel: &'a Relation, slack: Decimal, outer: &'a Claim, inner: &'a C
                 verdict: Verdict::Unchecked,
                 claims,
                 period,
-                arithmetic: Arithmetic {
-                    left: term(
+                arithmetic: Arithmetic::without_gap(
+                    term(
                         format!("{} {pi}", subject(inner)),
                         vec![inner.id.clone()],
                         &inner.interval,
                     ),
-                    relation: "<=".into(),
-                    right: term(
+                    "<=",
+                    term(
                         format!("{} {po}", subject(outer)),
                         vec![outer.id.clone()],
                         &outer.interval,
                     ),
-                    text: format!("{lhs}: unchecked (out of range)"),
-                    gap: None,
-                    gap_percent: None,
-                },
+                    format!("{lhs}: unchecked (out of range)"),
+                ),
                 message: format!(
                     "{}: out of range of exact decimals, not checked",
                     subject(outer)
@@ -207,25 +205,23 @@ fn compare<'a>(rel: &'a Relation, slack: Decimal, outer: &'a Claim, inner: &'a C
         (Some(i), Some(o)) => Some(i <= o),
         _ => None,
     };
-    let verdict = arithmetic::derived_verdict(strict, with_slack, points_hold);
-    let (gap, gap_percent) = if strict {
-        (None, None)
-    } else {
-        arithmetic::gap_strings(&inner.interval, &outer.interval, outer.value)
-    };
-    let text = format!(
-        "{lhs}: {}{}",
-        arithmetic::derived_text(
-            verdict,
-            slack,
-            Some(&arithmetic::fmt_interval_sf(&widened, style, 5))
-        ),
-        if verdict == Verdict::Conflict {
-            arithmetic::gap_text(gap.as_ref(), gap_percent.as_ref(), style, &outer.interval)
-        } else {
-            String::new()
-        }
+    let o = arithmetic::outcome(
+        strict,
+        with_slack,
+        points_hold,
+        &inner.interval,
+        &outer.interval,
+        outer.value,
     );
+    let text = format!(
+        "{lhs}: {}",
+        o.words(slack, &widened, style, &outer.interval)
+    );
+    let arithmetic::Outcome {
+        verdict,
+        gap,
+        gap_percent,
+    } = o;
     let what = match verdict {
         Verdict::Conflict => {
             "the flow over the inner period exceeds the flow over the whole period"
@@ -277,26 +273,24 @@ fn undecidable<'a>(rel: &'a Relation, outer: &'a Claim, inner: &'a Claim) -> Dra
         verdict: Verdict::Unchecked,
         claims: vec![(outer, "outer"), (inner, "inner")],
         period: format!("{pi} within {po}?"),
-        arithmetic: Arithmetic {
-            left: term(
+        arithmetic: Arithmetic::without_gap(
+            term(
                 format!("{} {pi}", subject(inner)),
                 vec![inner.id.clone()],
                 &inner.interval,
             ),
-            relation: "<=".into(),
-            right: term(
+            "<=",
+            term(
                 format!("{} {po}", subject(outer)),
                 vec![outer.id.clone()],
                 &outer.interval,
             ),
-            text: format!(
+            format!(
                 "{} ({pi}) <= {} ({po}): unchecked (unknown end of period)",
                 describe_with_interval(inner),
                 describe_with_interval(outer)
             ),
-            gap: None,
-            gap_percent: None,
-        },
+        ),
         message: format!(
             "{}: {pi} would exceed {po} if it lay inside it, but where a period ends is unknown",
             subject(outer)

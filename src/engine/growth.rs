@@ -279,27 +279,25 @@ fn compare<'a>(
                 verdict: Verdict::Unchecked,
                 claims,
                 period: period.clone(),
-                arithmetic: Arithmetic {
-                    left: term(
+                arithmetic: Arithmetic::without_gap(
+                    term(
                         format!("{} {bl}", subject(base)),
                         vec![base.id.clone()],
                         &base.interval,
                     ),
-                    relation: "overlaps".into(),
-                    right: term(
+                    "overlaps",
+                    term(
                         format!("{} {pl}", subject(later)),
                         vec![later.id.clone()],
                         &later.interval,
                     ),
-                    text: format!(
+                    format!(
                         "{} ({bl}) with {} vs {} ({pl}): unchecked (out of range)",
                         describe(base),
                         describe(c),
                         describe(later)
                     ),
-                    gap: None,
-                    gap_percent: None,
-                },
+                ),
                 message: format!(
                     "{}: the growth arithmetic is out of range of exact decimals, not checked",
                     subject(c)
@@ -310,14 +308,18 @@ fn compare<'a>(
     let strict = arithmetic::overlaps(&computed.left, &computed.right);
     let with_slack = arithmetic::overlaps(&computed.left_slack, &computed.right_slack);
     let points_hold = point_check(mode, c, base, later);
-    let verdict = arithmetic::derived_verdict(strict, with_slack, points_hold);
-    let (gap, gap_percent) = if strict {
-        (None, None)
-    } else if absolute {
-        arithmetic::gap_strings(&computed.left, &computed.right, signed_value(c))
-    } else {
-        arithmetic::gap_strings(&computed.left, &computed.right, later.value)
-    };
+    let o = arithmetic::outcome(
+        strict,
+        with_slack,
+        points_hold,
+        &computed.left,
+        &computed.right,
+        if absolute {
+            signed_value(c)
+        } else {
+            later.value
+        },
+    );
     let change_style = Style::of(c.kind);
     let (lhs, right_text, left_label, right_label) = if absolute {
         (
@@ -353,33 +355,21 @@ fn compare<'a>(
         )
     };
     let result_style = if absolute { change_style } else { style };
+    let widened = if absolute {
+        &computed.left_slack
+    } else {
+        &computed.right_slack
+    };
     let text = format!(
-        "{lhs} = {} vs {right_text}: {}{}",
+        "{lhs} = {} vs {right_text}: {}",
         fmt_interval(&computed.left, result_style),
-        arithmetic::derived_text(
-            verdict,
-            slack,
-            Some(&arithmetic::fmt_interval_sf(
-                if absolute {
-                    &computed.left_slack
-                } else {
-                    &computed.right_slack
-                },
-                result_style,
-                5,
-            ))
-        ),
-        if verdict == Verdict::Conflict {
-            arithmetic::gap_text(
-                gap.as_ref(),
-                gap_percent.as_ref(),
-                result_style,
-                &computed.right,
-            )
-        } else {
-            String::new()
-        }
+        o.words(slack, widened, result_style, &computed.right)
     );
+    let arithmetic::Outcome {
+        verdict,
+        gap,
+        gap_percent,
+    } = o;
     let message = message(verdict, mode, c, base, later, &pl, &bl, slack);
     let mut left_claims = vec![base.id.clone(), c.id.clone()];
     let mut right_claims = vec![later.id.clone()];

@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 
 use super::arithmetic::{self, OutOfRange, Style, describe, fmt_interval, fmt_point, term};
 use super::group::subject;
-use super::growth::{signed_change, signed_value};
+use super::growth::{point_factor, signed_change, signed_value};
 use super::period;
 use super::relations::Relation;
 use super::{Arithmetic, CheckKind, Draft, Verdict};
@@ -30,7 +30,7 @@ pub(super) fn compare<'a>(
     );
     let period = format!("{pl} vs {bl}");
     let claims = vec![(later, "later"), (amount, "change"), (rate, "change")];
-    let (rate_iv, rate_point) = (signed_change(rate), signed_value(rate));
+    let rate_iv = signed_change(rate);
     let (amount_iv, amount_point) = (signed_change(amount), signed_value(amount));
     let computed = (|| {
         let base = arithmetic::sub(&later.interval, &amount_iv)?;
@@ -56,17 +56,15 @@ pub(super) fn compare<'a>(
             verdict: Verdict::Unchecked,
             claims,
             period,
-            arithmetic: Arithmetic {
-                left: term(left_label, ids, &Interval::default()),
-                relation: "overlaps".into(),
-                right: term(right_label, vec![later.id.clone()], &later.interval),
-                text: format!(
+            arithmetic: Arithmetic::without_gap(
+                term(left_label, ids, &Interval::default()),
+                "overlaps",
+                term(right_label, vec![later.id.clone()], &later.interval),
+                format!(
                     "{lhs} vs {} ({pl}): unchecked (out of range)",
                     describe(later)
                 ),
-                gap: None,
-                gap_percent: None,
-            },
+            ),
             message: format!(
                 "{}: the growth arithmetic is out of range of exact decimals, not checked",
                 subject(rate)
@@ -77,21 +75,21 @@ pub(super) fn compare<'a>(
     let with_slack = arithmetic::overlaps(&predicted, &widened);
     let points_hold = (|| {
         let l = later.value?;
-        let f = rate_point?
-            .checked_div(Decimal::ONE_HUNDRED)?
-            .checked_add(Decimal::ONE)?;
+        let f = point_factor(rate)?;
         Some(
             later
                 .interval
                 .contains(l.checked_sub(amount_point?)?.checked_mul(f)?),
         )
     })();
-    let verdict = arithmetic::derived_verdict(strict, with_slack, points_hold);
-    let (gap, gap_percent) = if strict {
-        (None, None)
-    } else {
-        arithmetic::gap_strings(&predicted, &later.interval, later.value)
-    };
+    let o = arithmetic::outcome(
+        strict,
+        with_slack,
+        points_hold,
+        &predicted,
+        &later.interval,
+        later.value,
+    );
     // The rate the two figures imply, for the reader: amount / (later - amount).
     let implied = (|| {
         let base = later.value?.checked_sub(amount_point?)?;
@@ -107,20 +105,16 @@ pub(super) fn compare<'a>(
     })
     .unwrap_or_default();
     let text = format!(
-        "{lhs} = {} vs {} ({pl}): {}{}",
+        "{lhs} = {} vs {} ({pl}): {}",
         fmt_interval(&predicted, style),
         fmt_interval(&later.interval, style),
-        arithmetic::derived_text(
-            verdict,
-            slack,
-            Some(&arithmetic::fmt_interval_sf(&widened, style, 5))
-        ),
-        if verdict == Verdict::Conflict {
-            arithmetic::gap_text(gap.as_ref(), gap_percent.as_ref(), style, &later.interval)
-        } else {
-            String::new()
-        }
+        o.words(slack, &widened, style, &later.interval)
     );
+    let arithmetic::Outcome {
+        verdict,
+        gap,
+        gap_percent,
+    } = o;
     let why = match verdict {
         Verdict::Conflict => "the rate and the amount of the change cannot both be right",
         Verdict::Difference => {

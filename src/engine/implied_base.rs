@@ -108,29 +108,27 @@ fn compare<'a>(
         let f = growth::point_factor(rate)?;
         Some(later.value?.checked_div(f)? <= outer.value?)
     })();
-    let verdict = arithmetic::derived_verdict(strict, with_slack, points_hold);
-    let (gap, gap_percent) = if strict {
-        (None, None)
-    } else {
-        arithmetic::gap_strings(&implied, &outer.interval, outer.value)
-    };
+    let o = arithmetic::outcome(
+        strict,
+        with_slack,
+        points_hold,
+        &implied,
+        &outer.interval,
+        outer.value,
+    );
     let text = format!(
-        "{} ({pl}) / (1 + {}) = {} ({bl}) <= {} ({po}): {}{}",
+        "{} ({pl}) / (1 + {}) = {} ({bl}) <= {} ({po}): {}",
         describe(later),
         describe(rate),
         fmt_interval(&implied, style),
         describe_with_interval(outer),
-        arithmetic::derived_text(
-            verdict,
-            slack,
-            Some(&arithmetic::fmt_interval_sf(&widened, style, 5))
-        ),
-        if verdict == Verdict::Conflict {
-            arithmetic::gap_text(gap.as_ref(), gap_percent.as_ref(), style, &outer.interval)
-        } else {
-            String::new()
-        }
+        o.words(slack, &widened, style, &outer.interval)
     );
+    let arithmetic::Outcome {
+        verdict,
+        gap,
+        gap_percent,
+    } = o;
     let what = match verdict {
         Verdict::Conflict => "the level the rate implies for the base exceeds the whole period",
         Verdict::Difference => {

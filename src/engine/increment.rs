@@ -204,18 +204,16 @@ fn compare<'a>(
             verdict: Verdict::Unchecked,
             claims,
             period,
-            arithmetic: Arithmetic {
-                left: term(format!("{} addition", subject(add)), left_claims, &addition),
-                relation: relation.into(),
-                right: term(
+            arithmetic: Arithmetic::without_gap(
+                term(format!("{} addition", subject(add)), left_claims, &addition),
+                relation,
+                term(
                     format!("{} new total", subject(new)),
                     vec![new.id.clone()],
                     &new.interval,
                 ),
-                text: format!("{lhs} vs {}: unchecked (out of range)", describe(new)),
-                gap: None,
-                gap_percent: None,
-            },
+                format!("{lhs} vs {}: unchecked (out of range)", describe(new)),
+            ),
             message: format!(
                 "{}: out of range of exact decimals, not checked",
                 subject(new)
@@ -240,34 +238,32 @@ fn compare<'a>(
             },
         ),
     };
-    let verdict = arithmetic::derived_verdict(strict, with_slack, points_hold);
-    let (gap, gap_percent) = if strict {
-        (None, None)
-    } else {
-        arithmetic::gap_strings(&left, &new.interval, new.value)
-    };
-    let verdict_text = arithmetic::derived_text(
-        verdict,
-        slack,
-        Some(&arithmetic::fmt_interval_sf(&widened, style, 5)),
+    let o = arithmetic::outcome(
+        strict,
+        with_slack,
+        points_hold,
+        &left,
+        &new.interval,
+        new.value,
     );
-    let gap_text = if verdict == Verdict::Conflict {
-        arithmetic::gap_text(gap.as_ref(), gap_percent.as_ref(), style, &new.interval)
-    } else {
-        String::new()
-    };
+    let words = o.words(slack, &widened, style, &new.interval);
     let text = match old {
         Some(_) => format!(
-            "{lhs} = {} vs {} ({period}): {verdict_text}{gap_text}",
+            "{lhs} = {} vs {} ({period}): {words}",
             fmt_interval(&left, style),
             fmt_interval(&new.interval, style)
         ),
         None => format!(
-            "{} <= {} ({period}): {verdict_text}{gap_text}",
+            "{} <= {} ({period}): {words}",
             describe_with_interval(add),
             describe_with_interval(new)
         ),
     };
+    let arithmetic::Outcome {
+        verdict,
+        gap,
+        gap_percent,
+    } = o;
     let message = match (old, verdict) {
         (Some(_), Verdict::Conflict) => {
             "the old total plus the addition does not make the new total"

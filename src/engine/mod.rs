@@ -151,6 +151,21 @@ pub struct Arithmetic {
     pub gap_percent: Option<String>,
 }
 
+impl Arithmetic {
+    /// The arithmetic of a check whose sides do not meet in a gap (it holds, or could not be
+    /// made).
+    pub(crate) fn without_gap(left: Term, relation: &str, right: Term, text: String) -> Self {
+        Self {
+            left,
+            relation: relation.to_string(),
+            right,
+            text,
+            gap: None,
+            gap_percent: None,
+        }
+    }
+}
+
 /// One finding.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Finding {

@@ -176,21 +176,19 @@ pub(super) fn compare<'a>(
                 verdict: Verdict::Unchecked,
                 claims,
                 period: period.clone(),
-                arithmetic: Arithmetic {
-                    left: term(
+                arithmetic: Arithmetic::without_gap(
+                    term(
                         left_label,
                         parts.iter().map(|p| p.id.clone()).collect(),
                         &Interval::default(),
                     ),
-                    relation: "overlaps".into(),
-                    right: term(right_label, vec![total.id.clone()], &total.interval),
-                    text: format!(
+                    "overlaps",
+                    term(right_label, vec![total.id.clone()], &total.interval),
+                    format!(
                         "{lhs} vs {} ({period}): unchecked (out of range)",
                         describe(total)
                     ),
-                    gap: None,
-                    gap_percent: None,
-                },
+                ),
                 message: format!(
                     "{}: the sum is out of range of exact decimals, not checked",
                     subject(total)
@@ -204,24 +202,25 @@ pub(super) fn compare<'a>(
         .iter()
         .try_fold(Decimal::ZERO, |acc, p| acc.checked_add(p.value?));
     let points_hold = point_sum.map(|s| total.interval.contains(s));
-    let verdict = arithmetic::derived_verdict(strict, with_slack, points_hold);
-    let (gap, gap_percent) = if strict {
-        (None, None)
-    } else {
-        arithmetic::gap_strings(&sum, &total.interval, total.value)
-    };
-    let widened_text = arithmetic::fmt_interval_sf(&widened, style, 5);
+    let o = arithmetic::outcome(
+        strict,
+        with_slack,
+        points_hold,
+        &sum,
+        &total.interval,
+        total.value,
+    );
     let text = format!(
-        "{lhs} = {} vs {} ({period}): {}{}",
+        "{lhs} = {} vs {} ({period}): {}",
         fmt_interval(&sum, style),
         fmt_interval(&total.interval, style),
-        arithmetic::derived_text(verdict, slack, Some(&widened_text)),
-        if verdict == Verdict::Conflict {
-            arithmetic::gap_text(gap.as_ref(), gap_percent.as_ref(), style, &total.interval)
-        } else {
-            String::new()
-        }
+        o.words(slack, &widened, style, &total.interval)
     );
+    let arithmetic::Outcome {
+        verdict,
+        gap,
+        gap_percent,
+    } = o;
     let why = match verdict {
         Verdict::Consistent => "the parts add up to the total".to_string(),
         Verdict::ConsistentWithinRounding => {

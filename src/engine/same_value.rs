@@ -229,22 +229,20 @@ pub(crate) fn unchecked_missing_period<'a>(
         verdict: Verdict::Unchecked,
         claims,
         period: period::label(c.period.as_ref()),
-        arithmetic: Arithmetic {
-            left: term(
+        arithmetic: Arithmetic::without_gap(
+            term(
                 format!("{} ({why})", subject(c)),
                 vec![c.id.clone()],
                 &c.interval,
             ),
-            relation: "overlaps".into(),
-            right: term(
+            "overlaps",
+            term(
                 format!("{} other claims of {}", others.len(), subject(c)),
                 listed.iter().map(|o| o.id.clone()).collect(),
                 &right,
             ),
             text,
-            gap: None,
-            gap_percent: None,
-        },
+        ),
         message: format!(
             "{} ({}): {why}, so it was not compared with the {} other claim(s) of {}",
             describe_with_interval(c),
@@ -303,26 +301,24 @@ fn currency_unchecked<'a>(
         verdict: Verdict::Unchecked,
         claims: vec![(a, "left"), (b, "right")],
         period: period.clone(),
-        arithmetic: Arithmetic {
-            left: term(
+        arithmetic: Arithmetic::without_gap(
+            term(
                 format!("{} {period} ({ua})", subject(a)),
                 vec![a.id.clone()],
                 &a.interval,
             ),
-            relation: "overlaps".into(),
-            right: term(
+            "overlaps",
+            term(
                 format!("{} {period} ({ub})", subject(b)),
                 vec![b.id.clone()],
                 &b.interval,
             ),
-            text: format!(
+            format!(
                 "{} {ua} vs {} {ub} ({period}): unchecked (different currencies without a rate)",
                 describe_with_interval(a),
                 describe_with_interval(b)
             ),
-            gap: None,
-            gap_percent: None,
-        },
+        ),
         message: format!(
             "{} {period} is given in {ua} and in {ub}: different currencies without a rate, not compared",
             subject(a)

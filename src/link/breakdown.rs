@@ -14,6 +14,7 @@
 
 use crate::claim::{Claim, PartOf};
 use crate::quantity::{Kind, Measure};
+use crate::token::contains_ignore_ascii_case;
 
 /// Fewest items that make a list a breakdown.
 const MIN_ITEMS: usize = 3;
@@ -117,9 +118,10 @@ fn says_total(text: &str, total: &Claim, from: usize) -> bool {
     let line_end = text[total.end..near_end]
         .find('\n')
         .map_or(near_end, |i| total.end + i);
-    let before = text[line_start..total.start].to_ascii_lowercase();
-    let after = text[total.end..line_end].to_ascii_lowercase();
-    before.contains("total") || after.contains("as follows") || after.contains("following:")
+    let (before, after) = (&text[line_start..total.start], &text[total.end..line_end]);
+    contains_ignore_ascii_case(before, "total")
+        || contains_ignore_ascii_case(after, "as follows")
+        || contains_ignore_ascii_case(after, "following:")
 }
 
 fn is_separator(c: char) -> bool {

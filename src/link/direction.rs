@@ -12,6 +12,7 @@ use super::SentenceView;
 use super::lexicon::{EntityHit, Lexicon, MetricHit, MetricInfo};
 use super::next_word_is;
 use crate::input::Document;
+use crate::token::contains_ignore_ascii_case;
 
 /// The entities a document is about: from its title and first sentences.
 #[derive(Debug, Default, Clone)]
@@ -158,9 +159,7 @@ pub(crate) fn resolve(
         described.dedup();
         // `Uzbekistan's foreign trade turnover`: one country's trade with the world.
         let world_total = !partner
-            && ["foreign", "external", "overall", "total"]
-                .iter()
-                .any(|w| hit.alias.to_lowercase().contains(w));
+            && (names_foreign_trade(&hit.alias) || contains_ignore_ascii_case(&hit.alias, "total"));
         if world_total && ids.len() <= 1 {
             if ids.len() == 1 {
                 notes.push("with the world (a country's foreign trade)".into());
@@ -239,13 +238,10 @@ pub(crate) fn resolve(
     // `Kazakhstan's foreign trade ... of which exports accounted for $78.7 billion`: the flows
     // of a country's trade with the world go to or come from the world, not the document's
     // other country.
-    let world = view.metrics.iter().any(|m| {
-        m.start < q_start
-            && m.metric == "trade_total"
-            && ["foreign", "external", "overall"]
-                .iter()
-                .any(|w| m.alias.to_lowercase().contains(w))
-    });
+    let world = view
+        .metrics
+        .iter()
+        .any(|m| m.start < q_start && m.metric == "trade_total" && names_foreign_trade(&m.alias));
     if world && (source.is_none() != dest.is_none()) {
         let missing = if source.is_none() {
             &mut source
@@ -278,6 +274,14 @@ pub(crate) fn resolve(
     }
     let entities: Vec<String> = source.into_iter().chain(dest).collect();
     (metric, entities, true, notes)
+}
+
+/// Whether a metric alias names one country's trade with the world (`foreign trade`,
+/// `external trade turnover`, `overall trade`).
+fn names_foreign_trade(alias: &str) -> bool {
+    ["foreign", "external", "overall"]
+        .iter()
+        .any(|w| contains_ignore_ascii_case(alias, w))
 }
 
 /// The role an entity plays for a directional metric, from the words next to it.

@@ -23,6 +23,7 @@ use crate::extract::{Mention, PeriodOut};
 use crate::input::Document;
 use crate::quantity::{Kind, Measure};
 use crate::segment;
+use crate::token::contains_ignore_ascii_case;
 pub use lexicon::{Aggregation, EntityHit, Lexicon, MetricHit, MetricInfo, UnitKind};
 
 /// Turn a document's quantity mentions into claims.
@@ -584,7 +585,7 @@ fn year_on_year(claim: &mut Claim) {
         || !claim.text.bytes().any(|b| b.is_ascii_digit())
         || ["times", "fold"]
             .iter()
-            .any(|w| claim.text.to_ascii_lowercase().contains(w))
+            .any(|w| contains_ignore_ascii_case(&claim.text, w))
     {
         return;
     }
@@ -594,8 +595,10 @@ fn year_on_year(claim: &mut Claim) {
     if p.label.starts_with("as of") {
         return;
     }
-    let lower = claim.sentence.to_ascii_lowercase();
-    if OTHER_STEPS.iter().any(|w| lower.contains(w)) {
+    if OTHER_STEPS
+        .iter()
+        .any(|w| contains_ignore_ascii_case(&claim.sentence, w))
+    {
         return;
     }
     let (Some(start), Some(end)) = (p.start, p.end) else {

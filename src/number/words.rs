@@ -296,6 +296,11 @@ fn look_up(w: &str) -> Option<NumWord> {
 
 /// Words written without a hyphen: `twentyfifth`, `fortytwo`.
 fn glued(w: &str) -> Option<NumWord> {
+    glued_with(w, classify)
+}
+
+/// A tens word glued to a unit read by `classify` (the tests pass the old `match`).
+fn glued_with(w: &str, classify: impl Fn(&str) -> Option<NumWord>) -> Option<NumWord> {
     if w.len() < 7 {
         return None;
     }
@@ -421,27 +426,7 @@ mod tests {
     }
 
     fn glued_by_match(w: &str) -> Option<NumWord> {
-        if w.len() < 7 {
-            return None;
-        }
-        for (prefix, tens) in TENS {
-            if let Some(rest) = w.strip_prefix(prefix) {
-                return match classify_by_match(rest)? {
-                    NumWord::Small(n) if (1..=9).contains(&n) => Some(NumWord::Small(tens + n)),
-                    NumWord::Ordinal {
-                        value,
-                        plural,
-                        scale: false,
-                    } if value < 10 => Some(NumWord::Ordinal {
-                        value: u64::from(tens) + value,
-                        plural,
-                        scale: false,
-                    }),
-                    _ => None,
-                };
-            }
-        }
-        None
+        glued_with(w, classify_by_match)
     }
 
     #[test]
