@@ -374,6 +374,36 @@ impl Extractor {
     }
 }
 
+/// Marks of text left out of an excerpt. On a line of their own they end a paragraph: the
+/// sentences on either side were not one paragraph in the original.
+const ELISIONS: [&[u8]; 5] = [
+    b"[...]",
+    "[\u{2026}]".as_bytes(),
+    b"(...)",
+    "\u{2026}".as_bytes(),
+    b"...",
+];
+
+/// If the line starting at `from` is blank (only spaces) or holds nothing but an elision mark,
+/// the position of the line break that ends it.
+fn blank_line_end(bytes: &[u8], from: usize) -> Option<usize> {
+    let skip = |mut j: usize| {
+        while j < bytes.len() && matches!(bytes[j], b' ' | b'\t' | b'\r') {
+            j += 1;
+        }
+        j
+    };
+    let j = skip(from);
+    if bytes.get(j) == Some(&b'\n') {
+        return Some(j);
+    }
+    ELISIONS
+        .iter()
+        .filter(|m| bytes[j..].starts_with(m))
+        .map(|m| skip(j + m.len()))
+        .find(|&k| bytes.get(k) == Some(&b'\n'))
+}
+
 /// Byte spans of the chunks of the body: paragraphs, cut further when very long.
 fn chunks(text: &str, body_start: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
@@ -399,11 +429,7 @@ fn chunks(text: &str, body_start: usize) -> Vec<(usize, usize)> {
             break;
         }
         // A blank line (only spaces between two line breaks) ends a paragraph.
-        let mut j = i + 1;
-        while j < bytes.len() && matches!(bytes[j], b' ' | b'\t' | b'\r') {
-            j += 1;
-        }
-        if j < bytes.len() && bytes[j] == b'\n' {
+        if let Some(j) = blank_line_end(bytes, i + 1) {
             out.push((start, i));
             start = j;
             i = j;
@@ -474,21 +500,34 @@ fn join_ranges(chunk: &str, times: Vec<TimeMention>) -> Vec<TimeMention> {
     out
 }
 
-/// `the same period of 2022`: the window last named (`January-April 2023`, here or carried from
-/// the paragraph before) in the year given.
+/// Whether a period is a window inside one year (`January-April 2023`, `Q3 2022`, `H1 2023`,
+/// and `the first half of the year` once the document's date gives it a year): a window that
+/// writers state once and then continue.
+fn window_in_year(kind: TimeKind, start: Option<Date>, end: Option<Date>) -> bool {
+    match kind {
+        TimeKind::Months | TimeKind::Quarter | TimeKind::Half => true,
+        TimeKind::Relative => matches!(
+            (start, end),
+            (Some(s), Some(e)) if s.year() == e.year() && (s.month() != 1 || s.day() != 1 || e.month() != 12 || e.day() != 31)
+        ),
+        _ => false,
+    }
+}
+
+/// `the same period of 2022`, `the reporting period of 2023`: the window last named
+/// (`January-April 2023`, here or carried from the paragraph before) in the year given.
 fn same_period(
     chunk: &str,
     usable: Vec<&TimeMention>,
     carried: Option<&PeriodOut>,
 ) -> Vec<TimeMention> {
-    let sub_year = |k: TimeKind| matches!(k, TimeKind::Months | TimeKind::Quarter | TimeKind::Half);
     let mut window: Option<(Date, Date)> = carried
-        .filter(|c| sub_year(c.kind))
+        .filter(|c| window_in_year(c.kind, c.start, c.end))
         .and_then(|c| Some((c.start?, c.end?)));
     let mut out = Vec::with_capacity(usable.len());
     for t in usable {
         let mut t = t.clone();
-        if sub_year(t.kind) {
+        if window_in_year(t.kind, t.period.start, t.period.end) {
             if let (Some(s), Some(e)) = (t.period.start, t.period.end) {
                 window = Some((s, e));
             }
@@ -500,6 +539,9 @@ fn same_period(
                 "same period last year",
                 "same months of",
                 "same period",
+                // `in the reporting period of 2023`: the window the report is about.
+                "reporting period of",
+                "reporting period in",
             ]
             .iter()
             .any(|m| before.ends_with(m));
@@ -635,11 +677,12 @@ fn attach_periods(
     let mut usable: Vec<&TimeMention> = usable.iter().collect();
     usable.sort_by_key(|t| t.start);
     let sentences = segment::sentences(chunk);
-    // Time expressions outside brackets: a paragraph that names its own time keeps to it (one
-    // in brackets restates a comparison, `($1.4 billion over the same period of 2022)`).
-    // Counted only when a figure could take the period carried from the paragraph before,
-    // which few do: finding every bracket of every paragraph cost more than the count is used.
-    let count_unbracketed = || {
+    // Time expressions outside brackets: a paragraph that names its own time by a figure's
+    // sentence keeps to it (one in brackets restates a comparison, `($1.4 billion over the
+    // same period of 2022)`). Found only when a figure could take the period carried from the
+    // paragraph before, which few do: finding every bracket of every paragraph cost more than
+    // the list is used.
+    let unbracketed_starts = || {
         let opens: Vec<usize> = chunk.match_indices('(').map(|(i, _)| i).collect();
         let closes: Vec<usize> = chunk.match_indices(')').map(|(i, _)| i).collect();
         let last_before = |list: &[usize], pos: usize| {
@@ -654,9 +697,11 @@ fn attach_periods(
                 let close = last_before(&closes, t.start);
                 !matches!((open, close), (Some(o), c) if c.is_none_or(|c| c < o))
             })
-            .count()
+            .map(|t| t.start)
+            .collect::<Vec<usize>>()
     };
-    let mut unbracketed: Option<usize> = None;
+    // Where the unbracketed time expressions start, in order (found at most once).
+    let mut unbracketed: Option<Vec<usize>> = None;
     // Whether each time expression is the base of a comparison: read once, not per figure.
     let base_marked: Vec<bool> = usable
         .iter()
@@ -885,19 +930,18 @@ fn attach_periods(
         // the ten months"); never a cumulative total or a plan's years.
         if period.is_none()
             && sentences.len() <= 3
-            && carried.is_some_and(|c| {
-                !c.cumulative
-                    && matches!(
-                        c.kind,
-                        TimeKind::Months | TimeKind::Quarter | TimeKind::Half
-                    )
-            })
+            && carried.is_some_and(|c| !c.cumulative && window_in_year(c.kind, c.start, c.end))
             && matches!(
                 q.kind,
                 Kind::Currency | Kind::Percent | Kind::PercentagePoints
             )
             && q.role.is_none()
-            && *unbracketed.get_or_insert_with(count_unbracketed) == 0
+            // A time named later in the paragraph (`... $1,496.2 million. The previous year,
+            // ...`) dates the figures after it, not this one.
+            && unbracketed
+                .get_or_insert_with(unbracketed_starts)
+                .first()
+                .is_none_or(|&t| t >= s_end)
             && let Some(c) = carried
         {
             let mut c = c.clone();
@@ -1148,10 +1192,22 @@ mod tests {
         let mut i = body_start;
         while i < bytes.len() {
             if bytes[i] == b'\n' {
-                // A blank line (only spaces between two line breaks) ends a paragraph.
+                // A blank line (only spaces between two line breaks) ends a paragraph, as
+                // does an elision mark on a line of its own.
                 let mut j = i + 1;
                 while j < bytes.len() && matches!(bytes[j], b' ' | b'\t' | b'\r') {
                     j += 1;
+                }
+                for mark in ELISIONS {
+                    if bytes[j..].starts_with(mark) {
+                        let mut k = j + mark.len();
+                        while k < bytes.len() && matches!(bytes[k], b' ' | b'\t' | b'\r') {
+                            k += 1;
+                        }
+                        if k < bytes.len() && bytes[k] == b'\n' {
+                            j = k;
+                        }
+                    }
                 }
                 if j < bytes.len() && bytes[j] == b'\n' {
                     out.push((start, i));
@@ -1178,11 +1234,11 @@ mod tests {
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
-        /// Paragraphs, blank lines with spaces and tabs, lines past the chunk size with and
-        /// without spaces: the same chunks as the byte-by-byte loop.
+        /// Paragraphs, blank lines with spaces and tabs, elision marks, lines past the chunk
+        /// size with and without spaces: the same chunks as the byte-by-byte loop.
         #[test]
         fn chunks_match_the_byte_by_byte_definition(
-            pieces in proptest::collection::vec(0usize..8, 0..40),
+            pieces in proptest::collection::vec(0usize..10, 0..40),
             long in 1usize..3,
             body_start in 0usize..3,
         ) {
@@ -1195,6 +1251,8 @@ mod tests {
                     4 => "x".repeat(MAX_CHUNK * long),
                     5 => "ab ".repeat(MAX_CHUNK * long / 3),
                     6 => "é ".into(),
+                    7 => "[...]".into(),
+                    8 => "\u{2026} ".into(),
                     _ => " ".into(),
                 }
             };
@@ -1335,6 +1393,49 @@ mod tests {
             "Trade reached $1.46 billion in January-August 2018, a 29% increase compared to 2017.",
         );
         assert_eq!(got[1].2, "2017");
+    }
+
+    #[test]
+    fn a_window_is_continued_past_an_elision_and_by_the_reporting_period() {
+        let text = "---\ndate: 2023-05-22\n---\nTrade reached $1.5 billion in January-April 2023.\n\nIn the reporting period of 2023, exports amounted to $426.8 million.\n[...]\nImports totaled $1.08 billion.";
+        let got: Vec<(String, String)> =
+            periods(text).into_iter().map(|(t, p, _)| (t, p)).collect();
+        assert_eq!(
+            got,
+            [
+                ("$1.5 billion".into(), "2023-01..2023-04".into()),
+                // The window named before, in the year given.
+                ("$426.8 million".into(), "2023-01..2023-04".into()),
+                // An elision mark on its own line ends the paragraph: the short one after it
+                // continues the window.
+                ("$1.08 billion".into(), "2023-01..2023-04".into()),
+            ]
+        );
+        // `the first half of the year`, once dated, is a window too; a time named in a later
+        // sentence of the paragraph does not stop the figures before it from continuing it.
+        let text = "---\ndate: 2023-07-21\n---\nTurnover was $2.19 billion during the first half of the year.\n\nExports were $699.3 million. The previous year, trade was nearly $5 billion.";
+        let got: Vec<(String, String)> =
+            periods(text).into_iter().map(|(t, p, _)| (t, p)).collect();
+        assert_eq!(
+            got,
+            [
+                ("$2.19 billion".into(), "2023-H1".into()),
+                ("$699.3 million".into(), "2023-H1".into()),
+                ("nearly $5 billion".into(), "2022".into()),
+            ]
+        );
+        // But a time named before the figure's sentence does: the paragraph keeps to its own.
+        let text = "---\ndate: 2023-07-21\n---\nTurnover was $2.19 billion in H1 2023.\n\nIn 2022, exports rose. Imports were $699.3 million.";
+        assert_eq!(periods(text)[1].1, "-");
+    }
+
+    #[test]
+    fn elision_marks_end_paragraphs_only_on_lines_of_their_own() {
+        assert_eq!(blank_line_end(b"[...]\nx", 0), Some(5));
+        assert_eq!(blank_line_end("  \u{2026}  \nx".as_bytes(), 0), Some(7));
+        assert_eq!(blank_line_end(b"[...] more\n", 0), None);
+        assert_eq!(blank_line_end(b"...", 0), None);
+        assert_eq!(blank_line_end(b" \t\n", 0), Some(2));
     }
 
     #[test]

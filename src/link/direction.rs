@@ -123,10 +123,19 @@ pub(crate) fn resolve(
     let attached = |e: &EntityHit| {
         e.end > hit.start || sentence[e.end..hit.start].split_whitespace().count() <= 2
     };
+    // `China - $3.3bn, Russia - $2.9bn`: a name followed by nothing but a dash or colon and
+    // another figure labels that figure, not this one.
+    let labels_other = |e: &EntityHit| {
+        let spaced = sentence[e.end..].trim_start();
+        let after = spaced.trim_start_matches(['-', '\u{2013}', '\u{2014}', ':', '=']);
+        let at = sentence.len() - after.trim_start().len();
+        after.len() < spaced.len() && at != q_start && others.iter().any(|o| o.0 == at)
+    };
     let mut window: Vec<&EntityHit> = all
         .iter()
         .filter(|e| e.start >= w_start && e.end <= w_end)
         .filter(|e| !after_other || e.start >= hit.start.min(q_start) || attached(e))
+        .filter(|e| !labels_other(e))
         .collect();
     // A ranking is of countries; the organization publishing it (`the World Bank's Doing
     // Business report`) is not a party to it.
@@ -136,14 +145,37 @@ pub(crate) fn resolve(
     // A directional metric whose clause names nobody (`..., with these investments exceeding
     // $50 billion`): read the whole sentence (`invest in Kazakhstan`).
     if directional && window.is_empty() {
-        window = all.iter().collect();
+        window = all.iter().filter(|e| !labels_other(e)).collect();
+        // `Uzbekistan exported $699.3 million to Kazakhstan, while imports reached $1,496.2
+        // million`: after another flow's clause, the role words are that flow's; this one is
+        // the same country's flow the other way, so its subject is the first country named.
+        let flow_before = view.metrics.iter().any(|m| {
+            m.end <= hit.start
+                && m.metric != hit.metric
+                && lex.metric_info(&m.metric).is_some_and(|i| i.directional)
+                && canonical(lex, &m.metric) == canonical(lex, &hit.metric)
+        });
+        let mut ids = window.iter().map(|e| e.id.as_str());
+        if flow_before
+            && let (Some(subject), Some(other)) = (ids.next(), ids.find(|id| *id != window[0].id))
+        {
+            let (from, to) = if reverse {
+                (other, subject)
+            } else {
+                (subject, other)
+            };
+            notes.push(format!(
+                "from {from} to {to}: the flow before it the other way, for the same subject ({subject})"
+            ));
+            return (metric, vec![from.to_string(), to.to_string()], true, notes);
+        }
     }
 
     // `Kazakhstan ranks as Uzbekistan's third trade partner with a turnover of $2.19 billion`:
     // a trade partner's turnover is the trade between the two, named anywhere in the sentence.
     let partner = super::next_word_is(&sentence[hit.end..], &["partner"]);
     if !directional && partner && window.len() < 2 {
-        window = all.iter().collect();
+        window = all.iter().filter(|e| !labels_other(e)).collect();
     }
     if !directional {
         let mut ids: Vec<String> = Vec::new();
@@ -274,6 +306,13 @@ pub(crate) fn resolve(
     }
     let entities: Vec<String> = source.into_iter().chain(dest).collect();
     (metric, entities, true, notes)
+}
+
+/// The metric a metric is compared as (`imports` -> `exports`).
+fn canonical(lex: &dyn Lexicon, id: &str) -> String {
+    lex.metric_info(id)
+        .and_then(|i| i.normalize_to)
+        .unwrap_or_else(|| id.to_string())
 }
 
 /// Whether a metric alias names one country's trade with the world (`foreign trade`,

@@ -11,6 +11,7 @@
 //! to the same thing as the figure it follows; missing entities come from the document's title
 //! and first paragraph. Every choice is recorded in `linked_by`, so a reader can see why.
 
+pub mod anaphora;
 pub mod attribution;
 pub mod breakdown;
 pub mod direction;
@@ -58,7 +59,10 @@ pub fn link(
             .as_ref()
             .is_none_or(|(span, _)| *span != (s_start, s_end))
         {
-            view = Some(((s_start, s_end), SentenceView::new(sentence, lex)));
+            view = Some((
+                (s_start, s_end),
+                SentenceView::new(text, s_start, sentence, lex),
+            ));
         }
         let Some((_, view)) = view.as_ref() else {
             continue;
@@ -260,12 +264,14 @@ pub(crate) struct SentenceView<'t> {
 }
 
 impl<'t> SentenceView<'t> {
-    fn new(sentence: &'t str, lex: &dyn Lexicon) -> Self {
+    /// The view of `sentence`, which starts at byte `s_start` of the document's `text`.
+    fn new(text: &str, s_start: usize, sentence: &'t str, lex: &dyn Lexicon) -> Self {
         let (entities, metrics) = lex.entities_and_metrics(sentence);
-        let entities = entities
+        let mut entities = entities
             .into_iter()
             .filter(|e| !names_a_currency(&sentence[e.start..e.end], &sentence[e.end..]))
             .collect();
+        anaphora::resolve(text, s_start, sentence, lex, &mut entities);
         Self {
             text: sentence,
             breaks: segment::clause_breaks(sentence, 0, sentence.len()),
@@ -420,11 +426,11 @@ fn find_metric(
     let before = |h: &&MetricHit| h.end <= q_start;
     // An alias may start inside the quantity (`81st largest trading partner`).
     let after = |h: &&MetricHit| h.start >= q_start && h.end > q_end;
-    let nearest_before = |same_clause: bool| {
+    let nearest_before_in_clause = || {
         hits.iter()
             .filter(before)
             .filter(|h| fits(h))
-            .filter(|h| !same_clause || clause_of(h.start) == qc)
+            .filter(|h| clause_of(h.start) == qc)
             .max_by_key(|h| h.end)
             .cloned()
     };
@@ -442,7 +448,7 @@ fn find_metric(
             return Some((h, "after it in its clause"));
         }
     }
-    if let Some(h) = nearest_before(true) {
+    if let Some(h) = nearest_before_in_clause() {
         return Some((h, "before it in its clause"));
     }
     if let Some(h) = nearest_after(true) {
@@ -450,7 +456,21 @@ fn find_metric(
     }
     // A clause of its own with no metric (`..., while imports reached $1.1 billion` has one;
     // `..., reaching $5.3 billion` has none): the nearest alias before it in the sentence.
-    nearest_before(false).map(|h| (h, "earlier in its sentence"))
+    // Not from inside brackets closed before it: `China - $3.3bn (17% of the total foreign
+    // trade), Russia - $2.9bn` names the whole for the 17%, not the metric of $2.9bn.
+    let text = view.text;
+    let closed_before = |h: &&MetricHit| {
+        let open = text[..h.start].rfind('(');
+        open.is_some_and(|o| text[o..h.start].find(')').is_none())
+            && text[h.end..q_start].contains(')')
+    };
+    hits.iter()
+        .filter(before)
+        .filter(|h| fits(h))
+        .filter(|h| !closed_before(h))
+        .max_by_key(|h| h.end)
+        .cloned()
+        .map(|h| (h, "earlier in its sentence"))
 }
 
 /// A figure with no metric of its own that continues the claim before it: a change right
@@ -673,6 +693,7 @@ const TARGET_WORDS: &[&str] = &[
     "aims to",
     "aim to",
     "goal of",
+    "goal to",
     "seeks to",
     "intends to",
     "is ready to increase",

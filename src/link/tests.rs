@@ -15,6 +15,8 @@ const ENTITIES: &[(&str, &str, bool)] = &[
     ("USA", "US", false),
     ("American", "US", true),
     ("Uzbekistan", "UZ", false),
+    ("China", "CN", false),
+    ("Russia", "RU", false),
 ];
 
 const METRICS: &[(&str, &str)] = &[
@@ -24,7 +26,9 @@ const METRICS: &[(&str, &str)] = &[
     ("foreign trade", "trade_total"),
     ("trade", "trade_total"),
     ("exports", "exports"),
+    ("exported", "exports"),
     ("export", "exports"),
+    ("imported", "imports"),
     ("imports", "imports"),
     ("investment", "investment"),
     ("investments", "investment"),
@@ -488,4 +492,85 @@ fn a_countrys_foreign_trade_flows_go_to_and_from_the_world() {
             "$61.1 billion exports WORLD>KZ",
         ]
     );
+}
+
+#[test]
+fn the_country_is_the_country_named_last() {
+    let c = claims(
+        "According to the statistics office of Uzbekistan, the country\u{2019}s foreign trade turnover stood at $19.6 billion.\n\nThe country's top three foreign trade partners include China - $3.3bn, Russia - $2.9bn, and Kazakhstan - $1.5bn.",
+    );
+    let s: Vec<String> = c
+        .iter()
+        .filter(|c| c.metric.is_some())
+        .map(summary)
+        .collect();
+    assert_eq!(
+        s,
+        [
+            "$19.6 billion trade_total UZ>WORLD",
+            // Each name before a dash labels the figure after it, not the one before.
+            "$3.3bn trade_total CN>UZ",
+            "$2.9bn trade_total RU>UZ",
+            "$1.5bn trade_total KZ>UZ",
+        ]
+    );
+    // Not the phrase inside another word, and not without a country before it.
+    let none = claims("The country's trade reached $5 billion.");
+    assert_eq!(none[0].entities, Vec::<String>::new());
+    let mut hits = Vec::new();
+    anaphora::resolve(
+        "Uzbekistan. Thecountry's",
+        12,
+        "Thecountry's",
+        &TestLexicon,
+        &mut hits,
+    );
+    assert!(hits.is_empty());
+}
+
+#[test]
+fn an_alias_in_brackets_closed_before_a_figure_does_not_name_its_metric() {
+    let c = claims(
+        "Top foreign trade partners include China - $3.3bn (17% of all trade), Russia - $2.9bn.",
+    );
+    let ru = c
+        .iter()
+        .find(|c| c.text == "$2.9bn")
+        .map(|c| c.linked_by[0].clone());
+    // The metric still comes from before the brackets, not from inside them.
+    assert_eq!(
+        ru.as_deref(),
+        Some("metric `trade_total` from \"foreign trade\" (earlier in its sentence)")
+    );
+    let c = claims("In 2022 (by foreign trade data) the figure was $2.9bn, up 3%.");
+    assert!(c.iter().all(|c| c.metric.is_none()), "{c:?}");
+}
+
+#[test]
+fn a_flow_after_another_with_no_names_is_the_same_subjects_flow_the_other_way() {
+    let c = claims(
+        "Uzbekistan exported $699.3 million to Kazakhstan, while imports reached $1,496.2 million.",
+    );
+    let s: Vec<String> = c.iter().map(summary).collect();
+    assert_eq!(
+        s,
+        [
+            "$699.3 million exports UZ>KZ",
+            "$1,496.2 million exports KZ>UZ",
+        ]
+    );
+    let c = claims(
+        "Uzbekistan imported $1.5 billion from Kazakhstan, while exports reached $0.7 billion.",
+    );
+    let s: Vec<String> = c.iter().map(summary).collect();
+    assert_eq!(
+        s,
+        ["$1.5 billion exports KZ>UZ", "$0.7 billion exports UZ>KZ"]
+    );
+}
+
+#[test]
+fn a_goal_to_raise_is_a_target() {
+    let c = claims("The two governments set a goal to raise mutual trade to $10 billion.");
+    assert_eq!(c[0].modality, Modality::Target);
 }

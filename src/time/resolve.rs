@@ -250,6 +250,21 @@ fn point(v: V, ctx: &TimeContext) -> (Period, String, TimeKind, Option<String>) 
                 }
             }
         }
+        V::YearlessSpan(m1, m2) => match doc {
+            Some(d) => {
+                // The document's year, unless the span has not begun by its date (`between
+                // October and December` in a March report is last year's).
+                let y = i32::from(d.year()) - i32::from(m1 > d.month().unsigned_abs());
+                let (label, _) = part_label(y, m1, m2);
+                (months(y, m1, y, m2), label, TimeKind::Months, None)
+            }
+            None => (
+                Period::default(),
+                format!("{m1:02}..{m2:02} of an unstated year"),
+                TimeKind::Months,
+                Some(NO_DOC_DATE.to_owned()),
+            ),
+        },
         V::RelPart(off, m1, m2) => match doc {
             Some(d) => {
                 let y = i32::from(d.year()) + i32::from(off);

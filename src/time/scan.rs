@@ -44,6 +44,9 @@ pub(super) enum V {
     /// Months `m1 ..= m2` of the year at an offset from the document's year
     /// (`the first quarter of last year`).
     RelPart(i8, u8, u8),
+    /// Months `m1 ..= m2` with no year written (`between January and June`): the latest such
+    /// span that has begun by the document's date.
+    YearlessSpan(u8, u8),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1190,7 +1193,12 @@ impl Ps<'_> {
             return Self::pt(i, e, V::Month(y, m));
         }
         if !amb || cap {
-            return Self::pt(i, j, V::BareMonth(m));
+            // `between January and June.`: the dot after a whole name ends the sentence.
+            let word = self.t.get(i).map_or("", |t| &self.text[t.start..t.end]);
+            let whole = ["may", "june", "july"]
+                .iter()
+                .any(|w| word.eq_ignore_ascii_case(w));
+            return Self::pt(i, if whole { i + 1 } else { j }, V::BareMonth(m));
         }
         None
     }
@@ -1696,10 +1704,13 @@ impl Ps<'_> {
         };
         let (fa, ya, (a1, _)) = parts(a)?;
         let (fb, yb, (b1, b2)) = parts(b)?;
-        let yb = yb?;
         if fa != fb {
             return None;
         }
+        // `between January and June`: a span of one year's months with no year written.
+        let Some(yb) = yb else {
+            return (ya.is_none() && a1 < b1).then_some(V::YearlessSpan(a1, b2));
+        };
         let ya = match ya {
             Some(y) => y,
             None if a1 < b1 => yb,

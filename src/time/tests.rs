@@ -1300,3 +1300,37 @@ fn line_ends_close_loose_phrases() {
     let ms = find("sales in 2016\nJune was hot");
     assert_eq!(ms[0].label, "2016");
 }
+
+#[test]
+fn month_spans_without_a_year_are_the_latest_begun_by_the_documents_date() {
+    let doc = date(2023, 7, 20);
+    let one = |text: &str| {
+        let ms = find_at(text, doc);
+        assert_eq!(ms.len(), 1, "{text:?}");
+        let m = ms.into_iter().next().unwrap();
+        (text[m.start..m.end].to_owned(), m.label, m.kind, m.period)
+    };
+    assert_eq!(
+        one("Rates fell by a third between January and June, the company said."),
+        (
+            "between January and June".into(),
+            "2023-H1".into(),
+            TimeKind::Months,
+            Period::new(d(2023, 1, 1), d(2023, 6, 30))
+        )
+    );
+    // Not begun by the document's date: last year's.
+    assert_eq!(
+        one("Exports were $5 billion from October to December.").3,
+        Period::new(d(2022, 10, 1), d(2022, 12, 31))
+    );
+    // The dot after a whole month name ends the sentence; it is not an abbreviation's.
+    assert_eq!(one("Sales rose in January-June.").0, "January-June");
+    // Without a document date the span is kept, unresolved.
+    let m = &find("Sales rose between March and May.")[0];
+    assert_eq!(m.period, Period::default());
+    assert!(m.unresolved.is_some());
+    // A single month with no year is still nothing, and a span must run forward.
+    assert!(find_at("Sales rose in March.", doc).is_empty());
+    assert!(find_at("Sales fell between June and January.", doc).is_empty());
+}
