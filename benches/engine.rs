@@ -64,6 +64,7 @@ fn claim(doc: usize, ordinal: usize, a: &str, b: &str, year: i16, v: i64) -> Cla
         linked_by: Vec::new(),
         unlinked: None,
         part_of: None,
+        share_of: None,
         document_date: Some(jiff::civil::date(2024, 1, 1)),
         date_inferred: false,
     }

@@ -41,6 +41,19 @@ pub struct PartOf {
     pub total_start: usize,
 }
 
+/// A percentage that is a share of a whole, not a level of its metric: `$2.19 billion (7.5%)`,
+/// `96.1% of population`, `0.8% of GDP`. Such a figure is never compared as a level; it is
+/// checked (CC008 share) as its part over its whole when the text says both.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub struct ShareOf {
+    /// Byte offset in the document of the figure it is the share of (`$2.19 billion`), when
+    /// it is written with it.
+    pub part_start: Option<usize>,
+    /// The entities of the whole, when the text says whose total it is: a partner's share of
+    /// a country's foreign trade is of that country's trade with the world (`["UZ", "WORLD"]`).
+    pub whole: Vec<String>,
+}
+
 /// Whether a figure is reported as fact or as something else.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -99,6 +112,8 @@ pub struct Claim {
     /// The total this figure is an item (or an item's share) of, when it is listed in a
     /// breakdown.
     pub part_of: Option<PartOf>,
+    /// What the figure is a share of, when it is a share ([`ShareOf`]).
+    pub share_of: Option<ShareOf>,
     /// The document's date, which resolves "since" and "last year".
     pub document_date: Option<Date>,
     /// True when the document date was inferred (latest year mentioned), not given.

@@ -288,6 +288,8 @@ struct ClaimIn<'a, L, A> {
     #[serde(default, borrow)]
     part_of: Option<PartOfIn<'a>>,
     #[serde(default, borrow)]
+    share_of: Option<ShareOfIn<'a>>,
+    #[serde(default, borrow)]
     sentence: Str<'a>,
     #[serde(default, borrow)]
     document: Option<DocumentIn<'a>>,
@@ -300,6 +302,15 @@ struct PartOfIn<'a> {
     #[serde(borrow)]
     category: Str<'a>,
     total_start: usize,
+}
+
+/// A claim's `share_of`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ShareOfIn<'a> {
+    part_start: Option<usize>,
+    #[serde(borrow)]
+    whole: Vec<Str<'a>>,
 }
 
 /// The beginning of every claim line claimcheck writes: such a line is read as a claim
@@ -514,6 +525,10 @@ fn convert<'a, L, A>(
             category: p.category.own(),
             total_start: p.total_start,
         }),
+        share_of: c.share_of.map(|s| crate::claim::ShareOf {
+            part_start: s.part_start,
+            whole: s.whole.into_iter().map(Str::own).collect(),
+        }),
         document_date: None,
         date_inferred: false,
     };
@@ -688,6 +703,10 @@ mod tests {
             part_of: Some(crate::claim::PartOf {
                 category: "Peace & \"Security\"".into(),
                 total_start: 42,
+            }),
+            share_of: Some(crate::claim::ShareOf {
+                part_start: Some(7),
+                whole: vec!["UZ".into(), "WORLD \"total\"".into()],
             }),
             document_date: Some(jiff::civil::date(2023, 3, 1)),
             date_inferred: true,

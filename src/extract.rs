@@ -824,6 +824,21 @@ fn attach_periods(
                 .any(|o| o.start >= s_start && o.end <= c_end);
             words <= 2 && !figure && c_end < s_end
         };
+        // `a turnover of $ 2.19 billion (7.5%) among 183 countries worldwide during the first
+        // half of the year`: a time after a money figure, in a later clause, dates it when the
+        // sentence names no time before it, no other money figure stands between them (`$5bn,
+        // up from $4bn in 2021` dates only the $4bn) and no clause of its own starts between
+        // them (`..., work that followed the renunciation in 1993`).
+        let trailing_time = |t: &TimeMention| {
+            q.kind == Kind::Currency
+                && !levels.iter().any(|l| l.end <= q.start)
+                && !sentence_quantities
+                    .iter()
+                    .any(|o| o.start >= q.end && o.end <= t.start && o.kind == q.kind)
+                && chunk
+                    .get(q.end..t.start)
+                    .is_some_and(|gap| !opens_a_clause(gap))
+        };
         // `($366.5 million)` after `compared to January-April 2022` restates the base: it is
         // not the period the paragraph is about, so it is not carried into the next one.
         let restates_base = bracketed.is_some_and(|b| bases.iter().any(|t| std::ptr::eq(**t, b)));
@@ -841,6 +856,9 @@ fn attach_periods(
                             return t.end <= q.start;
                         }
                         let (owned, between) = others(t);
+                        if t.start >= q.end {
+                            return trailing_time(t);
+                        }
                         t.end <= q.start && (fronted(t) || !owned && !between)
                     })
                     .collect();
@@ -955,6 +973,27 @@ fn attach_periods(
     }
     let carry = carried_from.and_then(|i| out[i].0.clone());
     (out, carry)
+}
+
+/// Whether the words between a figure and a time after it start another clause: a comma or
+/// semicolon outside brackets, or a relative word (`that`, `which`, `when`...).
+fn opens_a_clause(gap: &str) -> bool {
+    let mut depth = 0usize;
+    for b in gap.bytes() {
+        match b {
+            b'(' | b'[' => depth += 1,
+            b')' | b']' => depth = depth.saturating_sub(1),
+            b',' | b';' if depth == 0 => return true,
+            _ => {}
+        }
+    }
+    gap.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        [
+            "that", "which", "who", "whose", "where", "when", "while", "because",
+        ]
+        .iter()
+        .any(|r| w.eq_ignore_ascii_case(r))
+    })
 }
 
 /// Where `of which` stands in `text` (the sentence up to a figure), if it does.

@@ -121,7 +121,7 @@ fn shards_of_claims_give_the_report_of_the_documents() {
     );
     // Every document has claims here, so the counts and the claim ids are the same too.
     assert_eq!(shards["summary"], docs["summary"]);
-    assert_eq!(shards["summary"]["documents_read"], 11);
+    assert_eq!(shards["summary"]["documents_read"], 12);
     assert_eq!(shards["summary"]["quantities"], lines.len());
     assert_eq!(shards["claims"], docs["claims"]);
     assert_eq!(shards["findings"], docs["findings"]);

@@ -191,6 +191,12 @@ fn contradictions_of_each_kind_are_conflicts() {
             "breakdown",
             "40% + 30% + 25% = [93.5, 96.5]% vs 100% (FY2015): conflict",
         ),
+        // A partner's share of a country's trade with the world: 2.1 / 8.6 is about 24%, not 40%.
+        (
+            "share.md",
+            "share",
+            "2.1 bn / 8.6 bn = [23.6994, 25.1462]% vs 40% [39.5, 40.5]% (2023): conflict",
+        ),
         (
             "since_smaller.md",
             "containment",
@@ -241,6 +247,39 @@ fn controls_within_rounding_or_tolerance_are_not_conflicts() {
         findings_about(&r, "control_rounding")
             .iter()
             .any(|(v, _, _)| v == "consistent_within_rounding")
+    );
+}
+
+/// The bundled partner shares hold: each is its partner's turnover over the country's trade
+/// with the world (1.1 / 3.2, 0.8 / 3.2, 0.4 / 3.2 in the first quarter of 2024).
+#[test]
+fn the_examples_shares_are_their_partners_part_of_the_whole() {
+    let (_, r) = report(&["examples"]);
+    let mut shares: Vec<(String, String)> = findings_about(&r, "11-kyrgyz")
+        .into_iter()
+        .filter(|(_, c, _)| c == "share")
+        .map(|(v, _, t)| (v, t))
+        .collect();
+    shares.sort();
+    assert_eq!(
+        shares,
+        [
+            (
+                "consistent".to_string(),
+                "1.1 bn / 3.2 bn = [32.3076, 36.508]% vs 34.4% [34.35, 34.45]% (2024-Q1): consistent"
+                    .to_string()
+            ),
+            (
+                "consistent".to_string(),
+                "400 mn / 3.2 bn = [10.7692, 14.2858]% vs 12.5% [12.45, 12.55]% (2024-Q1): consistent"
+                    .to_string()
+            ),
+            (
+                "consistent".to_string(),
+                "800 mn / 3.2 bn = [23.0769, 26.9842]% vs 25% [24.5, 25.5]% (2024-Q1): consistent"
+                    .to_string()
+            ),
+        ]
     );
 }
 

@@ -130,6 +130,7 @@ fn claim(
         linked_by: linked_by.iter().map(|s| (*s).to_string()).collect(),
         unlinked: None,
         part_of: None,
+        share_of: None,
         document_date: Some(jiff::civil::date(2023, 3, 1)),
         date_inferred: false,
     }
@@ -617,7 +618,7 @@ fn check_codes_and_names() {
     assert_eq!(
         codes,
         [
-            "CC001", "CC002", "CC003", "CC004", "CC005", "CC006", "CC007"
+            "CC001", "CC002", "CC003", "CC004", "CC005", "CC006", "CC007", "CC008"
         ]
     );
     for k in report::CHECK_KINDS {

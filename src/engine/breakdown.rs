@@ -77,7 +77,16 @@ pub(crate) fn run<'a>(
                 .iter()
                 .find(|i| i.part_of.as_ref().map(|p| p.category.as_str()) == category)
             {
-                out.push(share(rel, slack, total, item, s));
+                let category = item.part_of.as_ref().map_or("", |p| p.category.as_str());
+                out.push(share(
+                    CheckKind::Breakdown,
+                    rel,
+                    slack,
+                    total,
+                    item,
+                    s,
+                    category,
+                ));
             }
         }
         if shares.len() >= 2 {
@@ -139,22 +148,24 @@ fn share_interval(part: &Interval, total: &Interval) -> Option<Interval> {
     ))
 }
 
-/// An item's stated share against item / total.
-fn share<'a>(
+/// A stated share against item / total, for a breakdown's item (CC007, `category` is its
+/// label) or a figure's share of a whole (CC008, `category` names the figure).
+pub(super) fn share<'a>(
+    check: CheckKind,
     rel: &'a Relation,
     slack: Decimal,
     total: &'a Claim,
     item: &'a Claim,
     stated: &'a Claim,
+    category: &str,
 ) -> Draft<'a> {
     let period = period::label(total.period.as_ref());
-    let category = item.part_of.as_ref().map_or("", |p| p.category.as_str());
     let claims = vec![(total, "total"), (item, "part"), (stated, "share")];
     let lhs = format!("{} / {}", describe(item), describe(total));
     let label = format!("{category} / {}", subject(total));
     let Some(computed) = share_interval(&item.interval, &total.interval) else {
         return Draft {
-            check: CheckKind::Breakdown,
+            check,
             rule: &rel.id,
             verdict: Verdict::Unchecked,
             claims,
@@ -216,7 +227,7 @@ fn share<'a>(
         _ => format!("{category}'s stated share matches its part of the total"),
     };
     Draft {
-        check: CheckKind::Breakdown,
+        check,
         rule: &rel.id,
         verdict,
         claims,

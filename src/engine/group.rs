@@ -68,7 +68,11 @@ pub struct Index<'a> {
     /// Items (and items' shares) of a breakdown, in claim order: they are read only against
     /// their total (CC007), never as levels of its metric, so they are in no group.
     pub parts: Vec<&'a Claim>,
-    /// The claim that starts at a byte of a document, for the totals items name.
+    /// Shares ([`crate::claim::ShareOf`]), in claim order: read only as part over whole
+    /// (CC008), never as levels of their metric, so they are in no group either.
+    pub shares: Vec<&'a Claim>,
+    /// The claim that starts at a byte of a document, for the totals items name and the
+    /// parts shares name.
     at: HashMap<(usize, usize), &'a Claim>,
 }
 
@@ -132,29 +136,41 @@ impl<'a> Index<'a> {
             .collect();
         let mut map: HashMap<Key<'a>, Vec<&'a Claim>> = HashMap::new();
         let mut parts = Vec::new();
+        let mut shares = Vec::new();
         for &c in &sorted {
             // A claim whose interval says nothing (a figure that could not be read) agrees
             // with everything and would only add noise.
             let empty = c.interval.low.is_none() && c.interval.high.is_none();
             if c.part_of.is_some() {
                 parts.push(c);
+            } else if c.share_of.is_some() {
+                shares.push(c);
             } else if let Some(k) = key_of(c)
                 && !empty
             {
                 map.entry(k).or_default().push(c);
             }
         }
-        // Only the totals that items name are looked up by position.
+        // Only the totals that items name, and the parts that shares name, are looked up by
+        // position.
         let mut at: HashMap<(usize, usize), &'a Claim> = HashMap::new();
-        if !parts.is_empty() {
+        if !parts.is_empty() || !shares.is_empty() {
             let wanted: std::collections::HashSet<(usize, usize)> = parts
                 .iter()
                 .filter_map(|c| c.part_of.as_ref().map(|p| (c.doc_index, p.total_start)))
+                .chain(shares.iter().filter_map(|c| {
+                    let part = c.share_of.as_ref()?.part_start?;
+                    Some((c.doc_index, part))
+                }))
                 .collect();
             // A total whose figure could not be read is in no group, and checks nothing.
             for &c in &sorted {
                 let empty = c.interval.low.is_none() && c.interval.high.is_none();
-                if c.part_of.is_none() && !empty && wanted.contains(&(c.doc_index, c.start)) {
+                if c.part_of.is_none()
+                    && c.share_of.is_none()
+                    && !empty
+                    && wanted.contains(&(c.doc_index, c.start))
+                {
                     at.entry((c.doc_index, c.start)).or_insert(c);
                 }
             }
@@ -192,11 +208,13 @@ impl<'a> Index<'a> {
             by_family,
             rank,
             parts,
+            shares,
             at,
         }
     }
 
-    /// The claim of document `doc` that starts at byte `start`, when a breakdown names it.
+    /// The claim of document `doc` that starts at byte `start`, when a breakdown or a share
+    /// names it.
     pub fn total_at(&self, doc: usize, start: usize) -> Option<&'a Claim> {
         self.at.get(&(doc, start)).copied()
     }

@@ -30,6 +30,7 @@ pub mod period;
 pub mod rank;
 pub mod relations;
 pub mod same_value;
+pub mod share;
 #[cfg(test)]
 mod test_support;
 #[cfg(test)]
@@ -78,6 +79,8 @@ pub enum CheckKind {
     Rank,
     /// CC007: the items a document lists under a total add up to it; their shares match.
     Breakdown,
+    /// CC008: a share stated with a figure is that figure over its whole.
+    Share,
 }
 
 impl CheckKind {
@@ -91,6 +94,7 @@ impl CheckKind {
             Self::Increment => "CC005",
             Self::Rank => "CC006",
             Self::Breakdown => "CC007",
+            Self::Share => "CC008",
         }
     }
 
@@ -104,6 +108,7 @@ impl CheckKind {
             Self::Increment => "increment",
             Self::Rank => "rank",
             Self::Breakdown => "breakdown",
+            Self::Share => "share",
         }
     }
 }
@@ -258,6 +263,7 @@ fn run_relation<'a>(rel: &'a relations::Relation, index: &Index<'a>, drafts: &mu
         } => increment::run(rel, *slack, addition_words, total_words, index, drafts),
         relations::Params::Rank => rank::run(rel, index, drafts),
         relations::Params::Breakdown { slack } => breakdown::run(rel, *slack, index, drafts),
+        relations::Params::Share { slack } => share::run(rel, *slack, index, drafts),
     }
 }
 
@@ -268,7 +274,9 @@ fn run_relation<'a>(rel: &'a relations::Relation, index: &Index<'a>, drafts: &mu
 /// So [`check`] over all claims gives the findings of [`check`] over each partition (the same
 /// findings with the same ids; only their order across partitions is the caller's to fix),
 /// which lets `report --claims` check partitions in parallel, materializing one at a time.
-/// A check that compares claims about different entities must widen this key.
+/// A check that compares claims about different entities must widen this key: a share
+/// (CC008) reads the levels of its whole (`UZ-WORLD`) as well as its own partition's, so
+/// `report --claims` joins the two partitions of every share whose whole has claims.
 pub fn partition_key(
     entities: &[String],
     modality: claim::Modality,

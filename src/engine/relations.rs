@@ -12,7 +12,7 @@
 //!
 //! [[relation]]
 //! id = "trade-parts"                 # shown in findings
-//! check = "parts-total"              # same-value | parts-total | growth | containment | increment | rank | breakdown
+//! check = "parts-total"              # same-value | parts-total | growth | containment | increment | rank | breakdown | share
 //! total = "trade_total"
 //! parts = [{ metric = "exports", direction = "forward" },
 //!          { metric = "exports", direction = "reverse" }]
@@ -97,6 +97,8 @@ pub enum Params {
     Rank,
     /// The items listed under a total add up to it; each stated share is its item's part.
     Breakdown { slack: Decimal },
+    /// A share stated with a figure is the figure over its whole.
+    Share { slack: Decimal },
 }
 
 /// One relation.
@@ -311,7 +313,7 @@ fn build(r: &RawRelation, errors: &mut Errors<'_>, refs: &mut Vec<MetricRef>) ->
     let (allowed, required): (&[&str], &[&str]) = match check {
         CheckKind::SameValue => (&["metrics", "measures"], &["metrics"]),
         CheckKind::PartsTotal => (&["total", "parts", "slack"], &["total", "parts"]),
-        CheckKind::Growth | CheckKind::Containment | CheckKind::Breakdown => {
+        CheckKind::Growth | CheckKind::Containment | CheckKind::Breakdown | CheckKind::Share => {
             (&["metrics", "slack"], &["metrics"])
         }
         CheckKind::Increment => (
@@ -471,6 +473,9 @@ fn build(r: &RawRelation, errors: &mut Errors<'_>, refs: &mut Vec<MetricRef>) ->
         }
         CheckKind::Rank => Params::Rank,
         CheckKind::Breakdown => Params::Breakdown {
+            slack: slack.unwrap_or_default(),
+        },
+        CheckKind::Share => Params::Share {
             slack: slack.unwrap_or_default(),
         },
     };
@@ -719,6 +724,7 @@ mod tests {
             CheckKind::Increment,
             CheckKind::Rank,
             CheckKind::Breakdown,
+            CheckKind::Share,
         ] {
             assert!(
                 r.of(check).next().is_some(),

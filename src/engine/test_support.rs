@@ -159,6 +159,7 @@ pub fn claim(id: &str, metric: &str, entities: &[&str], text: &str) -> B {
         linked_by: Vec::new(),
         unlinked: None,
         part_of: None,
+        share_of: None,
         document_date: None,
         date_inferred: false,
     })

@@ -30,7 +30,7 @@ pub(super) fn resolve(
         if entities.iter().any(|e| e.start < at + len && at < e.end) {
             continue;
         }
-        let Some(id) = last_country(text, s_start + at, lex) else {
+        let Some(id) = last_country(text, s_start, s_start + at, lex) else {
             continue;
         };
         let hit = EntityHit {
@@ -67,8 +67,11 @@ fn occurrences(sentence: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// The last country named in the [`REACH`] bytes of `text` before `pos`.
-fn last_country(text: &str, pos: usize, lex: &dyn Lexicon) -> Option<String> {
+/// The last country named in the [`REACH`] bytes of `text` before `pos`. In the phrase's own
+/// sentence (from `s_start`) only a country after a preposition counts (`the statistics
+/// committee of Uzbekistan, the country's ...`): the subject of its own clause is never meant
+/// (`China remained the country's largest partner`).
+fn last_country(text: &str, s_start: usize, pos: usize, lex: &dyn Lexicon) -> Option<String> {
     let mut from = pos.saturating_sub(REACH);
     // Start at a word: a name cut in two must not be read as another.
     if from > 0 {
@@ -78,9 +81,21 @@ fn last_country(text: &str, pos: usize, lex: &dyn Lexicon) -> Option<String> {
             .position(u8::is_ascii_whitespace)
             .map_or(pos, |k| from + k);
     }
-    lex.entities(text.get(from..pos)?)
+    let window = text.get(from..pos)?;
+    let after_preposition = |start: usize| {
+        let word = window[..start]
+            .trim_end()
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        ["of", "in", "for", "from"]
+            .iter()
+            .any(|p| word.eq_ignore_ascii_case(p))
+    };
+    lex.entities(window)
         .into_iter()
         .rev()
-        .find(|e| lex.is_country(&e.id))
+        .filter(|e| lex.is_country(&e.id))
+        .find(|e| from + e.start < s_start || after_preposition(e.start))
         .map(|e| e.id)
 }

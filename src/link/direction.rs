@@ -123,13 +123,10 @@ pub(crate) fn resolve(
     let attached = |e: &EntityHit| {
         e.end > hit.start || sentence[e.end..hit.start].split_whitespace().count() <= 2
     };
-    // `China - $3.3bn, Russia - $2.9bn`: a name followed by nothing but a dash or colon and
-    // another figure labels that figure, not this one.
+    // `China - $3.3bn, Russia - $2.9bn`, `Russia with $0.8 billion`: a name that labels
+    // another figure is that figure's, not this one's.
     let labels_other = |e: &EntityHit| {
-        let spaced = sentence[e.end..].trim_start();
-        let after = spaced.trim_start_matches(['-', '\u{2013}', '\u{2014}', ':', '=']);
-        let at = sentence.len() - after.trim_start().len();
-        after.len() < spaced.len() && at != q_start && others.iter().any(|o| o.0 == at)
+        labelled(sentence, e).is_some_and(|at| at != q_start && others.iter().any(|o| o.0 == at))
     };
     let mut window: Vec<&EntityHit> = all
         .iter()
@@ -176,6 +173,21 @@ pub(crate) fn resolve(
     let partner = super::next_word_is(&sentence[hit.end..], &["partner"]);
     if !directional && partner && window.len() < 2 {
         window = all.iter().filter(|e| !labels_other(e)).collect();
+    }
+    // `China remained the country's largest trade partner with $1.1 billion (34.4%), ahead of
+    // Russia with $0.8 billion`: a figure a name labels is that partner's trade with the
+    // country whose partner it is.
+    if !directional
+        && let Some(label) = all.iter().find(|e| labelled(sentence, e) == Some(q_start))
+        && let Some(reporter) = partner_of(sentence, all).filter(|r| *r != label.id)
+    {
+        notes.push(format!(
+            "entities from \"{}\" (its label) and {reporter} (whose partner it is)",
+            &sentence[label.start..label.end]
+        ));
+        let mut ids = vec![label.id.clone(), reporter];
+        ids.sort();
+        return (metric, ids, false, notes);
     }
     if !directional {
         let mut ids: Vec<String> = Vec::new();
@@ -306,6 +318,47 @@ pub(crate) fn resolve(
     }
     let entities: Vec<String> = source.into_iter().chain(dest).collect();
     (metric, entities, true, notes)
+}
+
+/// Where the figure an entity labels starts: after the name, nothing but a dash, colon or
+/// equals sign, or `with` or `at` (`China - $3.3bn`, `Russia with $0.8 billion`).
+fn labelled(sentence: &str, e: &EntityHit) -> Option<usize> {
+    let spaced = sentence[e.end..].trim_start();
+    let after = spaced.trim_start_matches(['-', '\u{2013}', '\u{2014}', ':', '=']);
+    let after = if after.len() == spaced.len() {
+        ["with ", "at "].iter().find_map(|w| {
+            spaced
+                .get(..w.len())
+                .filter(|p| p.eq_ignore_ascii_case(w))
+                .map(|p| &spaced[p.len()..])
+        })?
+    } else {
+        after
+    };
+    Some(sentence.len() - after.trim_start().len())
+}
+
+/// Most words between a possessive country and `partner(s)` (`Uzbekistan's third leading
+/// foreign trade partner`).
+const PARTNER_REACH: usize = 6;
+
+/// The country whose partner a sentence speaks of: a possessive country a few words before
+/// `partner` or `partners` (`Uzbekistan's third leading foreign trade partner`, `the
+/// country's top three trade partners`). `entities` are the sentence's, sorted.
+pub(super) fn partner_of(sentence: &str, entities: &[EntityHit]) -> Option<String> {
+    entities
+        .iter()
+        .filter(|e| e.possessive)
+        .find(|e| {
+            sentence[e.end..]
+                .split_whitespace()
+                .take(PARTNER_REACH)
+                .any(|w| {
+                    let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+                    w.eq_ignore_ascii_case("partner") || w.eq_ignore_ascii_case("partners")
+                })
+        })
+        .map(|e| e.id.clone())
 }
 
 /// The metric a metric is compared as (`imports` -> `exports`).

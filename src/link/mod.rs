@@ -16,6 +16,7 @@ pub mod attribution;
 pub mod breakdown;
 pub mod direction;
 pub mod lexicon;
+pub mod share;
 
 use std::sync::Arc;
 
@@ -45,6 +46,8 @@ pub fn link(
     let mut claims: Vec<Claim> =
         Vec::with_capacity(mentions.iter().filter(|m| m.item == "quantity").count());
     let mut ordinal = 0;
+    // For percentages, the country whose partner their sentence speaks of (by claim index).
+    let mut partners: Vec<(usize, String)> = Vec::new();
     // The sentence last read, kept for the next figure in it.
     let mut view: Option<((usize, usize), SentenceView<'_>)> = None;
     for m in mentions.iter().filter(|m| m.item == "quantity") {
@@ -144,10 +147,16 @@ pub fn link(
         claim.attribution.clone_from(&view.attribution);
         claim.modality = modality(sentence, q_start);
         claim.fingerprint = fingerprint(&claim);
+        if claim.kind == Kind::Percent
+            && let Some(r) = direction::partner_of(sentence, &view.entities)
+        {
+            partners.push((claims.len(), r));
+        }
         claims.push(claim);
     }
     earlier_direction(text, &mut claims);
     breakdown::mark(text, &mut claims);
+    share::mark(text, &mut claims, lex, &partners);
     claims
 }
 
@@ -353,6 +362,7 @@ fn base_claim(
         linked_by: Vec::new(),
         unlinked: None,
         part_of: None,
+        share_of: None,
         document_date: doc.meta.date,
         date_inferred: doc.meta.extra.contains_key("date_inferred"),
     }

@@ -574,3 +574,62 @@ fn a_goal_to_raise_is_a_target() {
     let c = claims("The two governments set a goal to raise mutual trade to $10 billion.");
     assert_eq!(c[0].modality, Modality::Target);
 }
+
+#[test]
+fn a_percentage_after_a_partners_figure_is_its_share_of_the_countrys_trade() {
+    let c = claims(
+        "Kazakhstan ranks as Uzbekistan's third foreign trade partner with a turnover of $2.19 billion (7.5%).\n\nChina remained Uzbekistan's largest foreign trade partner with $3.3 billion (17%), ahead of Russia with $2.9 billion (15.1%).",
+    );
+    let shares: Vec<(String, String, Option<crate::claim::ShareOf>)> = c
+        .iter()
+        .filter(|c| c.kind != Kind::Rank)
+        .map(|c| (c.text.clone(), c.entities.join(">"), c.share_of.clone()))
+        .collect();
+    let share = |part_start: usize| {
+        Some(crate::claim::ShareOf {
+            part_start: Some(part_start),
+            whole: vec!["UZ".into(), "WORLD".into()],
+        })
+    };
+    let at = |text: &str| c.iter().find(|c| c.text == text).unwrap().start;
+    assert_eq!(
+        shares,
+        [
+            ("$2.19 billion".into(), "KZ>UZ".into(), None),
+            ("7.5%".into(), "KZ>UZ".into(), share(at("$2.19 billion"))),
+            ("$3.3 billion".into(), "CN>UZ".into(), None),
+            ("17%".into(), "CN>UZ".into(), share(at("$3.3 billion"))),
+            // `Russia with $2.9 billion` labels the figure: Russia's trade with Uzbekistan.
+            ("$2.9 billion".into(), "RU>UZ".into(), None),
+            ("15.1%".into(), "RU>UZ".into(), share(at("$2.9 billion"))),
+        ]
+    );
+}
+
+#[test]
+fn a_percentage_of_a_money_metric_is_never_a_level_of_it() {
+    // No figure before it in brackets, no partner: a share of a whole the text does not give.
+    let c = claims("Exports to the United States were 12% of Kazakhstan's foreign trade in 2022.");
+    let pct = c.iter().find(|c| c.text == "12%").unwrap();
+    assert_eq!(
+        pct.share_of,
+        Some(crate::claim::ShareOf {
+            part_start: None,
+            whole: Vec::new()
+        })
+    );
+    // A change in percent is a growth rate, not a share.
+    let c = claims("Kazakhstan's exports to the United States rose 12% in 2022.");
+    assert_eq!(c[0].share_of, None);
+    // Brackets after a figure of the pair, but nobody's partner named: the part is known, the
+    // whole is not.
+    let c = claims("Trade between Kazakhstan and Uzbekistan was $4.6 billion (12%) in 2022.");
+    let pct = c.iter().find(|c| c.text == "12%").unwrap();
+    assert_eq!(pct.entities, ["KZ", "UZ"]);
+    assert_eq!(
+        pct.share_of
+            .as_ref()
+            .map(|s| (s.part_start.is_some(), s.whole.len())),
+        Some((true, 0))
+    );
+}

@@ -328,6 +328,8 @@ const NOT_NOUNS: &[&str] = &[
     "either",
     "else",
     "end",
+    // `(2025 est.)`: an estimate's year, not 2,025 of something.
+    "est",
     "ended",
     "enough",
     "even",

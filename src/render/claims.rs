@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::json::DocumentOut;
 use super::{sanitize_for_terminal, value};
-use crate::claim::{Claim, ClaimPeriod, Modality, PartOf};
+use crate::claim::{Claim, ClaimPeriod, Modality, PartOf, ShareOf};
 use crate::extract::{SCHEMA_VERSION, Shown, kind_name};
 use crate::quantity::{Direction, Measure, Role};
 use crate::rules::BoundKind;
@@ -52,6 +52,8 @@ pub struct ClaimOut<'a> {
     pub unlinked: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub part_of: Option<&'a PartOf>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub share_of: Option<&'a ShareOf>,
     pub sentence: &'a str,
     pub document: Option<&'a DocumentOut>,
 }
@@ -91,6 +93,7 @@ impl<'a> ClaimOut<'a> {
             linked_by: &c.linked_by,
             unlinked: c.unlinked.as_deref(),
             part_of: c.part_of.as_ref(),
+            share_of: c.share_of.as_ref(),
             sentence: &c.sentence,
             document: doc,
         }
@@ -169,6 +172,16 @@ pub fn table(
         // An item of a breakdown names its category: `aid: Peace and Security`.
         let metric = match &c.part_of {
             Some(p) => format!("{metric}: {}", sanitize_for_terminal(&p.category)),
+            None => metric,
+        };
+        // A share says so, and of whose total when the text does: `trade_total (share of
+        // UZ-WORLD)`.
+        let metric = match &c.share_of {
+            Some(s) if s.whole.is_empty() => format!("{metric} (share)"),
+            Some(s) => format!(
+                "{metric} (share of {})",
+                sanitize_for_terminal(&s.whole.join("-"))
+            ),
             None => metric,
         };
         let location = if by_metric {

@@ -10,6 +10,32 @@ use crate::cli::report;
 use crate::engine::{self, Finding, Relations};
 use crate::report::id_key;
 
+/// Each partition's representative, after joining the partitions a check reads together: a
+/// share (CC008) is checked against the total of its whole (`UZ-WORLD`), which is another
+/// partition than its own (`KZ-UZ`). Union-find over the few shares; every other partition
+/// is its own.
+fn joined_partitions(tables: &Tables, store: &[Compact]) -> Vec<u32> {
+    let mut parent: Vec<u32> = (0..).take(tables.partitions.len()).collect();
+    fn root(parent: &mut [u32], mut p: u32) -> u32 {
+        while parent[p as usize] != p {
+            let up = parent[parent[p as usize] as usize];
+            parent[p as usize] = up;
+            p = up;
+        }
+        p
+    }
+    for c in store.iter().filter(|c| c.share_whole != NONE) {
+        if let Some(w) = tables.partition_of(c.share_whole, c.modality) {
+            let (a, b) = (root(&mut parent, c.partition), root(&mut parent, w));
+            // The smaller number represents both: the result does not depend on the order.
+            parent[a.max(b) as usize] = a.min(b);
+        }
+    }
+    (0..parent.len())
+        .map(|p| root(&mut parent, u32::try_from(p).unwrap_or(NONE)))
+        .collect()
+}
+
 /// Check every partition (in parallel) and sort the findings as `report` does.
 pub(super) fn check(
     pool: &rayon::ThreadPool,
@@ -17,9 +43,10 @@ pub(super) fn check(
     store: &[Compact],
     relations: &Relations,
 ) -> Vec<Finding> {
+    let joined = joined_partitions(tables, store);
     let mut parts: Vec<Vec<u32>> = vec![Vec::new(); tables.partitions.len()];
     for (i, c) in store.iter().enumerate() {
-        parts[c.partition as usize].push(u32::try_from(i).unwrap_or(NONE));
+        parts[joined[c.partition as usize] as usize].push(u32::try_from(i).unwrap_or(NONE));
     }
     // Largest first, so that no thread is left with a big one at the end; then in the order
     // first seen (the findings are sorted afterwards anyway).

@@ -8,7 +8,7 @@ use jiff::civil::Date;
 use rust_decimal::Decimal;
 
 use super::NONE;
-use crate::claim::{Claim, ClaimPeriod, Modality, PartOf};
+use crate::claim::{Claim, ClaimPeriod, Modality, PartOf, ShareOf};
 use crate::engine;
 use crate::interval::Interval;
 use crate::quantity::{Direction, Kind, Measure, Role};
@@ -92,6 +92,12 @@ impl Tables {
         p
     }
 
+    /// The partition of claims about the entity list `list` in `modality`, if any claim has
+    /// them.
+    pub(super) fn partition_of(&self, list: u32, modality: Modality) -> Option<u32> {
+        self.partition_of.get(&(list, modality)).copied()
+    }
+
     fn strings_of(&self, list: u32) -> Vec<String> {
         self.lists
             .get(list as usize)
@@ -146,6 +152,10 @@ pub(super) struct Compact {
     /// before the item its total starts.
     part_of: u32,
     part_of_back: u32,
+    /// A share's whole (an interned entity list, [`NONE`] when the claim is no share) and how
+    /// many bytes before the share its part starts ([`NONE`] when it has none).
+    pub(super) share_whole: u32,
+    share_back: u32,
     /// The document's date, when the claim line carries its document; else taken from the
     /// document line of its source when the files are read.
     pub(super) document_date: Option<Date>,
@@ -156,7 +166,7 @@ pub(super) struct Compact {
     measure: Measure,
     direction: Option<Direction>,
     role: Option<Role>,
-    modality: Modality,
+    pub(super) modality: Modality,
     directional: bool,
 }
 
@@ -241,6 +251,14 @@ impl Compact {
                 .as_ref()
                 .and_then(|p| u32::try_from(c.start.wrapping_sub(p.total_start)).ok())
                 .unwrap_or(0),
+            share_whole: c.share_of.as_ref().map_or(NONE, |s| t.list(&s.whole)),
+            share_back: c
+                .share_of
+                .as_ref()
+                .and_then(|s| s.part_start)
+                .and_then(|p| u32::try_from(c.start.checked_sub(p)?).ok())
+                .filter(|&b| b != NONE)
+                .unwrap_or(NONE),
             document_date: c.document_date,
             date_known: at.date_known,
             date_inferred: c.date_inferred,
@@ -296,6 +314,14 @@ impl Compact {
                 total_start: usize::try_from(self.start)
                     .unwrap_or(usize::MAX)
                     .wrapping_sub(self.part_of_back as usize),
+            }),
+            share_of: (self.share_whole != NONE).then(|| ShareOf {
+                part_start: (self.share_back != NONE).then(|| {
+                    usize::try_from(self.start)
+                        .unwrap_or(usize::MAX)
+                        .wrapping_sub(self.share_back as usize)
+                }),
+                whole: t.strings_of(self.share_whole),
             }),
             document_date: self.document_date,
             date_inferred: self.date_inferred,

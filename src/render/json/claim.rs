@@ -76,6 +76,10 @@ pub fn write(buf: &mut Vec<u8>, c: &ClaimOut<'_>) {
         buf.extend_from_slice(b",\"part_of\":");
         value(buf, p);
     }
+    if let Some(s) = c.share_of {
+        buf.extend_from_slice(b",\"share_of\":");
+        value(buf, s);
+    }
     buf.extend_from_slice(b",\"sentence\":");
     string(buf, c.sentence);
     buf.extend_from_slice(b",\"document\":");

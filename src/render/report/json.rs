@@ -35,7 +35,7 @@ pub struct FindingOut<'a> {
     pub schema_version: u32,
     #[serde(rename = "type")]
     pub item: &'static str,
-    /// `CC001`..`CC007`.
+    /// `CC001`..`CC008`.
     pub code: &'static str,
     #[serde(flatten)]
     pub finding: &'a Finding,

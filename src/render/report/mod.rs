@@ -24,7 +24,7 @@ use crate::engine::{CheckKind, Finding, Verdict};
 use crate::report::{RenderOptions, Report, Summary};
 
 /// Every check kind, in code order.
-pub const CHECK_KINDS: [CheckKind; 7] = [
+pub const CHECK_KINDS: [CheckKind; 8] = [
     CheckKind::SameValue,
     CheckKind::PartsTotal,
     CheckKind::Growth,
@@ -32,32 +32,17 @@ pub const CHECK_KINDS: [CheckKind; 7] = [
     CheckKind::Increment,
     CheckKind::Rank,
     CheckKind::Breakdown,
+    CheckKind::Share,
 ];
 
-/// The stable code of a check kind (`CC001`..`CC007`).
+/// The stable code of a check kind (`CC001`..`CC008`).
 pub fn code(k: CheckKind) -> &'static str {
-    match k {
-        CheckKind::SameValue => "CC001",
-        CheckKind::PartsTotal => "CC002",
-        CheckKind::Growth => "CC003",
-        CheckKind::Containment => "CC004",
-        CheckKind::Increment => "CC005",
-        CheckKind::Rank => "CC006",
-        CheckKind::Breakdown => "CC007",
-    }
+    k.code()
 }
 
 /// The kebab-case name of a check kind (the same as its JSON name).
 pub fn name(k: CheckKind) -> &'static str {
-    match k {
-        CheckKind::SameValue => "same-value",
-        CheckKind::PartsTotal => "parts-total",
-        CheckKind::Growth => "growth",
-        CheckKind::Containment => "containment",
-        CheckKind::Increment => "increment",
-        CheckKind::Rank => "rank",
-        CheckKind::Breakdown => "breakdown",
-    }
+    k.name()
 }
 
 /// What a check kind checks, in one sentence.
@@ -77,6 +62,9 @@ pub fn description(k: CheckKind) -> &'static str {
         CheckKind::Rank => "Two ranks for the same list and edition must agree.",
         CheckKind::Breakdown => {
             "The items listed under a total must add up to it, and their stated shares must match."
+        }
+        CheckKind::Share => {
+            "A share stated with a figure must be that figure's part of its whole in the same period."
         }
     }
 }

@@ -1,6 +1,6 @@
 //! The `sarif` format: SARIF 2.1.0 (OASIS) for code-scanning tools such as GitHub code scanning.
 //!
-//! One run; `tool.driver.rules` has one entry per check kind (`CC001`..`CC007`). Each conflict
+//! One run; `tool.driver.rules` has one entry per check kind (`CC001`..`CC008`). Each conflict
 //! is a result of level `error` and each difference one of level `warning`, located on its
 //! first claim, with the other claims as related locations and the finding id as the
 //! `claimcheck/v1` partial fingerprint, so code scanning tracks a finding across runs.
