@@ -204,11 +204,16 @@ fn scan_at(
     floor: usize,
 ) -> Option<Quantity> {
     let tok = ctx.tok(i)?;
-    if blocked.blocks(tok.start, tok.end) && !money_symbol_before(ctx, i) {
-        return None;
-    }
+    // Inside a time expression nothing starts, but after a money sign (`$2020`). Asked only
+    // of tokens that may start a quantity: the binary search over the time spans, run for
+    // every token, was a fifth of the scan loop.
+    let blocked_here = || blocked.blocks(tok.start, tok.end) && !money_symbol_before(ctx, i);
     match tok.kind {
-        TokKind::Number(_) | TokKind::Symbol('-' | '\u{2212}') => {}
+        TokKind::Number(_) | TokKind::Symbol('-' | '\u{2212}') => {
+            if blocked_here() {
+                return None;
+            }
+        }
         TokKind::Word => {
             let cls = ctx.cls.get(i);
             if cls.is_none() {
@@ -220,11 +225,22 @@ fn scan_at(
                     return None;
                 }
                 if let Some(pct) = change::verb_factor(w) {
-                    return verb_change(ctx, vocab, i, floor, pct);
+                    return if blocked_here() {
+                        None
+                    } else {
+                        verb_change(ctx, vocab, i, floor, pct)
+                    };
                 }
                 if vocab.qualifiers.vague_edges.may_start(w) {
-                    return vague(ctx, vocab, i, floor);
+                    return if blocked_here() {
+                        None
+                    } else {
+                        vague(ctx, vocab, i, floor)
+                    };
                 }
+                return None;
+            }
+            if blocked_here() {
                 return None;
             }
             // Most number words, and every `a`, start no vague magnitude.
