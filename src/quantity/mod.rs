@@ -293,9 +293,9 @@ fn is_anaphoric(ctx: Ctx<'_>, num: &Number) -> bool {
     {
         return false;
     }
-    let prev = ctx.str(num.start - 1).to_ascii_lowercase();
+    let prev = ctx.lower(num.start - 1);
     matches!(
-        prev.as_str(),
+        prev,
         "the" | "these" | "those" | "its" | "their" | "our" | "his" | "her" | "both" | "all"
     )
 }
@@ -378,7 +378,7 @@ fn is_not_quantity(ctx: Ctx<'_>, num: &Number) -> bool {
         && next.gap != Gap::Newline
     {
         let w = ctx.str(num.end);
-        let lower = w.to_ascii_lowercase();
+        let lower = ctx.lower(num.end);
         let ampm = lower == "am"
             && (w == "AM" || num.value.is_some_and(|v| v <= Decimal::from(12)))
             || lower == "pm"
@@ -404,9 +404,9 @@ fn is_not_quantity(ctx: Ctx<'_>, num: &Number) -> bool {
             p -= 1;
         }
         if ctx.tok(p).is_some_and(|t| t.kind == TokKind::Word) {
-            let w = ctx.str(p).to_ascii_lowercase();
+            let w = ctx.lower(p);
             if matches!(
-                w.as_str(),
+                w,
                 "section"
                     | "article"
                     | "chapter"
@@ -474,10 +474,7 @@ fn year_like(ctx: Ctx<'_>, num: &Number, q: &Quantity) -> bool {
     if q.qualifier.is_some() {
         let after_percent = q.first_tok > 0
             && (ctx.is_symbol(q.first_tok - 1, '%')
-                || matches!(
-                    ctx.str(q.first_tok - 1).to_ascii_lowercase().as_str(),
-                    "percent" | "cent" | "pct"
-                ));
+                || matches!(ctx.lower(q.first_tok - 1), "percent" | "cent" | "pct"));
         return after_percent && q.unit.is_none();
     }
     if q.kind == Kind::Count {
@@ -493,13 +490,10 @@ fn year_like(ctx: Ctx<'_>, num: &Number, q: &Quantity) -> bool {
             return true;
         }
         // `2022 jobs` is a count; `in 2022 exports rose` is a year.
-        let prev = num
-            .start
-            .checked_sub(1)
-            .map(|p| ctx.str(p).to_ascii_lowercase());
+        let prev = num.start.checked_sub(1).map(|p| ctx.lower(p));
         return prev.is_some_and(|p| {
             matches!(
-                p.as_str(),
+                p,
                 "in" | "since"
                     | "by"
                     | "from"
@@ -602,7 +596,7 @@ fn build(ctx: Ctx<'_>, vocab: &Vocabulary, num: &Number, floor: usize) -> Option
         p.kind = Kind::Rank;
         // `81st largest`: keep the superlative with the rank.
         if let Some(t) = ctx.tok(p.end) {
-            let w = ctx.str(p.end).to_ascii_lowercase();
+            let w = ctx.lower(p.end);
             if t.kind == TokKind::Word
                 && t.gap == Gap::Space
                 && (w.ends_with("est") && w.len() > 4 || w == "most")
@@ -891,9 +885,9 @@ fn rate_after(ctx: Ctx<'_>, k: usize) -> Option<(usize, String)> {
         return Some((k + 2, ctx.str(k + 1).to_ascii_lowercase()));
     }
     if (ctx.lower_is(k, "a") || ctx.lower_is(k, "an")) && word_at(k + 1) {
-        let w = ctx.str(k + 1).to_ascii_lowercase();
+        let w = ctx.lower(k + 1);
         if matches!(
-            w.as_str(),
+            w,
             "share"
                 | "barrel"
                 | "ton"
@@ -917,7 +911,7 @@ fn rate_after(ctx: Ctx<'_>, k: usize) -> Option<(usize, String)> {
                 | "ounce"
         ) && !is_time_ago(ctx, k + 2)
         {
-            return Some((k + 2, w));
+            return Some((k + 2, w.to_string()));
         }
     }
     None
@@ -936,7 +930,7 @@ fn is_time_ago(ctx: Ctx<'_>, k: usize) -> bool {
 fn earlier_rank(ctx: Ctx<'_>, end: usize) -> bool {
     (end..end + 5).take_while(|&k| ctx.same_line(k)).any(|k| {
         matches!(
-            ctx.str(k).to_ascii_lowercase().as_str(),
+            ctx.lower(k),
             "before" | "previously" | "earlier" | "formerly" | "prior"
         )
     })
@@ -1049,7 +1043,7 @@ fn subunits_after(
         let word = ctx.str(n.end).to_lowercase();
         // The sub-unit must be the currency's own (`sen` of the ringgit) or the generic cent.
         if sub.code == c.code || matches!(word.as_str(), "cent" | "cents" | "c" | "\u{a2}") {
-            let div = unit::subunit_divisor(&ctx.str(n.end).to_ascii_lowercase());
+            let div = unit::subunit_divisor(ctx.lower(n.end));
             p.value = p
                 .value
                 .and_then(|x| v.checked_div(div).and_then(|f| x.checked_add(f)));
@@ -1261,7 +1255,7 @@ fn vague(ctx: Ctx<'_>, vocab: &Vocabulary, i: usize, floor: usize) -> Option<Qua
         }
     }
     let (mut k, v) = found?;
-    let key = ctx.str(i).to_ascii_lowercase();
+    let key = ctx.lower(i);
     let plural_magnitude = key.ends_with('s') && key != "several";
     let mut low = v.low;
     let mut high = v.high;
@@ -1526,9 +1520,9 @@ fn try_range(ctx: Ctx<'_>, vocab: &Vocabulary, a: &mut Quantity, floor: usize) {
     }
     let change_verb = after_from
         && a_lead >= 2
-        && (change::change_word(&ctx.str(a_lead - 2).to_ascii_lowercase()).is_some()
+        && (change::change_word(ctx.lower(a_lead - 2)).is_some()
             || matches!(
-                ctx.str(a_lead - 2).to_ascii_lowercase().as_str(),
+                ctx.lower(a_lead - 2),
                 "moved" | "moving" | "went" | "changed" | "improved" | "improving" | "slid"
             ));
     if change_verb && !between && ctx.lower_is(j, "to") {
@@ -1610,8 +1604,8 @@ fn combine_bounds(ctx: Ctx<'_>, out: &mut Vec<Quantity>) {
         let joined = b.first_tok >= a.end_tok
             && b.first_tok - a.end_tok <= 2
             && (a.end_tok..b.first_tok).all(|k| {
-                let w = ctx.str(k).to_ascii_lowercase();
-                matches!(w.as_str(), "and" | "but" | "," | "or" | ";")
+                let w = ctx.lower(k);
+                matches!(w, "and" | "but" | "," | "or" | ";")
             })
             && b.first_tok > a.end_tok;
         let lower = |q: &Quantity| matches!(q.bound, BoundKind::Gt | BoundKind::Ge);
