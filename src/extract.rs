@@ -17,7 +17,7 @@ use crate::quantity::{Direction, Kind, Measure, Quantity, Role, Scanner, prefilt
 use crate::rules::{BoundKind, Vocabulary};
 use crate::segment;
 use crate::time::{FoundTime, TimeContext, TimeKind, TimeMention, TimeScanner};
-use crate::token::contains_ignore_ascii_case;
+use crate::token::{contains_ignore_ascii_case, ends_with_ignore_ascii_case};
 
 /// The version of the JSON output schema; bumped on any breaking change.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -442,20 +442,14 @@ fn join_ranges(chunk: &str, times: Vec<TimeMention>) -> Vec<TimeMention> {
     let mut out: Vec<TimeMention> = Vec::with_capacity(times.len());
     for t in times {
         if let Some(prev) = out.last() {
+            // Read in place, ASCII case ignored: no lower-cased copies for every pair.
             let between = chunk[prev.end..t.start].trim();
-            let between = if between.len() <= 8 {
-                between.to_ascii_lowercase()
-            } else {
-                String::new()
-            };
-            let before = tail(&chunk[..prev.start], 32)
-                .trim_end()
-                .to_ascii_lowercase();
-            let opened = before.ends_with("from") || before.ends_with("between");
-            let joiner = matches!(
-                between.as_str(),
-                "through" | "to" | "until" | "till" | "and" | "-" | "\u{2013}"
-            );
+            let before = tail(&chunk[..prev.start], 32).trim_end();
+            let opened = ends_with_ignore_ascii_case(before, "from")
+                || ends_with_ignore_ascii_case(before, "between");
+            let joiner = ["through", "to", "until", "till", "and", "-", "\u{2013}"]
+                .iter()
+                .any(|w| between.eq_ignore_ascii_case(w));
             let ordered = matches!((prev.period.start, t.period.end), (Some(s), Some(e)) if s <= e);
             if opened && joiner && ordered && !prev.cumulative && !t.cumulative {
                 let prev = out.pop().unwrap_or_else(|| t.clone());
@@ -493,7 +487,7 @@ fn same_period(
                 window = Some((s, e));
             }
         } else if t.kind == TimeKind::Year {
-            let before = tail(&chunk[..t.start], 32).trim_end().to_ascii_lowercase();
+            let before = tail(&chunk[..t.start], 32).trim_end();
             let same = [
                 "same period of",
                 "same period in",
@@ -502,7 +496,7 @@ fn same_period(
                 "same period",
             ]
             .iter()
-            .any(|m| before.ends_with(m));
+            .any(|m| ends_with_ignore_ascii_case(before, m));
             if let (true, Some((s, e)), Some(y)) = (same, window, t.period.start.map(|d| d.year()))
                 && let (Ok(ns), Ok(ne)) = (s.with().year(y).build(), e.with().year(y).build())
             {
@@ -765,15 +759,16 @@ fn attach_periods(
                 return false;
             }
             let c_end = breaks.first().copied().unwrap_or(s_end);
-            let rest = format!(
-                "{} {}",
-                &chunk[s_start..t.start],
-                &chunk[t.end..c_end.max(t.end)]
-            );
-            let words = rest
-                .split(|ch: char| !ch.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .count();
+            // The words of the clause around the expression, counted in place (the two
+            // pieces joined by a space have the words of both), up to three.
+            let words_in = |s: &str| {
+                s.split(|ch: char| !ch.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .take(3)
+                    .count()
+            };
+            let words =
+                words_in(&chunk[s_start..t.start]) + words_in(&chunk[t.end..c_end.max(t.end)]);
             let figure = sentence_quantities
                 .iter()
                 .any(|o| o.start >= s_start && o.end <= c_end);
@@ -917,10 +912,20 @@ fn attach_periods(
 fn of_which(text: &str) -> Option<usize> {
     // `hich` found by a vector search, then `of w` before it in any case: most sentences have
     // none, and this runs for every figure without a period of its own.
+    // The searcher is built once: building it for every figure cost more than the search.
+    static HICH: std::sync::LazyLock<memchr::memmem::FinderRev<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::FinderRev::new(b"hich"));
     let bytes = text.as_bytes();
-    memchr::memmem::rfind_iter(bytes, b"hich")
-        .filter_map(|p| p.checked_sub(4))
-        .find(|&p| bytes[p..p + 4].eq_ignore_ascii_case(b"of w"))
+    let mut end = bytes.len();
+    while let Some(p) = HICH.rfind(&bytes[..end]) {
+        if let Some(at) = p.checked_sub(4)
+            && bytes[at..p].eq_ignore_ascii_case(b"of w")
+        {
+            return Some(at);
+        }
+        end = p;
+    }
+    None
 }
 
 /// `a year earlier`, `a year ago`, `one year before` right after a figure: the words, when
@@ -1274,6 +1279,32 @@ mod tests {
                 "{:?}",
                 before
             );
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+        /// `of which` in any case, cut, repeated, overlapping (`hichich`), at the start.
+        #[test]
+        fn of_which_is_found_as_the_searcher_per_call_found_it(
+            pieces in proptest::collection::vec(0usize..8, 0..12),
+        ) {
+            let piece = |k: usize| match k {
+                0 => "of which ",
+                1 => "OF WHICH",
+                2 => "hich",
+                3 => "of w",
+                4 => "ich",
+                5 => "\u{e9}",
+                6 => "Of Whichich ",
+                _ => "word ",
+            };
+            let text: String = pieces.into_iter().map(piece).collect();
+            let bytes = text.as_bytes();
+            let by_iter = memchr::memmem::rfind_iter(bytes, b"hich")
+                .filter_map(|p| p.checked_sub(4))
+                .find(|&p| bytes[p..p + 4].eq_ignore_ascii_case(b"of w"));
+            proptest::prop_assert_eq!(of_which(&text), by_iter, "{:?}", text);
         }
     }
 
