@@ -338,8 +338,15 @@ impl Extractor {
                 carried = None;
                 continue;
             }
-            let times: Vec<TimeMention> = found.iter().map(|f| f.resolve(&ctx)).collect();
-            let (attached, carry) = attach_periods(chunk, &quantities, &times, carried.as_ref());
+            let mut times: Vec<TimeMention> = found.iter().map(|f| f.resolve(&ctx)).collect();
+            // The periods take the expressions as their own (copies only when they are also
+            // listed, with `--periods`).
+            let owned = if opts.periods {
+                times.clone()
+            } else {
+                std::mem::take(&mut times)
+            };
+            let (attached, carry) = attach_periods(chunk, &quantities, owned, carried.as_ref());
             carried = carry;
             // Straight into `out`: a mention is large, and moving a chunk's worth each time
             // showed in profiles.
@@ -472,7 +479,7 @@ fn join_ranges(chunk: &str, times: Vec<TimeMention>) -> Vec<TimeMention> {
 /// the paragraph before) in the year given.
 fn same_period(
     chunk: &str,
-    usable: Vec<&TimeMention>,
+    usable: Vec<TimeMention>,
     carried: Option<&PeriodOut>,
 ) -> Vec<TimeMention> {
     let sub_year = |k: TimeKind| matches!(k, TimeKind::Months | TimeKind::Quarter | TimeKind::Half);
@@ -480,8 +487,7 @@ fn same_period(
         .filter(|c| sub_year(c.kind))
         .and_then(|c| Some((c.start?, c.end?)));
     let mut out = Vec::with_capacity(usable.len());
-    for t in usable {
-        let mut t = t.clone();
+    for mut t in usable {
         if sub_year(t.kind) {
             if let (Some(s), Some(e)) = (t.period.start, t.period.end) {
                 window = Some((s, e));
@@ -610,7 +616,7 @@ fn is_base_marker(before: &str) -> bool {
 fn attach_periods(
     chunk: &str,
     quantities: &[Quantity],
-    times: &[TimeMention],
+    times: Vec<TimeMention>,
     carried: Option<&PeriodOut>,
 ) -> (Vec<Attachment>, Option<PeriodOut>) {
     // The scanner gives quantities left to right, without overlaps: every lookup below is a
@@ -620,8 +626,8 @@ fn attach_periods(
         let i = quantities.partition_point(|q| q.end <= t.start);
         quantities.get(i).is_some_and(|q| q.start < t.end)
     };
-    let usable: Vec<&TimeMention> = times
-        .iter()
+    let usable: Vec<TimeMention> = times
+        .into_iter()
         .filter(|t| !matches!(t.kind, TimeKind::TimeOfDay | TimeKind::Date))
         .filter(|t| !overlaps_quantity(t))
         .collect();
@@ -657,9 +663,11 @@ fn attach_periods(
         .map(|t| t.kind != TimeKind::YearRange && is_base_marker(&chunk[..t.start]))
         .collect();
     let mut out: Vec<Attachment> = Vec::with_capacity(quantities.len());
-    let mut prev_sentence_period: Option<(usize, PeriodOut)> = None;
+    // The sentence's period, and the last sentence's, as the index in `out` of the figure
+    // that took it: copied only when another figure inherits it, not for every figure.
+    let mut prev_sentence_period: Option<(usize, usize)> = None;
     let mut current_sentence = usize::MAX;
-    let mut sentence_period: Option<PeriodOut> = None;
+    let mut sentence_period: Option<usize> = None;
     let mut breaks = Vec::new();
     // The sentence's time expressions (all, bases of a comparison, levels) and figures, read
     // when the figures move on to a new sentence.
@@ -677,7 +685,7 @@ fn attach_periods(
                 prev_sentence_period = Some((current_sentence, p));
             }
             current_sentence = si;
-            breaks = segment::clause_breaks(chunk, s_start, s_end);
+            segment::clause_breaks_into(chunk, s_start, s_end, &mut breaks);
             let t_from = usable.partition_point(|t| t.start < s_start);
             let t_to = usable.partition_point(|t| t.start < s_end);
             in_sentence.clear();
@@ -828,8 +836,9 @@ fn attach_periods(
                 Kind::Currency | Kind::Percent | Kind::PercentagePoints
             )
             && q.role.is_none()
-            && let Some((ps, p)) = &prev_sentence_period
-            && (*ps + 1 == si || *ps == si)
+            && let Some((ps, at)) = prev_sentence_period
+            && (ps + 1 == si || ps == si)
+            && let Some(p) = &out[at].0
         {
             let mut p = p.clone();
             p.inherited = true;
@@ -869,11 +878,11 @@ fn attach_periods(
         } else {
             None
         };
-        if let Some(p) = period
+        if period
             .as_ref()
-            .filter(|p| !p.inherited || sentence_period.is_none())
+            .is_some_and(|p| !p.inherited || sentence_period.is_none())
         {
-            sentence_period = Some(p.clone());
+            sentence_period = Some(out.len());
         }
         // Only into a short paragraph (a wire brief's style), and only a window inside a year
         // (`Jan-Oct 2019`, `9M 2022`, `H1 2023`), which writers state once and continue ("over

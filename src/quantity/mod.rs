@@ -111,7 +111,8 @@ impl Scanner {
             toks: &self.toks,
             cls: &self.cls,
         };
-        let mut out: Vec<Quantity> = Vec::new();
+        // Sized for about one quantity a numeric literal: growing it copied every quantity.
+        let mut out: Vec<Quantity> = Vec::with_capacity(self.toks.literals.len());
         let mut i = 0;
         let mut floor = 0;
         let n = self.toks.len();
@@ -977,7 +978,7 @@ fn scale_at(ctx: Ctx<'_>, k: usize, money: bool) -> Option<(usize, u8)> {
     }
     let w = ctx.str(k);
     // `10 m` with a space is metres unless money; `10M` glued is a million.
-    let e = scale_abbrev_ctx(w, money, t.gap == Gap::None)?;
+    let e = scale_abbrev_ctx(w, ctx.lower(k), money, t.gap == Gap::None)?;
     // Must end the word: `10km` is not `10k`.
     if ctx
         .tok(k + 1)
@@ -989,7 +990,8 @@ fn scale_at(ctx: Ctx<'_>, k: usize, money: bool) -> Option<(usize, u8)> {
     Some((k + 1, e))
 }
 
-fn scale_abbrev_ctx(w: &str, money: bool, glued: bool) -> Option<u8> {
+/// `lower` is `w` ASCII-lowercased.
+fn scale_abbrev_ctx(w: &str, lower: &str, money: bool, glued: bool) -> Option<u8> {
     if let Some(e) = unit::scale_abbrev(w, money) {
         if !glued && matches!(w, "M" | "G" | "K") && !money {
             // `1,674,200.5 M` and `2.33 k` are scales in number context; keep them.
@@ -997,7 +999,7 @@ fn scale_abbrev_ctx(w: &str, money: bool, glued: bool) -> Option<u8> {
         }
         return Some(e);
     }
-    if let Some(NumWord::Scale(e)) = crate::number::words::classify(&w.to_ascii_lowercase()) {
+    if let Some(NumWord::Scale(e)) = crate::number::words::classify(lower) {
         return Some(e);
     }
     None
