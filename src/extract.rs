@@ -530,27 +530,43 @@ fn tail(text: &str, max: usize) -> &str {
 type Attachment = (Option<PeriodOut>, Option<PeriodOut>);
 
 /// Phrases that make a time expression a few words after them the base of a comparison
-/// (`compared to the figure for 2021`), searched for from the right.
-static NEAR_BASE_MARKERS: std::sync::LazyLock<Vec<memchr::memmem::FinderRev<'static>>> =
-    std::sync::LazyLock::new(|| {
-        [
-            "compared to ",
-            "compared with ",
-            "versus ",
-            "as against ",
-            "against ",
-            "in comparison with ",
-            "relative to ",
-            // `5.2% more than in the same period last year`
-            "than in the same period",
-            "than the same period",
-            "than in the corresponding period",
-            "than the corresponding period",
-        ]
-        .iter()
-        .map(memchr::memmem::FinderRev::new)
-        .collect()
-    });
+/// (`compared to the figure for 2021`).
+const NEAR_BASE_MARKERS: [&[u8]; 11] = [
+    b"compared to ",
+    b"compared with ",
+    b"versus ",
+    b"as against ",
+    b"against ",
+    b"in comparison with ",
+    b"relative to ",
+    // `5.2% more than in the same period last year`
+    b"than in the same period",
+    b"than the same period",
+    b"than in the corresponding period",
+    b"than the corresponding period",
+];
+
+/// For each byte, whether a phrase of [`NEAR_BASE_MARKERS`] starts with it.
+static NEAR_BASE_FIRST: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < NEAR_BASE_MARKERS.len() {
+        t[NEAR_BASE_MARKERS[i][0] as usize] = true;
+        i += 1;
+    }
+    t
+};
+
+/// Whether `lower` (a window of at most a few dozen bytes) holds a phrase of
+/// [`NEAR_BASE_MARKERS`]: one pass over its bytes, trying the phrases only where one may
+/// start (eleven substring searches per time expression cost more than the rest of reading
+/// its base).
+fn holds_near_base_marker(lower: &[u8]) -> bool {
+    (0..lower.len()).any(|p| {
+        NEAR_BASE_FIRST[usize::from(lower[p])]
+            && NEAR_BASE_MARKERS.iter().any(|m| lower[p..].starts_with(m))
+    })
+}
 
 /// How many characters before a time expression a comparison phrase may start.
 const NEAR_BASE_WINDOW: usize = 49;
@@ -605,7 +621,7 @@ fn is_base_marker(before: &str) -> bool {
         *l = b.to_ascii_lowercase();
     }
     let lower: &[u8] = lower;
-    NEAR_BASE_MARKERS.iter().any(|m| m.rfind(lower).is_some())
+    holds_near_base_marker(lower)
 }
 
 /// For each quantity: its period and, for a change, its base period.
@@ -1233,6 +1249,7 @@ mod tests {
         let window = before[window_start..].to_ascii_lowercase();
         let near = NEAR_BASE_MARKERS
             .iter()
+            .map(memchr::memmem::FinderRev::new)
             .filter_map(|m| m.rfind(window.as_bytes()).map(|p| &window[p..]))
             .any(|rest| {
                 !rest.contains(|c: char| c.is_ascii_digit() || matches!(c, ',' | ';' | '.' | '('))
