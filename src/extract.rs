@@ -17,7 +17,7 @@ use crate::quantity::{Direction, Kind, Measure, Quantity, Role, Scanner, prefilt
 use crate::rules::{BoundKind, Vocabulary};
 use crate::segment;
 use crate::time::{FoundTime, TimeContext, TimeKind, TimeMention, TimeScanner};
-use crate::token::contains_ignore_ascii_case;
+use crate::token::{contains_ignore_ascii_case, ends_with_ignore_ascii_case};
 
 /// The version of the JSON output schema; bumped on any breaking change.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -338,8 +338,15 @@ impl Extractor {
                 carried = None;
                 continue;
             }
-            let times: Vec<TimeMention> = found.iter().map(|f| f.resolve(&ctx)).collect();
-            let (attached, carry) = attach_periods(chunk, &quantities, &times, carried.as_ref());
+            let mut times: Vec<TimeMention> = found.iter().map(|f| f.resolve(&ctx)).collect();
+            // The periods take the expressions as their own (copies only when they are also
+            // listed, with `--periods`).
+            let owned = if opts.periods {
+                times.clone()
+            } else {
+                std::mem::take(&mut times)
+            };
+            let (attached, carry) = attach_periods(chunk, &quantities, owned, carried.as_ref());
             carried = carry;
             // Straight into `out`: a mention is large, and moving a chunk's worth each time
             // showed in profiles.
@@ -468,20 +475,14 @@ fn join_ranges(chunk: &str, times: Vec<TimeMention>) -> Vec<TimeMention> {
     let mut out: Vec<TimeMention> = Vec::with_capacity(times.len());
     for t in times {
         if let Some(prev) = out.last() {
+            // Read in place, ASCII case ignored: no lower-cased copies for every pair.
             let between = chunk[prev.end..t.start].trim();
-            let between = if between.len() <= 8 {
-                between.to_ascii_lowercase()
-            } else {
-                String::new()
-            };
-            let before = tail(&chunk[..prev.start], 32)
-                .trim_end()
-                .to_ascii_lowercase();
-            let opened = before.ends_with("from") || before.ends_with("between");
-            let joiner = matches!(
-                between.as_str(),
-                "through" | "to" | "until" | "till" | "and" | "-" | "\u{2013}"
-            );
+            let before = tail(&chunk[..prev.start], 32).trim_end();
+            let opened = ends_with_ignore_ascii_case(before, "from")
+                || ends_with_ignore_ascii_case(before, "between");
+            let joiner = ["through", "to", "until", "till", "and", "-", "\u{2013}"]
+                .iter()
+                .any(|w| between.eq_ignore_ascii_case(w));
             let ordered = matches!((prev.period.start, t.period.end), (Some(s), Some(e)) if s <= e);
             if opened && joiner && ordered && !prev.cumulative && !t.cumulative {
                 let prev = out.pop().unwrap_or_else(|| t.clone());
@@ -518,21 +519,20 @@ fn window_in_year(kind: TimeKind, start: Option<Date>, end: Option<Date>) -> boo
 /// (`January-April 2023`, here or carried from the paragraph before) in the year given.
 fn same_period(
     chunk: &str,
-    usable: Vec<&TimeMention>,
+    usable: Vec<TimeMention>,
     carried: Option<&PeriodOut>,
 ) -> Vec<TimeMention> {
     let mut window: Option<(Date, Date)> = carried
         .filter(|c| window_in_year(c.kind, c.start, c.end))
         .and_then(|c| Some((c.start?, c.end?)));
     let mut out = Vec::with_capacity(usable.len());
-    for t in usable {
-        let mut t = t.clone();
+    for mut t in usable {
         if window_in_year(t.kind, t.period.start, t.period.end) {
             if let (Some(s), Some(e)) = (t.period.start, t.period.end) {
                 window = Some((s, e));
             }
         } else if t.kind == TimeKind::Year {
-            let before = tail(&chunk[..t.start], 32).trim_end().to_ascii_lowercase();
+            let before = tail(&chunk[..t.start], 32).trim_end();
             let same = [
                 "same period of",
                 "same period in",
@@ -544,7 +544,7 @@ fn same_period(
                 "reporting period in",
             ]
             .iter()
-            .any(|m| before.ends_with(m));
+            .any(|m| ends_with_ignore_ascii_case(before, m));
             if let (true, Some((s, e)), Some(y)) = (same, window, t.period.start.map(|d| d.year()))
                 && let (Ok(ns), Ok(ne)) = (s.with().year(y).build(), e.with().year(y).build())
             {
@@ -572,27 +572,43 @@ fn tail(text: &str, max: usize) -> &str {
 type Attachment = (Option<PeriodOut>, Option<PeriodOut>);
 
 /// Phrases that make a time expression a few words after them the base of a comparison
-/// (`compared to the figure for 2021`), searched for from the right.
-static NEAR_BASE_MARKERS: std::sync::LazyLock<Vec<memchr::memmem::FinderRev<'static>>> =
-    std::sync::LazyLock::new(|| {
-        [
-            "compared to ",
-            "compared with ",
-            "versus ",
-            "as against ",
-            "against ",
-            "in comparison with ",
-            "relative to ",
-            // `5.2% more than in the same period last year`
-            "than in the same period",
-            "than the same period",
-            "than in the corresponding period",
-            "than the corresponding period",
-        ]
-        .iter()
-        .map(memchr::memmem::FinderRev::new)
-        .collect()
-    });
+/// (`compared to the figure for 2021`).
+const NEAR_BASE_MARKERS: [&[u8]; 11] = [
+    b"compared to ",
+    b"compared with ",
+    b"versus ",
+    b"as against ",
+    b"against ",
+    b"in comparison with ",
+    b"relative to ",
+    // `5.2% more than in the same period last year`
+    b"than in the same period",
+    b"than the same period",
+    b"than in the corresponding period",
+    b"than the corresponding period",
+];
+
+/// For each byte, whether a phrase of [`NEAR_BASE_MARKERS`] starts with it.
+static NEAR_BASE_FIRST: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < NEAR_BASE_MARKERS.len() {
+        t[NEAR_BASE_MARKERS[i][0] as usize] = true;
+        i += 1;
+    }
+    t
+};
+
+/// Whether `lower` (a window of at most a few dozen bytes) holds a phrase of
+/// [`NEAR_BASE_MARKERS`]: one pass over its bytes, trying the phrases only where one may
+/// start (eleven substring searches per time expression cost more than the rest of reading
+/// its base).
+fn holds_near_base_marker(lower: &[u8]) -> bool {
+    (0..lower.len()).any(|p| {
+        NEAR_BASE_FIRST[usize::from(lower[p])]
+            && NEAR_BASE_MARKERS.iter().any(|m| lower[p..].starts_with(m))
+    })
+}
 
 /// How many characters before a time expression a comparison phrase may start.
 const NEAR_BASE_WINDOW: usize = 49;
@@ -647,7 +663,7 @@ fn is_base_marker(before: &str) -> bool {
         *l = b.to_ascii_lowercase();
     }
     let lower: &[u8] = lower;
-    NEAR_BASE_MARKERS.iter().any(|m| m.rfind(lower).is_some())
+    holds_near_base_marker(lower)
 }
 
 /// For each quantity: its period and, for a change, its base period.
@@ -658,7 +674,7 @@ fn is_base_marker(before: &str) -> bool {
 fn attach_periods(
     chunk: &str,
     quantities: &[Quantity],
-    times: &[TimeMention],
+    times: Vec<TimeMention>,
     carried: Option<&PeriodOut>,
 ) -> (Vec<Attachment>, Option<PeriodOut>) {
     // The scanner gives quantities left to right, without overlaps: every lookup below is a
@@ -668,8 +684,8 @@ fn attach_periods(
         let i = quantities.partition_point(|q| q.end <= t.start);
         quantities.get(i).is_some_and(|q| q.start < t.end)
     };
-    let usable: Vec<&TimeMention> = times
-        .iter()
+    let usable: Vec<TimeMention> = times
+        .into_iter()
         .filter(|t| !matches!(t.kind, TimeKind::TimeOfDay | TimeKind::Date))
         .filter(|t| !overlaps_quantity(t))
         .collect();
@@ -708,9 +724,11 @@ fn attach_periods(
         .map(|t| t.kind != TimeKind::YearRange && is_base_marker(&chunk[..t.start]))
         .collect();
     let mut out: Vec<Attachment> = Vec::with_capacity(quantities.len());
-    let mut prev_sentence_period: Option<(usize, PeriodOut)> = None;
+    // The sentence's period, and the last sentence's, as the index in `out` of the figure
+    // that took it: copied only when another figure inherits it, not for every figure.
+    let mut prev_sentence_period: Option<(usize, usize)> = None;
     let mut current_sentence = usize::MAX;
-    let mut sentence_period: Option<PeriodOut> = None;
+    let mut sentence_period: Option<usize> = None;
     let mut breaks = Vec::new();
     // The sentence's time expressions (all, bases of a comparison, levels) and figures, read
     // when the figures move on to a new sentence.
@@ -728,7 +746,7 @@ fn attach_periods(
                 prev_sentence_period = Some((current_sentence, p));
             }
             current_sentence = si;
-            breaks = segment::clause_breaks(chunk, s_start, s_end);
+            segment::clause_breaks_into(chunk, s_start, s_end, &mut breaks);
             let t_from = usable.partition_point(|t| t.start < s_start);
             let t_to = usable.partition_point(|t| t.start < s_end);
             in_sentence.clear();
@@ -810,15 +828,16 @@ fn attach_periods(
                 return false;
             }
             let c_end = breaks.first().copied().unwrap_or(s_end);
-            let rest = format!(
-                "{} {}",
-                &chunk[s_start..t.start],
-                &chunk[t.end..c_end.max(t.end)]
-            );
-            let words = rest
-                .split(|ch: char| !ch.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .count();
+            // The words of the clause around the expression, counted in place (the two
+            // pieces joined by a space have the words of both), up to three.
+            let words_in = |s: &str| {
+                s.split(|ch: char| !ch.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .take(3)
+                    .count()
+            };
+            let words =
+                words_in(&chunk[s_start..t.start]) + words_in(&chunk[t.end..c_end.max(t.end)]);
             let figure = sentence_quantities
                 .iter()
                 .any(|o| o.start >= s_start && o.end <= c_end);
@@ -896,8 +915,9 @@ fn attach_periods(
                 Kind::Currency | Kind::Percent | Kind::PercentagePoints
             )
             && q.role.is_none()
-            && let Some((ps, p)) = &prev_sentence_period
-            && (*ps + 1 == si || *ps == si)
+            && let Some((ps, at)) = prev_sentence_period
+            && (ps + 1 == si || ps == si)
+            && let Some(p) = &out[at].0
         {
             let mut p = p.clone();
             p.inherited = true;
@@ -937,11 +957,11 @@ fn attach_periods(
         } else {
             None
         };
-        if let Some(p) = period
+        if period
             .as_ref()
-            .filter(|p| !p.inherited || sentence_period.is_none())
+            .is_some_and(|p| !p.inherited || sentence_period.is_none())
         {
-            sentence_period = Some(p.clone());
+            sentence_period = Some(out.len());
         }
         // Only into a short paragraph (a wire brief's style), and only a window inside a year
         // (`Jan-Oct 2019`, `9M 2022`, `H1 2023`), which writers state once and continue ("over
@@ -1000,10 +1020,20 @@ fn opens_a_clause(gap: &str) -> bool {
 fn of_which(text: &str) -> Option<usize> {
     // `hich` found by a vector search, then `of w` before it in any case: most sentences have
     // none, and this runs for every figure without a period of its own.
+    // The searcher is built once: building it for every figure cost more than the search.
+    static HICH: std::sync::LazyLock<memchr::memmem::FinderRev<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::FinderRev::new(b"hich"));
     let bytes = text.as_bytes();
-    memchr::memmem::rfind_iter(bytes, b"hich")
-        .filter_map(|p| p.checked_sub(4))
-        .find(|&p| bytes[p..p + 4].eq_ignore_ascii_case(b"of w"))
+    let mut end = bytes.len();
+    while let Some(p) = HICH.rfind(&bytes[..end]) {
+        if let Some(at) = p.checked_sub(4)
+            && bytes[at..p].eq_ignore_ascii_case(b"of w")
+        {
+            return Some(at);
+        }
+        end = p;
+    }
+    None
 }
 
 /// `a year earlier`, `a year ago`, `one year before` right after a figure: the words, when
@@ -1316,6 +1346,7 @@ mod tests {
         let window = before[window_start..].to_ascii_lowercase();
         let near = NEAR_BASE_MARKERS
             .iter()
+            .map(memchr::memmem::FinderRev::new)
             .filter_map(|m| m.rfind(window.as_bytes()).map(|p| &window[p..]))
             .any(|rest| {
                 !rest.contains(|c: char| c.is_ascii_digit() || matches!(c, ',' | ';' | '.' | '('))
@@ -1371,6 +1402,32 @@ mod tests {
                 "{:?}",
                 before
             );
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+        /// `of which` in any case, cut, repeated, overlapping (`hichich`), at the start.
+        #[test]
+        fn of_which_is_found_as_the_searcher_per_call_found_it(
+            pieces in proptest::collection::vec(0usize..8, 0..12),
+        ) {
+            let piece = |k: usize| match k {
+                0 => "of which ",
+                1 => "OF WHICH",
+                2 => "hich",
+                3 => "of w",
+                4 => "ich",
+                5 => "\u{e9}",
+                6 => "Of Whichich ",
+                _ => "word ",
+            };
+            let text: String = pieces.into_iter().map(piece).collect();
+            let bytes = text.as_bytes();
+            let by_iter = memchr::memmem::rfind_iter(bytes, b"hich")
+                .filter_map(|p| p.checked_sub(4))
+                .find(|&p| bytes[p..p + 4].eq_ignore_ascii_case(b"of w"));
+            proptest::prop_assert_eq!(of_which(&text), by_iter, "{:?}", text);
         }
     }
 

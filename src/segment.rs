@@ -136,6 +136,13 @@ fn ends_sentence(text: &str, i: usize) -> bool {
 /// comma of `1,200`), `;`, `:`, brackets, en and em dashes, and ` while `, ` whereas `,
 /// ` but `, which join contrasting figures.
 pub fn clause_breaks(text: &str, start: usize, end: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    clause_breaks_into(text, start, end, &mut out);
+    out
+}
+
+/// [`clause_breaks`], into `out` (cleared first): a paragraph's sentences reuse one buffer.
+pub fn clause_breaks_into(text: &str, start: usize, end: usize, out: &mut Vec<usize>) {
     // The candidate test reads the byte after the space: every word must start with `w` or `b`.
     const _: () = {
         let mut i = 0;
@@ -144,7 +151,7 @@ pub fn clause_breaks(text: &str, start: usize, end: usize) -> Vec<usize> {
             i += 1;
         }
     };
-    let mut out = Vec::new();
+    out.clear();
     let s = &text.as_bytes()[start..end];
     // Where each word may next be found: matches of one word do not overlap.
     let mut word_from = [0usize; CONTRAST_WORDS.len()];
@@ -164,10 +171,9 @@ pub fn clause_breaks(text: &str, start: usize, end: usize) -> Vec<usize> {
     while let Some(off) = next_candidate(s, from, candidate) {
         from = off + 1;
         // Every word starts ` w` or ` b` (the candidate test read the byte after the space).
-        clause_break_at(s, off, start, &mut word_from, &mut out);
+        clause_break_at(s, off, start, &mut word_from, out);
     }
     // In order: each byte gives at most one break.
-    out
 }
 
 /// Contrast words that open a clause of their own.

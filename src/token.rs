@@ -346,6 +346,13 @@ pub fn contains_ignore_ascii_case(text: &str, word: &str) -> bool {
         .any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
 }
 
+/// Whether `text` ends with `suffix`, ASCII letter case ignored (as the ASCII-lowercased text
+/// ends with the lower-case suffix), without a copy.
+pub fn ends_with_ignore_ascii_case(text: &str, suffix: &str) -> bool {
+    text.len() >= suffix.len()
+        && text.as_bytes()[text.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+}
+
 /// Whether any byte is in `class`: sixteen bytes at a time, without an early exit inside a
 /// block, which the compiler turns into vector compares. For scans that usually read to the
 /// end (a paragraph with no digit, a string with nothing to escape).

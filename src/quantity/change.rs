@@ -61,8 +61,8 @@ pub fn before(ctx: Ctx<'_>, k: usize, floor: usize) -> Option<(usize, Direction)
         if t.kind != TokKind::Word {
             return None;
         }
-        let w = ctx.str(j).to_ascii_lowercase();
-        if let Some(d) = change_word(&w) {
+        let w = ctx.lower(j);
+        if let Some(d) = change_word(w) {
             // `rose to $2.5bn` is a level; `up` needs its figure right after it or after `by`,
             // and `made up` (`trade made up $1.5 billion`) says what a total amounts to, not a
             // change.
@@ -71,7 +71,7 @@ pub fn before(ctx: Ctx<'_>, k: usize, floor: usize) -> Option<(usize, Direction)
             }
             return Some((j, d));
         }
-        if !is_link(&w) || links >= 2 {
+        if !is_link(w) || links >= 2 {
             return None;
         }
         just_by &= w == "by";
@@ -87,11 +87,11 @@ pub fn after(ctx: Ctx<'_>, k: usize) -> Option<(usize, Option<Direction>)> {
     if t.kind != TokKind::Word || t.gap == crate::token::Gap::Newline {
         return None;
     }
-    let w = ctx.str(k).to_ascii_lowercase();
-    match w.as_str() {
+    let w = ctx.lower(k);
+    match w {
         "increase" | "rise" | "growth" | "gain" | "jump" | "hike" | "higher" | "expansion"
         | "surge" | "decline" | "drop" | "decrease" | "fall" | "reduction" | "contraction"
-        | "lower" | "cut" => Some((k + 1, change_word(&w))),
+        | "lower" | "cut" => Some((k + 1, change_word(w))),
         // `37 percent more than in 2021`: a comparison with an earlier level.
         "more" if ctx.lower_is(k + 1, "than") => Some((k + 1, Some(Direction::Increase))),
         "less" | "fewer" if ctx.lower_is(k + 1, "than") => Some((k + 1, Some(Direction::Decrease))),

@@ -197,7 +197,7 @@ fn scan_chunk(text: &str, toks: &[token::Tok], out: &mut Vec<FoundTime>) {
     let mut i = 0;
     let mut strong_year_end: Option<usize> = None;
     while i < toks.len() {
-        if matches!(toks[i].k, token::K::Other | token::K::Brk) {
+        if !token::may_start(toks[i].k) {
             i += 1;
             continue;
         }

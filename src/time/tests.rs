@@ -1334,3 +1334,40 @@ fn month_spans_without_a_year_are_the_latest_begun_by_the_documents_date() {
     assert!(find_at("Sales rose in March.", doc).is_empty());
     assert!(find_at("Sales fell between June and January.", doc).is_empty());
 }
+
+/// Every token the scan loop skips ([`token::may_start`] false) starts no expression: `expr`
+/// finds none there, in the time-word soup and in the examples.
+fn skipped_tokens_start_nothing(text: &str) {
+    let mut toks = Vec::new();
+    token::tokenize(text, 0, text.len(), &mut toks);
+    let ps = scan::Ps { text, t: &toks };
+    for (i, t) in toks.iter().enumerate() {
+        if !token::may_start(t.k) {
+            assert!(ps.expr(i).is_none(), "{:?} at {i} in {text:?}", t.k);
+        }
+    }
+}
+
+#[test]
+fn skipped_tokens_start_nothing_in_the_examples() {
+    for entry in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/examples")).unwrap() {
+        let path = entry.unwrap().path();
+        if let Ok(text) = std::fs::read_to_string(&path) {
+            skipped_tokens_start_nothing(&text);
+        }
+    }
+}
+
+proptest! {
+    #[test]
+    fn skipped_tokens_start_nothing_in_time_words(
+        parts in proptest::collection::vec((0..WORDS.len(), 0..3usize), 0..40)
+    ) {
+        let mut text = String::new();
+        for (w, sep) in parts {
+            text.push_str(WORDS[w]);
+            text.push_str(["", " ", "  "][sep]);
+        }
+        skipped_tokens_start_nothing(&text);
+    }
+}

@@ -263,6 +263,19 @@ pub(super) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
     }
 }
 
+/// Whether an expression may start at a token of kind `k`: not at a plain word, a blank line,
+/// the commonest glue words or punctuation other than `'` and the comparison signs, where
+/// [`super::scan::Ps::expr`] never finds one (a test holds it to `expr`). Skipping them
+/// saves a call for every other token of prose.
+pub(super) fn may_start(k: K) -> bool {
+    !matches!(
+        k,
+        K::Other
+            | K::Brk
+            | K::W(Kw::And | Kw::Or | Kw::Of | Kw::In | Kw::To | Kw::On | Kw::For | Kw::Is | Kw::A)
+    ) && !matches!(k, K::P(c) if !matches!(c, b'\'' | b'>' | b'<' | b'G' | b'L'))
+}
+
 /// The keywords, by their lower-case spelling.
 const WORDS: &[(&[u8], Kw)] = {
     use Kw::*;

@@ -47,6 +47,127 @@ pub(super) fn opt_shown(buf: &mut Vec<u8>, v: Option<&Shown>) {
     }
 }
 
+/// A string the program spells itself (a type, kind or enum name: letters and `_`), which
+/// never needs an escape: copied between quotes without the check.
+pub(super) fn name(buf: &mut Vec<u8>, s: &'static str) {
+    debug_assert!(!needs_escape(s.as_bytes()));
+    buf.push(b'"');
+    buf.extend_from_slice(s.as_bytes());
+    buf.push(b'"');
+}
+
+/// An unsigned integer, as serde_json writes it (its digits), without the serializer.
+pub(super) fn uint(buf: &mut Vec<u8>, n: u64) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut n = n;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    buf.extend_from_slice(&digits[at..]);
+}
+
+pub(super) fn boolean(buf: &mut Vec<u8>, b: bool) {
+    buf.extend_from_slice(if b { b"true" } else { b"false" });
+}
+
+pub(super) fn opt_bool(buf: &mut Vec<u8>, b: Option<bool>) {
+    match b {
+        Some(b) => boolean(buf, b),
+        None => buf.extend_from_slice(b"null"),
+    }
+}
+
+/// A date as serde_json writes jiff's (`"2019-01-31"`): years 0 to 9999 digit by digit, any
+/// other through serde.
+pub(super) fn opt_date(buf: &mut Vec<u8>, d: Option<jiff::civil::Date>) {
+    let Some(d) = d else {
+        buf.extend_from_slice(b"null");
+        return;
+    };
+    let Ok(year) = u16::try_from(d.year()) else {
+        return value(buf, &d);
+    };
+    let two = |n: u8| [b'0' + n / 10, b'0' + n % 10];
+    let [y1, y2] = two((year / 100) as u8);
+    let [y3, y4] = two((year % 100) as u8);
+    let [m1, m2] = two(d.month().unsigned_abs());
+    let [d1, d2] = two(d.day().unsigned_abs());
+    buf.extend_from_slice(&[b'"', y1, y2, y3, y4, b'-', m1, m2, b'-', d1, d2, b'"']);
+}
+
+/// The names serde gives the enums of a mention (`rename_all = "snake_case"`); a test holds
+/// each to serde.
+pub(super) fn bound_name(b: crate::rules::BoundKind) -> &'static str {
+    use crate::rules::BoundKind::*;
+    match b {
+        Exact => "exact",
+        Rounded => "rounded",
+        Approx => "approx",
+        Gt => "gt",
+        Ge => "ge",
+        Lt => "lt",
+        Le => "le",
+        Nearly => "nearly",
+        Range => "range",
+        Vague => "vague",
+    }
+}
+
+pub(super) fn measure_name(m: crate::quantity::Measure) -> &'static str {
+    use crate::quantity::Measure::*;
+    match m {
+        Level => "level",
+        Change => "change",
+        Rank => "rank",
+    }
+}
+
+pub(super) fn direction_name(d: crate::quantity::Direction) -> &'static str {
+    use crate::quantity::Direction::*;
+    match d {
+        Increase => "increase",
+        Decrease => "decrease",
+    }
+}
+
+pub(super) fn role_name(r: crate::quantity::Role) -> &'static str {
+    use crate::quantity::Role::*;
+    match r {
+        From => "from",
+        To => "to",
+    }
+}
+
+pub(super) fn time_kind_name(k: crate::time::TimeKind) -> &'static str {
+    use crate::time::TimeKind::*;
+    match k {
+        Year => "year",
+        Month => "month",
+        Quarter => "quarter",
+        Half => "half",
+        Months => "months",
+        YearRange => "year_range",
+        Decade => "decade",
+        Century => "century",
+        FiscalYear => "fiscal_year",
+        Since => "since",
+        Until => "until",
+        Before => "before",
+        After => "after",
+        EndOf => "end_of",
+        StartOf => "start_of",
+        Relative => "relative",
+        Date => "date",
+        TimeOfDay => "time_of_day",
+    }
+}
+
 /// A list of strings, as serde_json writes a `Vec<String>`.
 pub(super) fn strings(buf: &mut Vec<u8>, list: &[String]) {
     buf.push(b'[');
@@ -111,7 +232,101 @@ mod tests {
         }
     }
 
+    fn bytes(write: impl FnOnce(&mut Vec<u8>)) -> Vec<u8> {
+        let mut buf = Vec::new();
+        write(&mut buf);
+        buf
+    }
+
+    #[test]
+    fn enum_names_are_serde_names() {
+        use crate::quantity::{Direction, Measure, Role};
+        use crate::rules::BoundKind;
+        use crate::time::TimeKind;
+        let serde_name = |v: &dyn erased::Ser| v.json();
+        for b in [
+            BoundKind::Exact,
+            BoundKind::Rounded,
+            BoundKind::Approx,
+            BoundKind::Gt,
+            BoundKind::Ge,
+            BoundKind::Lt,
+            BoundKind::Le,
+            BoundKind::Nearly,
+            BoundKind::Range,
+            BoundKind::Vague,
+        ] {
+            assert_eq!(bytes(|buf| name(buf, bound_name(b))), serde_name(&b));
+        }
+        for m in [Measure::Level, Measure::Change, Measure::Rank] {
+            assert_eq!(bytes(|buf| name(buf, measure_name(m))), serde_name(&m));
+        }
+        for d in [Direction::Increase, Direction::Decrease] {
+            assert_eq!(bytes(|buf| name(buf, direction_name(d))), serde_name(&d));
+        }
+        for r in [Role::From, Role::To] {
+            assert_eq!(bytes(|buf| name(buf, role_name(r))), serde_name(&r));
+        }
+        for k in [
+            TimeKind::Year,
+            TimeKind::Month,
+            TimeKind::Quarter,
+            TimeKind::Half,
+            TimeKind::Months,
+            TimeKind::YearRange,
+            TimeKind::Decade,
+            TimeKind::Century,
+            TimeKind::FiscalYear,
+            TimeKind::Since,
+            TimeKind::Until,
+            TimeKind::Before,
+            TimeKind::After,
+            TimeKind::EndOf,
+            TimeKind::StartOf,
+            TimeKind::Relative,
+            TimeKind::Date,
+            TimeKind::TimeOfDay,
+        ] {
+            assert_eq!(bytes(|buf| name(buf, time_kind_name(k))), serde_name(&k));
+        }
+    }
+
+    /// `serde_json::to_vec` of a value, behind a trait object, for the lists above.
+    mod erased {
+        pub trait Ser {
+            fn json(&self) -> Vec<u8>;
+        }
+        impl<T: serde::Serialize> Ser for T {
+            fn json(&self) -> Vec<u8> {
+                serde_json::to_vec(self).unwrap()
+            }
+        }
+    }
+
     proptest::proptest! {
+        #[test]
+        fn any_integer_bool_and_date_is_written_as_serde_writes_it(
+            n in proptest::prelude::any::<u64>(),
+            small in 0u64..1000,
+            b in proptest::prelude::any::<Option<bool>>(),
+            year in -9999i16..=9999,
+            month in 1i8..=12,
+            day in 1i8..=28,
+        ) {
+            proptest::prop_assert_eq!(bytes(|buf| uint(buf, n)), serde_json::to_vec(&n).unwrap());
+            proptest::prop_assert_eq!(
+                bytes(|buf| uint(buf, small)),
+                serde_json::to_vec(&small).unwrap()
+            );
+            proptest::prop_assert_eq!(bytes(|buf| opt_bool(buf, b)), serde_json::to_vec(&b).unwrap());
+            let d = jiff::civil::Date::new(year, month, day).ok();
+            proptest::prop_assert_eq!(bytes(|buf| opt_date(buf, d)), serde_json::to_vec(&d).unwrap());
+            proptest::prop_assert_eq!(
+                bytes(|buf| opt_date(buf, None)),
+                serde_json::to_vec(&None::<jiff::civil::Date>).unwrap()
+            );
+        }
+
         #[test]
         fn any_string_is_written_as_serde_writes_it(
             s in proptest::prop_oneof![proptest::prelude::any::<String>(), "[\\x00-\\x7f]{0,24}"]

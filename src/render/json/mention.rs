@@ -6,52 +6,66 @@
 //! written as serde_json writes them (see [`super::fields`]). The derived `Serialize` of
 //! [`Mention`] stays the definition: a test holds this writer to it byte for byte.
 
-use super::fields::{opt_shown, opt_string, string, value};
-use crate::extract::{Mention, PeriodOut};
+use super::fields::{
+    bound_name, direction_name, measure_name, name, opt_bool, opt_date, opt_shown, opt_string,
+    role_name, string, time_kind_name, uint,
+};
+use crate::extract::{Mention, PeriodOut, Shown};
 
 /// Append `m` to `buf` as `serde_json::to_writer` would write it (no line break).
+///
+/// Numbers, booleans, dates and enum names are written directly (serde's serializer cost more
+/// than the JSON it wrote for them); tests hold each to serde.
 pub fn write(buf: &mut Vec<u8>, m: &Mention) {
     buf.extend_from_slice(b"{\"schema_version\":");
-    value(buf, &m.schema_version);
+    uint(buf, u64::from(m.schema_version));
     buf.extend_from_slice(b",\"type\":");
-    string(buf, m.item);
+    name(buf, m.item);
     buf.extend_from_slice(b",\"source\":");
     string(buf, &m.source);
     buf.extend_from_slice(b",\"line\":");
-    value(buf, &m.line);
+    uint(buf, m.line as u64);
     buf.extend_from_slice(b",\"column\":");
-    value(buf, &m.column);
+    uint(buf, m.column as u64);
     buf.extend_from_slice(b",\"start\":");
-    value(buf, &m.start);
+    uint(buf, m.start as u64);
     buf.extend_from_slice(b",\"end\":");
-    value(buf, &m.end);
+    uint(buf, m.end as u64);
     buf.extend_from_slice(b",\"text\":");
     string(buf, &m.text);
     buf.extend_from_slice(b",\"kind\":");
-    string(buf, m.kind);
+    name(buf, m.kind);
     buf.extend_from_slice(b",\"value\":");
+    let value_at = buf.len();
     opt_shown(buf, m.value.as_ref());
+    let value_bytes = value_at..buf.len();
     buf.extend_from_slice(b",\"low\":");
-    opt_shown(buf, m.low.as_ref());
+    shown_like_value(buf, m.low.as_ref(), m.value.as_ref(), value_bytes.clone());
     buf.extend_from_slice(b",\"high\":");
-    opt_shown(buf, m.high.as_ref());
+    shown_like_value(buf, m.high.as_ref(), m.value.as_ref(), value_bytes);
     buf.extend_from_slice(b",\"low_inclusive\":");
-    value(buf, &m.low_inclusive);
+    opt_bool(buf, m.low_inclusive);
     buf.extend_from_slice(b",\"high_inclusive\":");
-    value(buf, &m.high_inclusive);
+    opt_bool(buf, m.high_inclusive);
     buf.extend_from_slice(b",\"bound\":");
-    value(buf, &m.bound);
+    match m.bound {
+        Some(b) => name(buf, bound_name(b)),
+        None => buf.extend_from_slice(b"null"),
+    }
     buf.extend_from_slice(b",\"unit\":");
     opt_string(buf, m.unit.as_deref());
     buf.extend_from_slice(b",\"measure\":");
-    value(buf, &m.measure);
-    if let Some(d) = &m.direction {
-        buf.extend_from_slice(b",\"direction\":");
-        value(buf, d);
+    match m.measure {
+        Some(k) => name(buf, measure_name(k)),
+        None => buf.extend_from_slice(b"null"),
     }
-    if let Some(r) = &m.role {
+    if let Some(d) = m.direction {
+        buf.extend_from_slice(b",\"direction\":");
+        name(buf, direction_name(d));
+    }
+    if let Some(r) = m.role {
         buf.extend_from_slice(b",\"role\":");
-        value(buf, r);
+        name(buf, role_name(r));
     }
     if let Some(q) = &m.qualifier {
         buf.extend_from_slice(b",\"qualifier\":");
@@ -77,22 +91,38 @@ pub fn write(buf: &mut Vec<u8>, m: &Mention) {
     buf.push(b'}');
 }
 
+/// A bound: the bytes already written for the value (`value_bytes` of `buf`) when it is the
+/// same decimal, as an exact figure's bounds are; else written as it is.
+fn shown_like_value(
+    buf: &mut Vec<u8>,
+    v: Option<&Shown>,
+    value: Option<&Shown>,
+    value_bytes: std::ops::Range<usize>,
+) {
+    match (v, value) {
+        (Some(Shown::Figure(a)), Some(Shown::Figure(b))) if a.serialize() == b.serialize() => {
+            buf.extend_from_within(value_bytes);
+        }
+        _ => opt_shown(buf, v),
+    }
+}
+
 fn period(buf: &mut Vec<u8>, p: &PeriodOut) {
     buf.extend_from_slice(b"{\"start\":");
-    value(buf, &p.start);
+    opt_date(buf, p.start);
     buf.extend_from_slice(b",\"end\":");
-    value(buf, &p.end);
+    opt_date(buf, p.end);
     buf.extend_from_slice(b",\"text\":");
     string(buf, &p.text);
     buf.extend_from_slice(b",\"label\":");
     string(buf, &p.label);
     buf.extend_from_slice(b",\"kind\":");
-    value(buf, &p.kind);
+    name(buf, time_kind_name(p.kind));
     buf.extend_from_slice(b",\"cumulative\":");
-    value(buf, &p.cumulative);
-    if let Some(i) = &p.instant {
+    super::fields::boolean(buf, p.cumulative);
+    if p.instant.is_some() {
         buf.extend_from_slice(b",\"instant\":");
-        value(buf, i);
+        opt_date(buf, p.instant);
     }
     if p.inherited {
         buf.extend_from_slice(b",\"inherited\":true");
