@@ -276,6 +276,23 @@ pub fn is_amount(c: &Claim) -> bool {
     matches!(c.kind, Kind::Currency | Kind::Count | Kind::Number)
 }
 
+/// [`distinct_intervals`], each interval stood for by a claim of document `doc` when one
+/// states it: a rate is checked against the level its own text gives (`$3.1 billion, which is
+/// 37 percent more`), not against the same figure restated elsewhere.
+pub fn distinct_intervals_of<'a>(claims: &[&'a Claim], doc: usize) -> Vec<&'a Claim> {
+    let mut out = distinct_intervals(claims);
+    for o in &mut out {
+        if o.doc_index != doc
+            && let Some(&own) = claims
+                .iter()
+                .find(|c| c.doc_index == doc && c.interval == o.interval)
+        {
+            *o = own;
+        }
+    }
+    out
+}
+
 /// Keep the first claim of each distinct interval: restatements of one figure give the same
 /// arithmetic, so they would only repeat a finding.
 pub fn distinct_intervals<'a>(claims: &[&'a Claim]) -> Vec<&'a Claim> {

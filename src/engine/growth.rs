@@ -15,7 +15,7 @@
 use rust_decimal::Decimal;
 
 use super::arithmetic::{self, OutOfRange, Style, describe, fmt_interval, fmt_point, term};
-use super::group::{Group, Index, distinct_intervals, subject};
+use super::group::{Group, Index, distinct_intervals, distinct_intervals_of, subject};
 use super::period::{self, PeriodKey};
 use super::relations::Relation;
 use super::{Arithmetic, CheckKind, Draft, Verdict};
@@ -170,8 +170,8 @@ fn check_change<'a>(
         return;
     };
     for lg in groups {
-        let bases = distinct_intervals(&levels_at(lg, b));
-        let laters = distinct_intervals(&levels_at(lg, p));
+        let bases = distinct_intervals_of(&levels_at(lg, b), c.doc_index);
+        let laters = distinct_intervals_of(&levels_at(lg, p), c.doc_index);
         for &base in &bases {
             for &later in &laters {
                 out.push(compare(rel, slack, mode, c, base, later));
@@ -521,6 +521,26 @@ mod tests {
         );
         assert_eq!(g.period, "2022 vs 2021");
         assert_eq!(g.arithmetic.left.low.as_deref(), Some("3360175000"));
+    }
+
+    #[test]
+    fn a_rate_is_checked_against_the_level_its_own_document_states() {
+        // The same $3.1 bn for 2022 in two documents: the rate's own sentence gives it in
+        // document 2, so that is the level the finding names.
+        let claims = [
+            level("0:1", "$3.1 billion", 2022),
+            level("1:1", "$2.5 billion", 2021),
+            level("2:1", "$3.1 billion", 2022),
+            rate("2:2", "37 percent"),
+        ];
+        let f = run(&claims);
+        let g = one(&f, CheckKind::Growth, &["1:1", "2:1", "2:2"]);
+        assert_eq!(g.verdict, Verdict::Conflict);
+        assert!(
+            !f.iter()
+                .any(|x| x.check == CheckKind::Growth && x.claims.contains(&"0:1".to_string())),
+            "{f:#?}"
+        );
     }
 
     #[test]

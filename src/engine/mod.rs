@@ -25,6 +25,7 @@ pub mod growth;
 mod growth_amount;
 mod implied_base;
 pub mod increment;
+pub mod parts_growth;
 pub mod parts_total;
 pub mod period;
 pub mod rank;

@@ -100,6 +100,8 @@ pub(crate) fn run<'a>(
                     };
                     slots.push(distinct_intervals(&pick));
                 }
+                // The base period the rates of the total and of its parts imply.
+                super::parts_growth::check(rel, slack, index, (g, t, *p), &part_groups, out);
                 if slots.iter().any(Vec::is_empty) {
                     continue;
                 }
