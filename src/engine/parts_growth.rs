@@ -10,6 +10,7 @@
 //! quotient is rounded outwards, the sum is exact, and the total's implied base is widened by
 //! the relation's slack for a truncated total.
 
+use foldhash::{HashMap, HashMapExt};
 use rust_decimal::Decimal;
 
 use super::arithmetic::{self, Style, describe, fmt_interval, term};
@@ -22,36 +23,46 @@ use crate::claim::Claim;
 use crate::interval::Interval;
 use crate::quantity::{Kind, Measure};
 
-/// The percentage changes of a group's family in period `p`, stated in document `doc`, with
-/// their base period: `(rate, base)`.
-fn rates_of<'a>(
-    index: &Index<'a>,
-    g: &Group<'a>,
-    p: PeriodKey,
-    doc: usize,
-) -> Vec<(&'a Claim, PeriodKey)> {
-    let mut out: Vec<(&'a Claim, PeriodKey)> = Vec::new();
-    for fg in index.family(g.metric(), g.entities(), g.modality()) {
-        for &c in &fg.claims {
-            if c.doc_index != doc
-                || c.kind != Kind::Percent
-                || c.measure != Measure::Change
-                || c.role.is_some()
-                || period::key(c) != Some(p)
-            {
-                continue;
-            }
-            if let Some(b) = period::key_of(c.base_period.as_ref(), c)
-                && b != p
-                && !out
-                    .iter()
-                    .any(|(o, ob)| *ob == b && o.interval == c.interval)
-            {
-                out.push((c, b));
+/// The percentage changes of a group's family (the group's metric, entities and modality in
+/// any unit), by their period and document, each with its base period; a rate restated in
+/// one document is kept once. Built once per group, so each total looks its rates up.
+pub(super) struct Rates<'a> {
+    by: HashMap<(PeriodKey, usize), Vec<(&'a Claim, PeriodKey)>>,
+}
+
+impl<'a> Rates<'a> {
+    pub(super) fn of(index: &Index<'a>, g: &Group<'a>) -> Self {
+        let mut by: HashMap<(PeriodKey, usize), Vec<(&'a Claim, PeriodKey)>> = HashMap::new();
+        for fg in index.family(g.metric(), g.entities(), g.modality()) {
+            for &c in &fg.claims {
+                if c.kind != Kind::Percent || c.measure != Measure::Change || c.role.is_some() {
+                    continue;
+                }
+                let (Some(p), Some(b)) =
+                    (period::key(c), period::key_of(c.base_period.as_ref(), c))
+                else {
+                    continue;
+                };
+                let list = by.entry((p, c.doc_index)).or_default();
+                if b != p
+                    && !list
+                        .iter()
+                        .any(|(o, ob)| *ob == b && o.interval == c.interval)
+                {
+                    list.push((c, b));
+                }
             }
         }
+        Self { by }
     }
-    out
+
+    fn at(&self, p: PeriodKey, doc: usize) -> &[(&'a Claim, PeriodKey)] {
+        self.by.get(&(p, doc)).map_or(&[], Vec::as_slice)
+    }
+
+    fn is_empty(&self) -> bool {
+        self.by.is_empty()
+    }
 }
 
 /// `level / (1 + rate)`, when it can be formed.
@@ -61,29 +72,37 @@ fn implied_base(level: &Claim, rate: &Claim) -> Option<Interval> {
 }
 
 /// Check the bases implied for the total `t` (a plain amount of group `g` in period `p`) and
-/// for its parts, each from the parts' groups, all stated in `t`'s document.
+/// for its parts, each from the parts' groups, all stated in `t`'s document. `rates` are the
+/// total's family's, then each part group's, in the order of `part_groups`.
 pub(super) fn check<'a>(
     rel: &'a Relation,
     slack: Decimal,
-    index: &Index<'a>,
-    (g, t, p): (&Group<'a>, &'a Claim, PeriodKey),
+    (t, p): (&'a Claim, PeriodKey),
     part_groups: &[&Group<'a>],
+    rates: &[Rates<'a>],
     out: &mut Vec<Draft<'a>>,
 ) {
-    for (rate, b) in rates_of(index, g, p, t.doc_index) {
+    let Some((total_rates, part_rates)) = rates.split_first() else {
+        return;
+    };
+    if part_rates.iter().any(Rates::is_empty) {
+        return;
+    }
+    for &(rate, b) in total_rates.at(p, t.doc_index) {
         // Each part: its level in `p` and its rate over the same base, from `t`'s document.
         let mut parts: Vec<(&'a Claim, &'a Claim)> = Vec::new();
-        for pg in part_groups {
+        for (pg, pr) in part_groups.iter().zip(part_rates) {
             let levels: Vec<&'a Claim> = pg
                 .levels_at(p)
                 .iter()
                 .copied()
                 .filter(|c| c.doc_index == t.doc_index && is_plain_level(c) && is_amount(c))
                 .collect();
-            let rates: Vec<&'a Claim> = rates_of(index, pg, p, t.doc_index)
-                .into_iter()
-                .filter(|&(_, rb)| rb == b)
-                .map(|(r, _)| r)
+            let rates: Vec<&'a Claim> = pr
+                .at(p, t.doc_index)
+                .iter()
+                .filter(|&&(_, rb)| rb == b)
+                .map(|&(r, _)| r)
                 .collect();
             // One reading only: a document that states two levels or two rates for a part is
             // not read here.

@@ -83,6 +83,11 @@ pub(crate) fn run<'a>(
             continue;
         }
         let part_levels: Vec<_> = part_groups.iter().map(|pg| levels_by_period(pg)).collect();
+        // The rates of the total's family and of each part's, for the bases they imply.
+        let rates: Vec<super::parts_growth::Rates<'a>> = std::iter::once(g)
+            .chain(part_groups.iter().copied())
+            .map(|pg| super::parts_growth::Rates::of(index, pg))
+            .collect();
         for (p, totals) in &g.levels {
             for &t in totals.iter().filter(|c| is_plain_level(c) && is_amount(c)) {
                 let mut slots: Vec<Vec<&'a Claim>> = Vec::new();
@@ -101,7 +106,7 @@ pub(crate) fn run<'a>(
                     slots.push(distinct_intervals(&pick));
                 }
                 // The base period the rates of the total and of its parts imply.
-                super::parts_growth::check(rel, slack, index, (g, t, *p), &part_groups, out);
+                super::parts_growth::check(rel, slack, (t, *p), &part_groups, &rates, out);
                 if slots.iter().any(Vec::is_empty) {
                     continue;
                 }
