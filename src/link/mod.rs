@@ -44,6 +44,8 @@ pub fn link(
     let mut claims: Vec<Claim> =
         Vec::with_capacity(mentions.iter().filter(|m| m.item == "quantity").count());
     let mut ordinal = 0;
+    // Every claim of the document hashes its source first: hashed once.
+    let source_hash = SourceHash::new(doc.source.as_bytes());
     // The sentence last read, kept for the next figure in it.
     let mut view: Option<((usize, usize), SentenceView<'_>)> = None;
     for m in mentions.iter().filter(|m| m.item == "quantity") {
@@ -66,24 +68,10 @@ pub fn link(
         let q_start = m.text_start - s_start;
         let q_end = (m.text_end - s_start).min(sentence.len());
         let mut claim = base_claim(doc, doc_index, ordinal, m, &view.normalized);
-        // The other figures of the sentence, as spans in it.
-        // Mentions are sorted by position: only those inside the sentence are looked at, found by
-        // binary search, so a long document stays linear.
-        let lo = mentions.partition_point(|o| o.text_start < s_start);
-        let hi = mentions.partition_point(|o| o.text_start < s_end);
-        let others: Vec<(usize, usize)> = mentions[lo..hi.max(lo)]
-            .iter()
-            .filter(|o| {
-                o.item == "quantity"
-                    && o.text_start >= s_start
-                    && o.text_end <= s_end
-                    && o.text_start != m.text_start
-            })
-            .map(|o| (o.text_start - s_start, o.text_end - s_start))
-            .collect();
         let found = find_metric(view, q_start, q_end, m, lex);
         match found {
             Some((hit, how)) => {
+                let others = other_figures(mentions, m, s_start, s_end);
                 let info = lex.metric_info(&hit.metric);
                 let (metric, entities, directional, notes) =
                     direction::resolve(view, q_start, &hit, info.as_ref(), lex, &context, &others);
@@ -138,13 +126,38 @@ pub fn link(
         }
         year_on_year(&mut claim);
         claim.attribution.clone_from(&view.attribution);
-        claim.modality = modality(sentence, q_start);
-        claim.fingerprint = fingerprint(&claim);
+        claim.modality = view.modality(q_start);
+        claim.fingerprint = source_hash.fingerprint(&claim);
         claims.push(claim);
     }
     earlier_direction(text, &mut claims);
     breakdown::mark(text, &mut claims);
     claims
+}
+
+/// The other figures of the sentence `s_start..s_end` than `m`, as spans in it (read only
+/// for a figure whose metric was found: most have none).
+///
+/// Mentions are sorted by position: only those inside the sentence are looked at, found by
+/// binary search, so a long document stays linear.
+fn other_figures(
+    mentions: &[Mention],
+    m: &Mention,
+    s_start: usize,
+    s_end: usize,
+) -> Vec<(usize, usize)> {
+    let lo = mentions.partition_point(|o| o.text_start < s_start);
+    let hi = mentions.partition_point(|o| o.text_start < s_end);
+    mentions[lo..hi.max(lo)]
+        .iter()
+        .filter(|o| {
+            o.item == "quantity"
+                && o.text_start >= s_start
+                && o.text_end <= s_end
+                && o.text_start != m.text_start
+        })
+        .map(|o| (o.text_start - s_start, o.text_end - s_start))
+        .collect()
 }
 
 /// A directional metric named with no entity around it (`Budgeted aid for FY2009 was $22.4
@@ -246,8 +259,11 @@ fn squeezed(s: &str) -> std::borrow::Cow<'_, str> {
 /// What the linker reads of one sentence, found once for all the figures in it.
 pub(crate) struct SentenceView<'t> {
     pub text: &'t str,
-    /// Clause breaks, byte offsets in the sentence ([`segment::clause_breaks`]).
-    breaks: Vec<usize>,
+    /// Clause breaks, byte offsets in the sentence ([`segment::clause_breaks`]): found when
+    /// first asked for (only a figure with a metric alias in its sentence reads them).
+    breaks: std::cell::OnceCell<Vec<usize>>,
+    /// The modality phrases of an ASCII sentence ([`modality_hits`]); `None` for another.
+    modality_hits: Option<Vec<ModalityHit>>,
     /// Metric aliases in the sentence.
     metrics: Vec<MetricHit>,
     /// Entities in the sentence, less names inside a currency (`US dollars`, `Canadian
@@ -268,7 +284,8 @@ impl<'t> SentenceView<'t> {
             .collect();
         Self {
             text: sentence,
-            breaks: segment::clause_breaks(sentence, 0, sentence.len()),
+            breaks: std::cell::OnceCell::new(),
+            modality_hits: sentence.is_ascii().then(|| modality_hits(sentence)),
             metrics,
             entities,
             attribution: attribution::find(sentence),
@@ -276,18 +293,30 @@ impl<'t> SentenceView<'t> {
         }
     }
 
+    fn breaks(&self) -> &[usize] {
+        self.breaks
+            .get_or_init(|| segment::clause_breaks(self.text, 0, self.text.len()))
+    }
+
     /// The index of the clause byte `pos` is in.
     fn clause_of(&self, pos: usize) -> usize {
-        self.breaks.partition_point(|&b| b < pos)
+        self.breaks().partition_point(|&b| b < pos)
     }
 
     /// Byte span of clauses `lo..=hi`.
     fn clauses(&self, lo: usize, hi: usize) -> (usize, usize) {
-        let start = if lo == 0 { 0 } else { self.breaks[lo - 1] };
-        (
-            start,
-            self.breaks.get(hi).copied().unwrap_or(self.text.len()),
-        )
+        let breaks = self.breaks();
+        let start = if lo == 0 { 0 } else { breaks[lo - 1] };
+        (start, breaks.get(hi).copied().unwrap_or(self.text.len()))
+    }
+
+    /// The modality of the figure at `q_start` ([`modality`]): for an ASCII sentence, from
+    /// the phrases found once in the whole sentence, those inside the figure's window.
+    fn modality(&self, q_start: usize) -> Modality {
+        match &self.modality_hits {
+            Some(hits) => modality_in(hits, self.text.len(), q_start),
+            None => modality(self.text, q_start),
+        }
     }
 }
 
@@ -414,6 +443,9 @@ fn find_metric(
             alias: noun.clone(),
         });
         return Some((hit, "its counted noun"));
+    }
+    if hits.is_empty() {
+        return None;
     }
     let clause_of = |pos: usize| view.clause_of(pos);
     let qc = clause_of(q_start);
@@ -730,7 +762,11 @@ fn modality(sentence: &str, q_start: usize) -> Modality {
     // (`İ` becomes two characters), so offsets into the sentence would not fit it.
     // Only the last 120 characters before the figure count.
     let lead = sentence.get(..q_start).unwrap_or(sentence);
-    let from = lead.char_indices().rev().nth(119).map_or(0, |(i, _)| i);
+    let from = lead
+        .char_indices()
+        .rev()
+        .nth(MODALITY_WINDOW - 1)
+        .map_or(0, |(i, _)| i);
     let window = lead[from..].to_lowercase();
     // The lists are in order of precedence (a goal's words outrank a forecast's, which
     // outrank a plan's), and so are their phrases' ids: the lowest id found decides.
@@ -742,20 +778,75 @@ fn modality(sentence: &str, q_start: usize) -> Modality {
         .map_or(Modality::Actual, |first| modality[first])
 }
 
+/// How many characters before a figure [`modality`] reads.
+const MODALITY_WINDOW: usize = 120;
+
+/// A modality phrase found in a sentence: its byte span and its id in [`MODALITY_WORDS`].
+type ModalityHit = (usize, usize, usize);
+
+/// Every modality phrase of an ASCII sentence (lower-cased byte for byte, so offsets fit
+/// it), read once for all the figures in it.
+fn modality_hits(sentence: &str) -> Vec<ModalityHit> {
+    let lower = sentence.to_ascii_lowercase();
+    MODALITY_WORDS
+        .0
+        .find_overlapping_iter(&lower)
+        .map(|hit| (hit.start(), hit.end(), hit.pattern().as_usize()))
+        .collect()
+}
+
+/// [`modality`] for a figure at `q_start` of an ASCII sentence of `len` bytes whose phrases
+/// are `hits`: a phrase counts when it lies inside the window, as a search of the window
+/// alone would find it (every character is one byte).
+fn modality_in(hits: &[ModalityHit], len: usize, q_start: usize) -> Modality {
+    // `sentence.get(..q_start)` is the whole sentence past its end.
+    let end = if q_start <= len { q_start } else { len };
+    let from = end.saturating_sub(MODALITY_WINDOW);
+    hits.iter()
+        .filter(|&&(s, e, _)| s >= from && e <= end)
+        .map(|&(_, _, id)| id)
+        .min()
+        .map_or(Modality::Actual, |first| MODALITY_WORDS.1[first])
+}
+
+/// The FNV-1a state of [`fingerprint`] after a claim's source: the same for every claim of
+/// a document, so hashed once.
+pub(crate) struct SourceHash(u64);
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+
+fn fnv(mut h: u64, s: &[u8]) -> u64 {
+    for &b in s {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(FNV_PRIME);
+    }
+    h
+}
+
+impl SourceHash {
+    pub(crate) fn new(source: &[u8]) -> Self {
+        Self(fnv(fnv(FNV_OFFSET, source), &[0]))
+    }
+
+    /// [`fingerprint`] of a claim whose source this is.
+    pub(crate) fn fingerprint(&self, c: &Claim) -> String {
+        debug_assert_eq!(Self::new(c.source.as_bytes()).0, self.0);
+        fingerprint_after_source(self.0, c)
+    }
+}
+
 /// A stable fingerprint (FNV-1a 64) of what a claim says, independent of where it sits.
 pub fn fingerprint(c: &Claim) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut bytes = |s: &[u8]| {
-        for &b in s {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-    };
+    fingerprint_after_source(SourceHash::new(c.source.as_bytes()).0, c)
+}
+
+/// [`fingerprint`] from the hash of the claim's source (and its zero byte), `h`.
+fn fingerprint_after_source(mut h: u64, c: &Claim) -> String {
+    let mut bytes = |s: &[u8]| h = fnv(h, s);
     // Each field is followed by a zero byte. The entities are fed as joined by `,` and the
     // text as its words joined by one space, lower-cased, without building those strings
     // (the value must never change: baselines are matched on it).
-    bytes(c.source.as_bytes());
-    bytes(&[0]);
     bytes(c.metric.as_deref().unwrap_or("").as_bytes());
     bytes(&[0]);
     for (i, e) in c.entities.iter().enumerate() {
