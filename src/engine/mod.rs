@@ -392,5 +392,5 @@ pub fn fingerprint(check: CheckKind, rule: &str, claim_fingerprints: &[&str]) ->
     for f in claim_fingerprints {
         feed(f.as_bytes());
     }
-    crate::number::text::hex16(h)
+    crate::link::hex16(h)
 }

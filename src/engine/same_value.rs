@@ -183,12 +183,15 @@ fn with_restatements<'a>(mut d: Draft<'a>, left: &[&'a Claim], right: &[&'a Clai
     d.arithmetic.left.claims.extend(ids(left));
     d.arithmetic.right.claims.extend(ids(right));
     let n = left.len() + right.len();
-    d.message = format!(
-        "{} ({n} more claim{} restate{} these figures)",
-        d.message,
-        if n == 1 { "" } else { "s" },
-        if n == 1 { "s" } else { "" }
-    );
+    // Appended in place, not copied through `format!`.
+    let m = &mut d.message;
+    m.push_str(" (");
+    crate::number::text::push_usize(m, n);
+    m.push_str(if n == 1 {
+        " more claim restates these figures)"
+    } else {
+        " more claims restate these figures)"
+    });
     d
 }
 

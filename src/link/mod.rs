@@ -879,7 +879,20 @@ fn fingerprint_after_source(mut h: u64, c: &Claim) -> String {
         bytes(squeezed(&c.text).to_lowercase().as_bytes());
     }
     bytes(&[0]);
-    crate::number::text::hex16(h)
+    hex16(h)
+}
+
+/// A hash as 16 lower-case hex digits (claims' fingerprints, findings' ids), written into a
+/// buffer sized once: [`crate::number::text::hex16`] collects them a character at a time,
+/// which cost more than the hash.
+pub(crate) fn hex16(h: u64) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut out = [0u8; 16];
+    for (k, d) in out.iter_mut().rev().enumerate() {
+        *d = DIGITS[((h >> (4 * k)) & 0xf) as usize];
+    }
+    // Hex digits are ASCII: the check cannot fail.
+    String::from_utf8(out.to_vec()).unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -455,6 +455,12 @@ proptest::proptest! {
         proptest::prop_assert_eq!(squeezed(&text), joined);
     }
 
+    /// The hex of a hash is the padded hex format's.
+    #[test]
+    fn hex16_is_the_padded_hex_format(h in proptest::prelude::any::<u64>()) {
+        proptest::prop_assert_eq!(hex16(h), crate::number::text::hex16(h));
+    }
+
     /// The modality read from the phrases found once in an ASCII sentence is the modality
     /// read from the figure's own window, wherever the figure is (past the end too), with
     /// phrases of every list in any case, cut by the window's start or straddling its end.
