@@ -78,10 +78,18 @@ pub fn link(
                 claim.metric = Some(metric);
                 claim.entities = entities;
                 claim.directional = directional;
-                claim.linked_by.push(format!(
-                    "metric `{}` from \"{}\" ({how})",
-                    hit.metric, hit.alias
-                ));
+                claim.linked_by.push(
+                    [
+                        "metric `",
+                        &hit.metric,
+                        "` from \"",
+                        &hit.alias,
+                        "\" (",
+                        how,
+                        ")",
+                    ]
+                    .concat(),
+                );
                 claim.linked_by.extend(notes);
                 if claim.entities.is_empty() {
                     claim.unlinked =
