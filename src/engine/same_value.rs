@@ -222,19 +222,43 @@ pub(crate) fn unchecked_missing_period<'a>(
             periods.push(l);
         }
     }
-    let mut periods: Vec<String> = periods.into_iter().map(str::to_string).collect();
-    if periods.len() > 4 {
-        let more = periods.len() - 3;
-        periods.truncate(3);
-        periods.push(format!("{more} more"));
+    // At most four labels: three and `N more`.
+    let more = (periods.len() > 4).then(|| periods.len() - 3);
+    let mut labels = String::new();
+    for (i, l) in periods
+        .iter()
+        .take(if more.is_some() { 3 } else { 4 })
+        .enumerate()
+    {
+        if i > 0 {
+            labels.push_str(", ");
+        }
+        labels.push_str(l);
     }
-    let text = format!(
-        "{} vs {} other claim(s) in {} ({}): unchecked ({why})",
-        describe_with_interval(c),
-        others.len(),
-        fmt_interval(&right, style),
-        periods.join(", ")
-    );
+    if let Some(more) = more {
+        labels.push_str(", ");
+        crate::number::text::push_usize(&mut labels, more);
+        labels.push_str(" more");
+    }
+    // Each piece written once and joined, not through `format!`: a document of many
+    // undated figures makes one of these for each.
+    let mut count = String::new();
+    crate::number::text::push_usize(&mut count, others.len());
+    let described = describe_with_interval(c);
+    let subject = subject(c);
+    let text = [
+        &described,
+        " vs ",
+        &count,
+        " other claim(s) in ",
+        &fmt_interval(&right, style),
+        " (",
+        &labels,
+        "): unchecked (",
+        why,
+        ")",
+    ]
+    .concat();
     Some(Draft {
         check,
         rule: &rel.id,
@@ -243,25 +267,30 @@ pub(crate) fn unchecked_missing_period<'a>(
         period: period::label(c.period.as_ref()),
         arithmetic: Arithmetic::without_gap(
             term(
-                format!("{} ({why})", subject(c)),
+                [subject.as_str(), " (", why, ")"].concat(),
                 vec![c.id.clone()],
                 &c.interval,
             ),
             "overlaps",
             term(
-                format!("{} other claims of {}", others.len(), subject(c)),
+                [count.as_str(), " other claims of ", &subject].concat(),
                 listed.iter().map(|o| o.id.clone()).collect(),
                 &right,
             ),
             text,
         ),
-        message: format!(
-            "{} ({}): {why}, so it was not compared with the {} other claim(s) of {}",
-            describe_with_interval(c),
+        message: [
+            &described,
+            " (",
             file_name(&c.source),
-            others.len(),
-            subject(c)
-        ),
+            "): ",
+            why,
+            ", so it was not compared with the ",
+            &count,
+            " other claim(s) of ",
+            &subject,
+        ]
+        .concat(),
     })
 }
 
@@ -730,6 +759,18 @@ mod tests {
             n.arithmetic.text.contains("vs 40 other claim(s)"),
             "{}",
             n.arithmetic.text
+        );
+        // Three periods named and the rest counted.
+        assert!(
+            n.arithmetic
+                .text
+                .ends_with("(2000, 2001, 2002, 37 more): unchecked (no period)"),
+            "{}",
+            n.arithmetic.text
+        );
+        assert_eq!(
+            n.arithmetic.right.label,
+            "40 other claims of trade_total KZ-UZ"
         );
     }
 
