@@ -286,6 +286,8 @@ pub(crate) struct SentenceView<'t> {
 impl<'t> SentenceView<'t> {
     fn new(sentence: &'t str, lex: &dyn Lexicon) -> Self {
         let (entities, metrics) = lex.entities_and_metrics(sentence);
+        // ASCII-lowercased once for the attribution and modality words (same byte offsets).
+        let lower = sentence.to_ascii_lowercase();
         let entities = entities
             .into_iter()
             .filter(|e| !names_a_currency(&sentence[e.start..e.end], &sentence[e.end..]))
@@ -293,10 +295,10 @@ impl<'t> SentenceView<'t> {
         Self {
             text: sentence,
             breaks: std::cell::OnceCell::new(),
-            modality_hits: sentence.is_ascii().then(|| modality_hits(sentence)),
+            modality_hits: sentence.is_ascii().then(|| modality_hits(&lower)),
             metrics,
             entities,
-            attribution: attribution::find(sentence),
+            attribution: attribution::find_in(sentence, &lower),
             normalized: Arc::from(&*squeezed(sentence)),
         }
     }
@@ -792,13 +794,12 @@ const MODALITY_WINDOW: usize = 120;
 /// A modality phrase found in a sentence: its byte span and its id in [`MODALITY_WORDS`].
 type ModalityHit = (usize, usize, usize);
 
-/// Every modality phrase of an ASCII sentence (lower-cased byte for byte, so offsets fit
-/// it), read once for all the figures in it.
-fn modality_hits(sentence: &str) -> Vec<ModalityHit> {
-    let lower = sentence.to_ascii_lowercase();
+/// Every modality phrase of an ASCII sentence, given lower-cased (`lower`, byte for byte,
+/// so offsets fit it), read once for all the figures in it.
+fn modality_hits(lower: &str) -> Vec<ModalityHit> {
     MODALITY_WORDS
         .0
-        .find_overlapping_iter(&lower)
+        .find_overlapping_iter(lower)
         .map(|hit| (hit.start(), hit.end(), hit.pattern().as_usize()))
         .collect()
 }
