@@ -328,22 +328,59 @@ pub(super) fn print(
 /// Severity first (conflicts, differences, ...), then the position of the first claim, then
 /// the id: a total order, so output never depends on input order or threads.
 fn sort_findings(findings: &mut [Finding], claims: &[Claim]) {
-    let index: std::collections::HashMap<&str, (usize, usize)> = claims
+    // Only the claims findings name are looked up: a map of those, not of every claim.
+    let named: foldhash::HashSet<&str> = findings
         .iter()
-        .map(|c| (c.id.as_str(), (c.doc_index, c.start)))
+        .filter_map(|f| f.claims.first().map(String::as_str))
         .collect();
+    let mut index: foldhash::HashMap<&str, (usize, usize)> =
+        foldhash::HashMap::with_capacity_and_hasher(named.len(), Default::default());
+    // The last claim of an id wins, as when every claim was collected into the map.
+    for c in claims.iter().filter(|c| named.contains(c.id.as_str())) {
+        index.insert(c.id.as_str(), (c.doc_index, c.start));
+    }
     sort_findings_by(findings, |id| index.get(id).copied());
 }
 
+/// A finding's verdict, the position of its first claim, and its own position.
+type SortKey = (Verdict, Option<(usize, usize)>, usize);
+
 /// [`sort_findings`], with `pos` giving a claim's (document index, start) from its id.
+///
+/// The keys are computed once and sorted with the positions of the findings, comparing the
+/// ids in place (no copy of each id); the findings are then put in that order.
 pub(super) fn sort_findings_by(
     findings: &mut [Finding],
     pos: impl Fn(&str) -> Option<(usize, usize)> + Sync,
 ) {
-    findings.par_sort_by_cached_key(|f| {
-        let first = f.claims.first().and_then(|id| pos(id));
-        (f.verdict, first, f.id.clone())
-    });
+    let mut keys: Vec<SortKey> = findings
+        .par_iter()
+        .enumerate()
+        .map(|(i, f)| (f.verdict, f.claims.first().and_then(|id| pos(id)), i))
+        .collect();
+    {
+        let findings: &[Finding] = findings;
+        keys.par_sort_by(|a, b| {
+            (a.0, a.1)
+                .cmp(&(b.0, b.1))
+                .then_with(|| findings[a.2].id.cmp(&findings[b.2].id))
+        });
+    }
+    permute(findings, keys.into_iter().map(|(_, _, i)| i).collect());
+}
+
+/// Put `items` in the order `order` gives (`order[k]` is the position of the item that goes
+/// to `k`), swapping in place along each cycle of the permutation.
+fn permute<T>(items: &mut [T], mut order: Vec<usize>) {
+    for k in 0..order.len() {
+        // The item meant for `k` has been moved on by the swaps before: follow it.
+        let mut from = order[k];
+        while from < k {
+            from = order[from];
+        }
+        order[k] = from;
+        items.swap(k, from);
+    }
 }
 
 fn color_enabled(choice: ColorChoice) -> bool {
@@ -439,4 +476,26 @@ fn explain(out: &mut dyn Write, r: &Report<'_>, id: &str) -> io::Result<bool> {
         }
     }
     Ok(true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::permute;
+    use proptest::prelude::{Just, Strategy};
+
+    proptest::proptest! {
+        /// Permuting in place puts each item where a copy in that order would.
+        #[test]
+        fn permute_puts_items_in_the_order_given(
+            order in (0usize..40).prop_flat_map(|n| {
+                Just((0..n).collect::<Vec<usize>>()).prop_shuffle()
+            })
+        ) {
+            let items: Vec<usize> = (0..order.len()).map(|i| i * 10).collect();
+            let expected: Vec<usize> = order.iter().map(|&i| items[i]).collect();
+            let mut permuted = items;
+            permute(&mut permuted, order);
+            proptest::prop_assert_eq!(permuted, expected);
+        }
+    }
 }

@@ -356,21 +356,29 @@ fn finish(drafts: Vec<Draft<'_>>, index: &Index<'_>) -> Vec<Finding> {
             ))
     });
     // Identical fingerprints (a figure repeated word for word in one document) would give
-    // identical ids: number the repeats, in output order, so ids stay unique and stable.
-    let mut slots: Vec<Option<Finding>> = keyed.into_iter().map(|(_, f)| Some(f)).collect();
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    order
-        .into_iter()
-        .filter_map(|i| slots[i].take())
-        .map(|mut f| {
-            let n = seen.entry(f.id.clone()).or_insert(0);
+    // identical ids: number the repeats, in output order, so ids stay unique and stable. The
+    // ids are counted borrowed, and the findings moved once, into a list sized once.
+    let mut repeat = vec![0usize; keyed.len()];
+    {
+        let mut seen: HashMap<&str, usize> = HashMap::with_capacity(keyed.len());
+        for &i in &order {
+            let n = seen.entry(keyed[i].1.id.as_str()).or_insert(0);
             *n += 1;
-            if *n > 1 {
-                f.id = format!("{}-{n}", f.id);
-            }
-            f
-        })
-        .collect()
+            repeat[i] = *n;
+        }
+    }
+    let mut slots: Vec<Option<Finding>> = keyed.into_iter().map(|(_, f)| Some(f)).collect();
+    let mut out = Vec::with_capacity(slots.len());
+    for i in order {
+        let Some(mut f) = slots[i].take() else {
+            continue;
+        };
+        if repeat[i] > 1 {
+            f.id = format!("{}-{}", f.id, repeat[i]);
+        }
+        out.push(f);
+    }
+    out
 }
 
 /// FNV-1a 64 of the check, the rule and the sorted claim fingerprints: the same on every run
@@ -393,5 +401,5 @@ pub fn fingerprint(check: CheckKind, rule: &str, claim_fingerprints: &[&str]) ->
     for f in claim_fingerprints {
         feed(f.as_bytes());
     }
-    crate::number::text::hex16(h)
+    crate::link::hex16(h)
 }

@@ -28,8 +28,9 @@ use super::arithmetic::{
 use super::group::{Group, Index, file_name, subject};
 use super::period::{self, PeriodKey};
 use super::relations::Relation;
-use super::{Arithmetic, CheckKind, Draft, Verdict};
+use super::{Arithmetic, CheckKind, Draft, Term, Verdict};
 use crate::claim::Claim;
+use crate::number::text::normalized;
 use crate::quantity::{Kind, Measure};
 use crate::rules::BoundKind;
 
@@ -91,14 +92,22 @@ fn compare_group<'a>(rel: &'a Relation, claims: &[&'a Claim], out: &mut Vec<Draf
     }
     for same in by_period.values() {
         let statements = statements(same);
+        // Each claim that is compared is written once: the first of a statement meets every
+        // other statement of its period.
+        let firsts: Vec<Side<'a>> = statements.iter().map(|a| Side::new(a[0])).collect();
         for (i, a) in statements.iter().enumerate() {
             // Restatements of one figure agree: one finding for all of them.
             if a.len() > 1 {
-                out.push(with_restatements(compare(rel, a[0], a[1]), &a[2..], &[]));
-            }
-            for b in &statements[i + 1..] {
+                let second = Side::new(a[1]);
                 out.push(with_restatements(
-                    compare(rel, a[0], b[0]),
+                    compare_sides(rel, &firsts[i], &second),
+                    &a[2..],
+                    &[],
+                ));
+            }
+            for (j, b) in statements.iter().enumerate().skip(i + 1) {
+                out.push(with_restatements(
+                    compare_sides(rel, &firsts[i], &firsts[j]),
                     &a[1..],
                     &b[1..],
                 ));
@@ -174,12 +183,15 @@ fn with_restatements<'a>(mut d: Draft<'a>, left: &[&'a Claim], right: &[&'a Clai
     d.arithmetic.left.claims.extend(ids(left));
     d.arithmetic.right.claims.extend(ids(right));
     let n = left.len() + right.len();
-    d.message = format!(
-        "{} ({n} more claim{} restate{} these figures)",
-        d.message,
-        if n == 1 { "" } else { "s" },
-        if n == 1 { "s" } else { "" }
-    );
+    // Appended in place, not copied through `format!`.
+    let m = &mut d.message;
+    m.push_str(" (");
+    crate::number::text::push_usize(m, n);
+    m.push_str(if n == 1 {
+        " more claim restates these figures)"
+    } else {
+        " more claims restate these figures)"
+    });
     d
 }
 
@@ -210,19 +222,43 @@ pub(crate) fn unchecked_missing_period<'a>(
             periods.push(l);
         }
     }
-    let mut periods: Vec<String> = periods.into_iter().map(str::to_string).collect();
-    if periods.len() > 4 {
-        let more = periods.len() - 3;
-        periods.truncate(3);
-        periods.push(format!("{more} more"));
+    // At most four labels: three and `N more`.
+    let more = (periods.len() > 4).then(|| periods.len() - 3);
+    let mut labels = String::new();
+    for (i, l) in periods
+        .iter()
+        .take(if more.is_some() { 3 } else { 4 })
+        .enumerate()
+    {
+        if i > 0 {
+            labels.push_str(", ");
+        }
+        labels.push_str(l);
     }
-    let text = format!(
-        "{} vs {} other claim(s) in {} ({}): unchecked ({why})",
-        describe_with_interval(c),
-        others.len(),
-        fmt_interval(&right, style),
-        periods.join(", ")
-    );
+    if let Some(more) = more {
+        labels.push_str(", ");
+        crate::number::text::push_usize(&mut labels, more);
+        labels.push_str(" more");
+    }
+    // Each piece written once and joined, not through `format!`: a document of many
+    // undated figures makes one of these for each.
+    let mut count = String::new();
+    crate::number::text::push_usize(&mut count, others.len());
+    let described = describe_with_interval(c);
+    let subject = subject(c);
+    let text = [
+        &described,
+        " vs ",
+        &count,
+        " other claim(s) in ",
+        &fmt_interval(&right, style),
+        " (",
+        &labels,
+        "): unchecked (",
+        why,
+        ")",
+    ]
+    .concat();
     Some(Draft {
         check,
         rule: &rel.id,
@@ -231,25 +267,30 @@ pub(crate) fn unchecked_missing_period<'a>(
         period: period::label(c.period.as_ref()),
         arithmetic: Arithmetic::without_gap(
             term(
-                format!("{} ({why})", subject(c)),
+                [subject.as_str(), " (", why, ")"].concat(),
                 vec![c.id.clone()],
                 &c.interval,
             ),
             "overlaps",
             term(
-                format!("{} other claims of {}", others.len(), subject(c)),
+                [count.as_str(), " other claims of ", &subject].concat(),
                 listed.iter().map(|o| o.id.clone()).collect(),
                 &right,
             ),
             text,
         ),
-        message: format!(
-            "{} ({}): {why}, so it was not compared with the {} other claim(s) of {}",
-            describe_with_interval(c),
+        message: [
+            &described,
+            " (",
             file_name(&c.source),
-            others.len(),
-            subject(c)
-        ),
+            "): ",
+            why,
+            ", so it was not compared with the ",
+            &count,
+            " other claim(s) of ",
+            &subject,
+        ]
+        .concat(),
     })
 }
 
@@ -339,88 +380,119 @@ fn is_bound(b: BoundKind) -> bool {
     )
 }
 
-/// Compare two claims of the same key and period.
-pub(crate) fn compare<'a>(rel: &'a Relation, a: &'a Claim, b: &'a Claim) -> Draft<'a> {
-    let style = Style::of(a.kind);
-    let period = match (&a.period, &a.base_period) {
-        (Some(p), Some(base)) if a.measure == Measure::Change => {
-            [p.label.as_str(), " vs ", &base.label].concat()
+/// What a same-value finding says of one of its two claims: its figure, its subject and its
+/// period, and its interval's ends. Written once per claim of a period and read for each
+/// pair it is in (a claim meets every other statement of its period).
+struct Side<'a> {
+    claim: &'a Claim,
+    /// The period as the finding names it when this claim is its left side (`2022`, `2022
+    /// vs 2021` for a change).
+    period: String,
+    /// The figure in short ([`arithmetic::describe`]) and with its interval.
+    short: String,
+    full: String,
+    /// `exports KZ->US`, and the term label `exports KZ->US 2022`.
+    subject: String,
+    label: String,
+    low: Option<String>,
+    high: Option<String>,
+}
+
+impl<'a> Side<'a> {
+    fn new(c: &'a Claim) -> Self {
+        let period = match (&c.period, &c.base_period) {
+            (Some(p), Some(base)) if c.measure == Measure::Change => {
+                [p.label.as_str(), " vs ", &base.label].concat()
+            }
+            _ => period::label(c.period.as_ref()),
+        };
+        let short = arithmetic::describe(c);
+        let full = with_interval(c, short.clone());
+        let subject = subject(c);
+        let label = match c.period.as_ref() {
+            Some(p) => [subject.as_str(), " ", &p.label].concat(),
+            None => [subject.as_str(), " ", &period::label(None)].concat(),
+        };
+        let end = |e: Option<crate::interval::Endpoint>| e.map(|e| normalized(e.value));
+        Self {
+            claim: c,
+            period,
+            short,
+            full,
+            subject,
+            label,
+            low: end(c.interval.low),
+            high: end(c.interval.high),
         }
-        _ => period::label(a.period.as_ref()),
-    };
+    }
+
+    /// The side as a term of the arithmetic.
+    fn term(&self) -> Term {
+        let iv = &self.claim.interval;
+        Term {
+            label: self.label.clone(),
+            claims: vec![self.claim.id.clone()],
+            low: self.low.clone(),
+            high: self.high.clone(),
+            low_inclusive: iv.low.is_some_and(|e| e.inclusive),
+            high_inclusive: iv.high.is_some_and(|e| e.inclusive),
+        }
+    }
+}
+
+/// Compare two claims of the same key and period, from their sides written once.
+fn compare_sides<'a>(rel: &'a Relation, sa: &Side<'a>, sb: &Side<'a>) -> Draft<'a> {
+    let (a, b) = (sa.claim, sb.claim);
+    let style = Style::of(a.kind);
+    let period = &sa.period;
     let (ia, ib) = (&a.interval, &b.interval);
     let (verdict, why, (gap, gap_percent)) = if !arithmetic::overlaps(ia, ib) {
         (
             Verdict::Conflict,
-            "the intervals are disjoint".to_string(),
+            "the intervals are disjoint",
             arithmetic::gap_strings(ia, ib, b.value),
         )
     } else {
         classify(a, b)
     };
-    // Each side is described once and its subject written once: a report of a million
-    // claims makes this text for hundreds of thousands of pairs.
-    let (short_a, short_b) = (arithmetic::describe(a), arithmetic::describe(b));
-    let subject_a = subject(a);
-    let subject_b =
-        if a.metric == b.metric && a.entities == b.entities && a.directional == b.directional {
-            subject_a.clone()
-        } else {
-            subject(b)
-        };
     // Joined piece by piece, not with `format!` (see `arithmetic::fmt_point`).
     let message = [
-        &subject_a,
+        &sa.subject,
         " ",
-        &period,
+        period,
         ": ",
-        &short_a,
+        &sa.short,
         " (",
         file_name(&a.source),
         ") and ",
-        &short_b,
+        &sb.short,
         " (",
         file_name(&b.source),
         "): ",
-        &why,
+        why,
     ]
     .concat();
     let text = [
-        &with_interval(a, short_a),
+        &sa.full,
         " vs ",
-        &with_interval(b, short_b),
+        &sb.full,
         " (",
-        &period,
+        period,
         "): ",
         verdict.text(),
         &arithmetic::gap_text(gap.as_ref(), gap_percent.as_ref(), style, ib),
     ]
     .concat();
-    let label = |mut subject: String, c: &Claim| {
-        match c.period.as_ref() {
-            Some(p) => {
-                // Grown once: the subject was built to its own size.
-                subject.reserve(1 + p.label.len());
-                subject.push(' ');
-                subject.push_str(&p.label);
-            }
-            None => {
-                subject.push(' ');
-                subject.push_str(&period::label(None));
-            }
-        }
-        subject
-    };
     Draft {
         check: CheckKind::SameValue,
         rule: &rel.id,
         verdict,
         claims: vec![(a, "left"), (b, "right")],
-        period,
+        period: period.clone(),
         arithmetic: Arithmetic {
-            left: term(label(subject_a, a), vec![a.id.clone()], ia),
+            left: sa.term(),
             relation: "overlaps".into(),
-            right: term(label(subject_b, b), vec![b.id.clone()], ib),
+            right: sb.term(),
             text,
             gap,
             gap_percent,
@@ -429,7 +501,7 @@ pub(crate) fn compare<'a>(rel: &'a Relation, a: &'a Claim, b: &'a Claim) -> Draf
     }
 }
 
-type Classified = (Verdict, String, (Option<String>, Option<String>));
+type Classified = (Verdict, &'static str, (Option<String>, Option<String>));
 
 /// Overlapping intervals: the same statement, a satisfied bound, a rounding, or a difference.
 fn classify(a: &Claim, b: &Claim) -> Classified {
@@ -437,7 +509,7 @@ fn classify(a: &Claim, b: &Claim) -> Classified {
     if is_bound(a.bound) || is_bound(b.bound) {
         return (
             Verdict::Consistent,
-            "one is a bound the other satisfies".into(),
+            "one is a bound the other satisfies",
             none,
         );
     }
@@ -447,40 +519,40 @@ fn classify(a: &Claim, b: &Claim) -> Classified {
         || b.value.is_none()
     {
         if a.interval == b.interval {
-            return (Verdict::Consistent, "the same range".into(), none);
+            return (Verdict::Consistent, "the same range", none);
         }
         if arithmetic::within(&a.interval, &b.interval)
             || arithmetic::within(&b.interval, &a.interval)
         {
             return (
                 Verdict::Consistent,
-                "one lies within the other's range".into(),
+                "one lies within the other's range",
                 none,
             );
         }
         return (
             Verdict::Difference,
-            "the ranges overlap but are not the same".into(),
+            "the ranges overlap but are not the same",
             none,
         );
     }
     let (Some(pa), Some(pb)) = (a.value, b.value) else {
-        return (Verdict::Difference, "overlapping".into(), none);
+        return (Verdict::Difference, "overlapping", none);
     };
     if pa == pb {
-        return (Verdict::Consistent, "the same figure".into(), none);
+        return (Verdict::Consistent, "the same figure", none);
     }
     let gaps = arithmetic::point_gap_strings(pa, pb);
     if rounds_to(a, b) || rounds_to(b, a) {
         return (
             Verdict::ConsistentWithinRounding,
-            "the finer figure rounds to the coarser one".into(),
+            "the finer figure rounds to the coarser one",
             gaps,
         );
     }
     (
         Verdict::Difference,
-        "the figures differ but their intervals overlap".into(),
+        "the figures differ but their intervals overlap",
         gaps,
     )
 }
@@ -687,6 +759,18 @@ mod tests {
             n.arithmetic.text.contains("vs 40 other claim(s)"),
             "{}",
             n.arithmetic.text
+        );
+        // Three periods named and the rest counted.
+        assert!(
+            n.arithmetic
+                .text
+                .ends_with("(2000, 2001, 2002, 37 more): unchecked (no period)"),
+            "{}",
+            n.arithmetic.text
+        );
+        assert_eq!(
+            n.arithmetic.right.label,
+            "40 other claims of trade_total KZ-UZ"
         );
     }
 

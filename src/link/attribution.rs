@@ -25,7 +25,13 @@ static FINDERS: std::sync::LazyLock<(
 
 /// The source a sentence attributes its content to, if it names one.
 pub fn find(sentence: &str) -> Option<String> {
-    let lower = sentence.to_ascii_lowercase(); // ASCII only: offsets must fit `sentence`
+    find_in(sentence, &sentence.to_ascii_lowercase())
+}
+
+/// [`find`], with the sentence ASCII-lowercased (`lower`: only ASCII, so that offsets fit
+/// `sentence`) by the caller, who reads it for other words too.
+pub fn find_in(sentence: &str, lower: &str) -> Option<String> {
+    debug_assert_eq!(lower.len(), sentence.len());
     let (according, verbs) = &*FINDERS;
     if let Some(p) = according.find(lower.as_bytes()) {
         return phrase_after(sentence, p + "according to ".len());

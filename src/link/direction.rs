@@ -198,7 +198,7 @@ pub(crate) fn resolve(
         }
         let mut described: Vec<String> = window
             .iter()
-            .map(|e| format!("\"{}\"", &sentence[e.start..e.end]))
+            .map(|e| ["\"", &sentence[e.start..e.end], "\""].concat())
             .collect();
         described.dedup();
         // `Uzbekistan's foreign trade turnover`: one country's trade with the world.
@@ -225,7 +225,7 @@ pub(crate) fn resolve(
             ids = ctx.main.clone();
         }
         if !described.is_empty() {
-            notes.insert(0, format!("entities from {}", described.join(", ")));
+            notes.insert(0, ["entities from ", &described.join(", ")].concat());
         }
         ids.truncate(2);
         ids.sort();
@@ -240,14 +240,15 @@ pub(crate) fn resolve(
         } else {
             role_of(sentence, e, hit, reverse)
         };
-        let word = format!("\"{}\"", &sentence[e.start..e.end]);
+        // The note is written only for a side it fills.
+        let word = &sentence[e.start..e.end];
         match hint {
             RoleHint::Source if source.is_none() => {
-                notes.push(format!("from {word}"));
+                notes.push(["from \"", word, "\""].concat());
                 source = Some(e.id.clone());
             }
             RoleHint::Destination if dest.is_none() => {
-                notes.push(format!("to {word}"));
+                notes.push(["to \"", word, "\""].concat());
                 dest = Some(e.id.clone());
             }
             _ => {}

@@ -48,6 +48,8 @@ pub fn link(
     let mut ordinal = 0;
     // For percentages, the country whose partner their sentence speaks of (by claim index).
     let mut partners: Vec<(usize, String)> = Vec::new();
+    // Every claim of the document hashes its source first: hashed once.
+    let source_hash = SourceHash::new(doc.source.as_bytes());
     // The sentence last read, kept for the next figure in it.
     let mut view: Option<((usize, usize), SentenceView<'_>)> = None;
     for m in mentions.iter().filter(|m| m.item == "quantity") {
@@ -73,34 +75,28 @@ pub fn link(
         let q_start = m.text_start - s_start;
         let q_end = (m.text_end - s_start).min(sentence.len());
         let mut claim = base_claim(doc, doc_index, ordinal, m, &view.normalized);
-        // The other figures of the sentence, as spans in it.
-        // Mentions are sorted by position: only those inside the sentence are looked at, found by
-        // binary search, so a long document stays linear.
-        let lo = mentions.partition_point(|o| o.text_start < s_start);
-        let hi = mentions.partition_point(|o| o.text_start < s_end);
-        let others: Vec<(usize, usize)> = mentions[lo..hi.max(lo)]
-            .iter()
-            .filter(|o| {
-                o.item == "quantity"
-                    && o.text_start >= s_start
-                    && o.text_end <= s_end
-                    && o.text_start != m.text_start
-            })
-            .map(|o| (o.text_start - s_start, o.text_end - s_start))
-            .collect();
         let found = find_metric(view, q_start, q_end, m, lex);
         match found {
             Some((hit, how)) => {
+                let others = other_figures(mentions, m, s_start, s_end);
                 let info = lex.metric_info(&hit.metric);
                 let (metric, entities, directional, notes) =
                     direction::resolve(view, q_start, &hit, info.as_ref(), lex, &context, &others);
                 claim.metric = Some(metric);
                 claim.entities = entities;
                 claim.directional = directional;
-                claim.linked_by.push(format!(
-                    "metric `{}` from \"{}\" ({how})",
-                    hit.metric, hit.alias
-                ));
+                claim.linked_by.push(
+                    [
+                        "metric `",
+                        &hit.metric,
+                        "` from \"",
+                        &hit.alias,
+                        "\" (",
+                        how,
+                        ")",
+                    ]
+                    .concat(),
+                );
                 claim.linked_by.extend(notes);
                 if claim.entities.is_empty() {
                     claim.unlinked =
@@ -145,8 +141,8 @@ pub fn link(
         }
         year_on_year(&mut claim);
         claim.attribution.clone_from(&view.attribution);
-        claim.modality = modality(sentence, q_start);
-        claim.fingerprint = fingerprint(&claim);
+        claim.modality = view.modality(q_start);
+        claim.fingerprint = source_hash.fingerprint(&claim);
         if claim.kind == Kind::Percent
             && let Some(r) = direction::partner_of(sentence, &view.entities)
         {
@@ -158,6 +154,31 @@ pub fn link(
     breakdown::mark(text, &mut claims);
     share::mark(text, &mut claims, lex, &partners);
     claims
+}
+
+/// The other figures of the sentence `s_start..s_end` than `m`, as spans in it (read only
+/// for a figure whose metric was found: most have none).
+///
+/// Mentions are sorted by position: only those inside the sentence are looked at, found by
+/// binary search, so a long document stays linear.
+fn other_figures(
+    mentions: &[Mention],
+    m: &Mention,
+    s_start: usize,
+    s_end: usize,
+) -> Vec<(usize, usize)> {
+    let lo = mentions.partition_point(|o| o.text_start < s_start);
+    let hi = mentions.partition_point(|o| o.text_start < s_end);
+    mentions[lo..hi.max(lo)]
+        .iter()
+        .filter(|o| {
+            o.item == "quantity"
+                && o.text_start >= s_start
+                && o.text_end <= s_end
+                && o.text_start != m.text_start
+        })
+        .map(|o| (o.text_start - s_start, o.text_end - s_start))
+        .collect()
 }
 
 /// A directional metric named with no entity around it (`Budgeted aid for FY2009 was $22.4
@@ -259,8 +280,11 @@ fn squeezed(s: &str) -> std::borrow::Cow<'_, str> {
 /// What the linker reads of one sentence, found once for all the figures in it.
 pub(crate) struct SentenceView<'t> {
     pub text: &'t str,
-    /// Clause breaks, byte offsets in the sentence ([`segment::clause_breaks`]).
-    breaks: Vec<usize>,
+    /// Clause breaks, byte offsets in the sentence ([`segment::clause_breaks`]): found when
+    /// first asked for (only a figure with a metric alias in its sentence reads them).
+    breaks: std::cell::OnceCell<Vec<usize>>,
+    /// The modality phrases of an ASCII sentence ([`modality_hits`]); `None` for another.
+    modality_hits: Option<Vec<ModalityHit>>,
     /// Metric aliases in the sentence.
     metrics: Vec<MetricHit>,
     /// Entities in the sentence, less names inside a currency (`US dollars`, `Canadian
@@ -276,6 +300,8 @@ impl<'t> SentenceView<'t> {
     /// The view of `sentence`, which starts at byte `s_start` of the document's `text`.
     fn new(text: &str, s_start: usize, sentence: &'t str, lex: &dyn Lexicon) -> Self {
         let (entities, metrics) = lex.entities_and_metrics(sentence);
+        // ASCII-lowercased once for the attribution and modality words (same byte offsets).
+        let lower = sentence.to_ascii_lowercase();
         let mut entities = entities
             .into_iter()
             .filter(|e| !names_a_currency(&sentence[e.start..e.end], &sentence[e.end..]))
@@ -283,26 +309,39 @@ impl<'t> SentenceView<'t> {
         anaphora::resolve(text, s_start, sentence, lex, &mut entities);
         Self {
             text: sentence,
-            breaks: segment::clause_breaks(sentence, 0, sentence.len()),
+            breaks: std::cell::OnceCell::new(),
+            modality_hits: sentence.is_ascii().then(|| modality_hits(&lower)),
             metrics,
             entities,
-            attribution: attribution::find(sentence),
+            attribution: attribution::find_in(sentence, &lower),
             normalized: Arc::from(&*squeezed(sentence)),
         }
     }
 
+    fn breaks(&self) -> &[usize] {
+        self.breaks
+            .get_or_init(|| segment::clause_breaks(self.text, 0, self.text.len()))
+    }
+
     /// The index of the clause byte `pos` is in.
     fn clause_of(&self, pos: usize) -> usize {
-        self.breaks.partition_point(|&b| b < pos)
+        self.breaks().partition_point(|&b| b < pos)
     }
 
     /// Byte span of clauses `lo..=hi`.
     fn clauses(&self, lo: usize, hi: usize) -> (usize, usize) {
-        let start = if lo == 0 { 0 } else { self.breaks[lo - 1] };
-        (
-            start,
-            self.breaks.get(hi).copied().unwrap_or(self.text.len()),
-        )
+        let breaks = self.breaks();
+        let start = if lo == 0 { 0 } else { breaks[lo - 1] };
+        (start, breaks.get(hi).copied().unwrap_or(self.text.len()))
+    }
+
+    /// The modality of the figure at `q_start` ([`modality`]): for an ASCII sentence, from
+    /// the phrases found once in the whole sentence, those inside the figure's window.
+    fn modality(&self, q_start: usize) -> Modality {
+        match &self.modality_hits {
+            Some(hits) => modality_in(hits, self.text.len(), q_start),
+            None => modality(self.text, q_start),
+        }
     }
 }
 
@@ -430,6 +469,9 @@ fn find_metric(
             alias: noun.clone(),
         });
         return Some((hit, "its counted noun"));
+    }
+    if hits.is_empty() {
+        return None;
     }
     let clause_of = |pos: usize| view.clause_of(pos);
     let qc = clause_of(q_start);
@@ -761,7 +803,11 @@ fn modality(sentence: &str, q_start: usize) -> Modality {
     // (`İ` becomes two characters), so offsets into the sentence would not fit it.
     // Only the last 120 characters before the figure count.
     let lead = sentence.get(..q_start).unwrap_or(sentence);
-    let from = lead.char_indices().rev().nth(119).map_or(0, |(i, _)| i);
+    let from = lead
+        .char_indices()
+        .rev()
+        .nth(MODALITY_WINDOW - 1)
+        .map_or(0, |(i, _)| i);
     let window = lead[from..].to_lowercase();
     // The lists are in order of precedence (a goal's words outrank a forecast's, which
     // outrank a plan's), and so are their phrases' ids: the lowest id found decides.
@@ -773,20 +819,74 @@ fn modality(sentence: &str, q_start: usize) -> Modality {
         .map_or(Modality::Actual, |first| modality[first])
 }
 
+/// How many characters before a figure [`modality`] reads.
+const MODALITY_WINDOW: usize = 120;
+
+/// A modality phrase found in a sentence: its byte span and its id in [`MODALITY_WORDS`].
+type ModalityHit = (usize, usize, usize);
+
+/// Every modality phrase of an ASCII sentence, given lower-cased (`lower`, byte for byte,
+/// so offsets fit it), read once for all the figures in it.
+fn modality_hits(lower: &str) -> Vec<ModalityHit> {
+    MODALITY_WORDS
+        .0
+        .find_overlapping_iter(lower)
+        .map(|hit| (hit.start(), hit.end(), hit.pattern().as_usize()))
+        .collect()
+}
+
+/// [`modality`] for a figure at `q_start` of an ASCII sentence of `len` bytes whose phrases
+/// are `hits`: a phrase counts when it lies inside the window, as a search of the window
+/// alone would find it (every character is one byte).
+fn modality_in(hits: &[ModalityHit], len: usize, q_start: usize) -> Modality {
+    // `sentence.get(..q_start)` is the whole sentence past its end.
+    let end = if q_start <= len { q_start } else { len };
+    let from = end.saturating_sub(MODALITY_WINDOW);
+    hits.iter()
+        .filter(|&&(s, e, _)| s >= from && e <= end)
+        .map(|&(_, _, id)| id)
+        .min()
+        .map_or(Modality::Actual, |first| MODALITY_WORDS.1[first])
+}
+
+/// The FNV-1a state of [`fingerprint`] after a claim's source: the same for every claim of
+/// a document, so hashed once.
+pub(crate) struct SourceHash(u64);
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+
+fn fnv(mut h: u64, s: &[u8]) -> u64 {
+    for &b in s {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(FNV_PRIME);
+    }
+    h
+}
+
+impl SourceHash {
+    pub(crate) fn new(source: &[u8]) -> Self {
+        Self(fnv(fnv(FNV_OFFSET, source), &[0]))
+    }
+
+    /// [`fingerprint`] of a claim whose source this is.
+    pub(crate) fn fingerprint(&self, c: &Claim) -> String {
+        debug_assert_eq!(Self::new(c.source.as_bytes()).0, self.0);
+        fingerprint_after_source(self.0, c)
+    }
+}
+
 /// A stable fingerprint (FNV-1a 64) of what a claim says, independent of where it sits.
 pub fn fingerprint(c: &Claim) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut bytes = |s: &[u8]| {
-        for &b in s {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-    };
+    fingerprint_after_source(SourceHash::new(c.source.as_bytes()).0, c)
+}
+
+/// [`fingerprint`] from the hash of the claim's source (and its zero byte), `h`.
+fn fingerprint_after_source(mut h: u64, c: &Claim) -> String {
+    let mut bytes = |s: &[u8]| h = fnv(h, s);
     // Each field is followed by a zero byte. The entities are fed as joined by `,` and the
     // text as its words joined by one space, lower-cased, without building those strings
     // (the value must never change: baselines are matched on it).
-    bytes(c.source.as_bytes());
-    bytes(&[0]);
     bytes(c.metric.as_deref().unwrap_or("").as_bytes());
     bytes(&[0]);
     for (i, e) in c.entities.iter().enumerate() {
@@ -819,7 +919,20 @@ pub fn fingerprint(c: &Claim) -> String {
         bytes(squeezed(&c.text).to_lowercase().as_bytes());
     }
     bytes(&[0]);
-    crate::number::text::hex16(h)
+    hex16(h)
+}
+
+/// A hash as 16 lower-case hex digits (claims' fingerprints, findings' ids), written into a
+/// buffer sized once: [`crate::number::text::hex16`] collects them a character at a time,
+/// which cost more than the hash.
+pub(crate) fn hex16(h: u64) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut out = [0u8; 16];
+    for (k, d) in out.iter_mut().rev().enumerate() {
+        *d = DIGITS[((h >> (4 * k)) & 0xf) as usize];
+    }
+    // Hex digits are ASCII: the check cannot fail.
+    String::from_utf8(out.to_vec()).unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -458,6 +458,39 @@ proptest::proptest! {
         let joined = text.split_whitespace().collect::<Vec<_>>().join(" ");
         proptest::prop_assert_eq!(squeezed(&text), joined);
     }
+
+    /// The hex of a hash is the padded hex format's.
+    #[test]
+    fn hex16_is_the_padded_hex_format(h in proptest::prelude::any::<u64>()) {
+        proptest::prop_assert_eq!(hex16(h), crate::number::text::hex16(h));
+    }
+
+    /// The modality read from the phrases found once in an ASCII sentence is the modality
+    /// read from the figure's own window, wherever the figure is (past the end too), with
+    /// phrases of every list in any case, cut by the window's start or straddling its end.
+    #[test]
+    fn modality_from_the_sentences_phrases_is_the_windows(
+        pieces in proptest::collection::vec(0usize..12, 0..60),
+        q_start in 0usize..400,
+    ) {
+        let piece = |k: usize| match k {
+            0 => "target ",
+            1 => "Expected To ",
+            2 => "planned ",
+            3 => "PROPOSED ",
+            4 => "aims to",
+            5 => "will reach ",
+            6 => "request for ",
+            7 => "$5 billion ",
+            8 => "the ",
+            9 => ", ",
+            10 => "is ready to increase ",
+            _ => "x",
+        };
+        let text: String = pieces.into_iter().map(piece).collect();
+        let view = SentenceView::new(&text, 0, &text, &TestLexicon);
+        proptest::prop_assert_eq!(view.modality(q_start), modality(&text, q_start));
+    }
 }
 
 #[test]

@@ -76,6 +76,8 @@ pub(crate) struct Hit<'a, T> {
 #[derive(Debug, Clone)]
 pub(crate) struct PhraseMatcher<T> {
     ac: Option<AhoCorasick>,
+    /// The same patterns as a DFA, built once a run has searched enough text ([`Faster`]).
+    faster: Faster,
     /// Per automaton pattern (an ASCII-lowercased phrase): the phrases spelled that way, most
     /// strict case rule first.
     targets: Vec<Vec<Phrase<T>>>,
@@ -85,9 +87,73 @@ impl<T> Default for PhraseMatcher<T> {
     fn default() -> Self {
         Self {
             ac: None,
+            faster: Faster::default(),
             targets: Vec::new(),
         }
     }
+}
+
+/// Bytes of text searched with the NFA before the DFA is built. The DFA finds the same
+/// matches about twice as fast, but building it over every alias takes some 35 ms (four
+/// times the rest of loading the rules): worth it only for a large run, such as 100 MB of
+/// documents, where the linker's phrase search is the largest cost after extraction. A run
+/// of a few documents, or of the 1 and 10 MB bench corpora, never builds it.
+const DFA_AFTER_BYTES: usize = 8 << 20;
+
+/// The DFA of a [`PhraseMatcher`]'s patterns, built when the searches made so far pass
+/// [`DFA_AFTER_BYTES`]. The search whose text crosses the mark builds it, on its own thread;
+/// searches on other threads go on with the NFA meanwhile. Both automata give the same
+/// matches, so which one a search used never shows in its result.
+#[derive(Debug, Default)]
+struct Faster {
+    /// The automaton's patterns (the ASCII-lowercased keys), to build the DFA from.
+    keys: Vec<String>,
+    searched: std::sync::atomic::AtomicUsize,
+    dfa: std::sync::OnceLock<AhoCorasick>,
+}
+
+impl Clone for Faster {
+    fn clone(&self) -> Self {
+        Self {
+            keys: self.keys.clone(),
+            searched: std::sync::atomic::AtomicUsize::new(
+                self.searched.load(std::sync::atomic::Ordering::Relaxed),
+            ),
+            dfa: self.dfa.clone(),
+        }
+    }
+}
+
+impl Faster {
+    /// The automaton to search `len` bytes with: the DFA once built, else `nfa`.
+    fn searcher<'a>(&'a self, nfa: &'a AhoCorasick, len: usize) -> &'a AhoCorasick {
+        if let Some(dfa) = self.dfa.get() {
+            return dfa;
+        }
+        let before = self
+            .searched
+            .fetch_add(len, std::sync::atomic::Ordering::Relaxed);
+        if before < DFA_AFTER_BYTES && before.saturating_add(len) >= DFA_AFTER_BYTES {
+            // Only this search crosses the mark. A build that fails (too large) leaves the
+            // NFA in use.
+            if let Ok(dfa) = automaton(&self.keys, aho_corasick::AhoCorasickKind::DFA) {
+                let _ = self.dfa.set(dfa);
+            }
+        }
+        self.dfa.get().unwrap_or(nfa)
+    }
+}
+
+/// The automaton over `keys` (ASCII-lowercased phrases) of the kind asked for.
+fn automaton(
+    keys: &[String],
+    kind: aho_corasick::AhoCorasickKind,
+) -> Result<AhoCorasick, aho_corasick::BuildError> {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(false)
+        .match_kind(MatchKind::Standard)
+        .kind(Some(kind))
+        .build(keys)
 }
 
 impl<T: Clone> PhraseMatcher<T> {
@@ -131,20 +197,28 @@ impl<T: Clone> PhraseMatcher<T> {
         // The keys are ASCII-lowercased, and so is the text searched (`find_split`): the same
         // matches as an ASCII-case-insensitive automaton, which holds a transition for both
         // cases of every letter and took twice as long to build.
-        let ac = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(false)
-            .match_kind(MatchKind::Standard)
-            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
-            .build(&keys)
+        let ac = automaton(&keys, aho_corasick::AhoCorasickKind::ContiguousNFA)
             .map_err(|e| e.to_string())?;
         Ok(Self {
             ac: Some(ac),
+            faster: Faster {
+                keys,
+                ..Faster::default()
+            },
             targets,
         })
     }
 }
 
 impl<T> PhraseMatcher<T> {
+    /// The NFA and a DFA of the phrases, built now, for tests that hold one to the other.
+    #[cfg(test)]
+    pub(crate) fn both_automata(&self) -> Option<(&AhoCorasick, AhoCorasick)> {
+        let nfa = self.ac.as_ref()?;
+        let dfa = automaton(&self.faster.keys, aho_corasick::AhoCorasickKind::DFA).ok()?;
+        Some((nfa, dfa))
+    }
+
     /// The phrases whose value `class` puts in a class (`Some(k)`, `k < N`): a vocabulary.
     pub(crate) fn len_where(&self, class: impl Fn(&T) -> bool) -> usize {
         self.targets
@@ -173,10 +247,21 @@ impl<T> PhraseMatcher<T> {
         norm: &Normalized<'_>,
         class: impl Fn(&T) -> Option<usize>,
     ) -> [Vec<Hit<'a, T>>; N] {
-        let mut found: [Vec<Hit<'a, T>>; N] = std::array::from_fn(|_| Vec::new());
         let Some(ac) = &self.ac else {
-            return found;
+            return std::array::from_fn(|_| Vec::new());
         };
+        self.find_split_in(self.faster.searcher(ac, norm.text.len()), norm, class)
+    }
+
+    /// [`Self::find_split`] with the automaton `ac` (the NFA or the DFA of the phrases).
+    #[inline]
+    pub(crate) fn find_split_in<'a, const N: usize>(
+        &'a self,
+        ac: &AhoCorasick,
+        norm: &Normalized<'_>,
+        class: impl Fn(&T) -> Option<usize>,
+    ) -> [Vec<Hit<'a, T>>; N] {
+        let mut found: [Vec<Hit<'a, T>>; N] = std::array::from_fn(|_| Vec::new());
         let text: &str = &norm.text;
         // Same byte offsets: ASCII-lowercasing changes no byte's length.
         let lowered = text.to_ascii_lowercase();
@@ -322,6 +407,28 @@ fn normalize(s: &str) -> (String, Vec<(usize, usize)>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The search that crosses the mark builds the DFA; the searches after it use it and
+    /// find the same.
+    #[test]
+    fn a_large_run_switches_to_the_dfa() {
+        let m = PhraseMatcher::build(vec![Phrase {
+            text: "trade".to_string(),
+            case: Case::Any,
+            value: 1u8,
+        }])
+        .expect("one phrase");
+        let norm = Normalized::new("Trade and more trade");
+        let before = m.find_split::<1>(&norm, |_| Some(0));
+        assert!(m.faster.dfa.get().is_none());
+        m.faster
+            .searched
+            .store(DFA_AFTER_BYTES - 1, std::sync::atomic::Ordering::Relaxed);
+        let after = m.find_split::<1>(&norm, |_| Some(0));
+        assert!(m.faster.dfa.get().is_some());
+        assert_eq!(before, after);
+        assert_eq!(after[0].len(), 2);
+    }
 
     fn m(phrases: &[(&str, Case, u32)]) -> PhraseMatcher<u32> {
         PhraseMatcher::build(

@@ -736,6 +736,31 @@ mod tests {
         assert!(found.0 > 100 && found.1 > 50, "{found:?}");
     }
 
+    /// The DFA a large run switches to finds every phrase the NFA finds, for both
+    /// vocabularies, on every line of the examples and on lines that stack their phrases.
+    #[test]
+    fn the_dfa_finds_what_the_nfa_finds() {
+        let rs = crate::rules::default_rule_set();
+        let (nfa, dfa) = rs.phrases.both_automata().expect("both automata");
+        let hits = |hits: [Vec<crate::rules::matcher::Hit<'_, Vocab>>; 2]| {
+            hits.map(|h| {
+                h.into_iter()
+                    .map(|h| (h.start, h.end, std::ptr::from_ref(h.value)))
+                    .collect::<Vec<_>>()
+            })
+        };
+        let mut found = 0;
+        for text in texts() {
+            let norm = Normalized::new(&text);
+            let class = |v: &Vocab| Some(v.class());
+            let by_nfa = hits(rs.phrases.find_split_in::<2>(nfa, &norm, class));
+            let by_dfa = hits(rs.phrases.find_split_in::<2>(&dfa, &norm, class));
+            found += by_nfa[0].len() + by_nfa[1].len();
+            assert_eq!(by_nfa, by_dfa, "{text:?}");
+        }
+        assert!(found > 150, "{found}");
+    }
+
     /// Load user files on top of the defaults; the errors rendered one per string.
     fn errors(files: &[(&str, &str)]) -> Vec<String> {
         match RuleSet::from_texts(files, false) {

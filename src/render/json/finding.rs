@@ -4,7 +4,7 @@
 //! to it byte for byte on every kind of check.
 
 use super::fields::{opt_string, string, strings, value};
-use crate::engine::{Finding, Term};
+use crate::engine::{Finding, Term, Verdict};
 use crate::render::report::json::FindingOut;
 
 /// Append `f` to `buf` as `serde_json::to_writer` would write it (no line break).
@@ -23,11 +23,12 @@ fn fields(buf: &mut Vec<u8>, f: &Finding) {
     buf.extend_from_slice(b",\"id\":");
     string(buf, &f.id);
     buf.extend_from_slice(b",\"check\":");
-    value(buf, &f.check);
+    // The kebab-case names are the serde names (`rename_all`), plain ASCII.
+    quoted(buf, f.check.name());
     buf.extend_from_slice(b",\"rule\":");
     string(buf, &f.rule);
     buf.extend_from_slice(b",\"verdict\":");
-    value(buf, &f.verdict);
+    quoted(buf, verdict_name(f.verdict));
     buf.extend_from_slice(b",\"metric\":");
     string(buf, &f.metric);
     buf.extend_from_slice(b",\"entities\":");
@@ -62,16 +63,60 @@ fn term(buf: &mut Vec<u8>, t: &Term) {
     opt_string(buf, t.low.as_deref());
     buf.extend_from_slice(b",\"high\":");
     opt_string(buf, t.high.as_deref());
-    buf.extend_from_slice(b",\"low_inclusive\":");
-    value(buf, &t.low_inclusive);
-    buf.extend_from_slice(b",\"high_inclusive\":");
-    value(buf, &t.high_inclusive);
-    buf.push(b'}');
+    buf.extend_from_slice(if t.low_inclusive {
+        b",\"low_inclusive\":true"
+    } else {
+        b",\"low_inclusive\":false"
+    });
+    buf.extend_from_slice(if t.high_inclusive {
+        b",\"high_inclusive\":true}"
+    } else {
+        b",\"high_inclusive\":false}"
+    });
+}
+
+/// A name that needs no escape, quoted.
+fn quoted(buf: &mut Vec<u8>, name: &str) {
+    buf.push(b'"');
+    buf.extend_from_slice(name.as_bytes());
+    buf.push(b'"');
+}
+
+/// A verdict's serde name (`rename_all = "snake_case"`).
+fn verdict_name(v: Verdict) -> &'static str {
+    match v {
+        Verdict::Conflict => "conflict",
+        Verdict::Difference => "difference",
+        Verdict::ConsistentWithinRounding => "consistent_within_rounding",
+        Verdict::Consistent => "consistent",
+        Verdict::Unchecked => "unchecked",
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every check's and verdict's name, as serde writes it.
+    #[test]
+    fn names_are_written_as_serde_writes_them() {
+        for k in crate::render::report::CHECK_KINDS {
+            let mut buf = Vec::new();
+            quoted(&mut buf, k.name());
+            assert_eq!(buf, serde_json::to_vec(&k).unwrap());
+        }
+        for v in [
+            Verdict::Conflict,
+            Verdict::Difference,
+            Verdict::ConsistentWithinRounding,
+            Verdict::Consistent,
+            Verdict::Unchecked,
+        ] {
+            let mut buf = Vec::new();
+            quoted(&mut buf, verdict_name(v));
+            assert_eq!(buf, serde_json::to_vec(&v).unwrap());
+        }
+    }
 
     /// Every finding the examples and the contradiction fixtures make: the writer gives
     /// serde's bytes for each, on enough kinds of check to cover open bounds and gaps.
