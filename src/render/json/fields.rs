@@ -159,6 +159,16 @@ pub(super) fn role_name(r: crate::quantity::Role) -> &'static str {
     }
 }
 
+pub(super) fn modality_name(m: crate::claim::Modality) -> &'static str {
+    use crate::claim::Modality;
+    match m {
+        Modality::Actual => "actual",
+        Modality::Target => "target",
+        Modality::Forecast => "forecast",
+        Modality::Plan => "plan",
+    }
+}
+
 pub(super) fn time_kind_name(k: crate::time::TimeKind) -> &'static str {
     use crate::time::TimeKind::*;
     match k {
@@ -281,6 +291,12 @@ mod tests {
         }
         for r in [Role::From, Role::To] {
             assert_eq!(bytes(|buf| name(buf, role_name(r))), serde_name(&r));
+        }
+        {
+            use crate::claim::Modality as M;
+            for m in [M::Actual, M::Target, M::Forecast, M::Plan] {
+                assert_eq!(bytes(|buf| name(buf, modality_name(m))), serde_name(&m));
+            }
         }
         for k in [
             TimeKind::Year,
