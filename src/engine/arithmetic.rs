@@ -531,6 +531,16 @@ pub fn term(label: String, claims: Vec<String>, iv: &Interval) -> Term {
     }
 }
 
+/// The term of one claim's figure: what it is about in `period` (`trade_total KZ-US 2021`),
+/// its id and its interval.
+pub fn claim_term(c: &Claim, period: &str) -> Term {
+    term(
+        format!("{} {period}", super::group::subject(c)),
+        vec![c.id.clone()],
+        &c.interval,
+    )
+}
+
 /// The round of `v` to a multiple of `unit` (half away from zero).
 pub fn round_to(v: Decimal, unit: Decimal) -> Option<Decimal> {
     if unit <= Decimal::ZERO {
@@ -702,6 +712,25 @@ pub fn outcome(
 }
 
 impl Outcome {
+    /// The arithmetic of the check `left <relation> right`, with `text` and this outcome's
+    /// gap.
+    pub fn arithmetic(
+        self,
+        left: super::Term,
+        relation: &str,
+        right: super::Term,
+        text: String,
+    ) -> super::Arithmetic {
+        super::Arithmetic {
+            left,
+            relation: relation.to_string(),
+            right,
+            text,
+            gap: self.gap,
+            gap_percent: self.gap_percent,
+        }
+    }
+
     /// The words that end a derived check's text: the verdict, with the slack and the
     /// `widened` side when only the slack made it hold, and for a conflict the gap at the scale
     /// of `like` (`consistent`; `conflict, gap 0.21 bn (6.78%)`).

@@ -13,7 +13,7 @@
 use jiff::civil::Date;
 use rust_decimal::Decimal;
 
-use super::arithmetic::{self, OutOfRange, Style, describe_with_interval, term};
+use super::arithmetic::{self, OutOfRange, Style, claim_term, describe_with_interval};
 use super::group::{Group, Index, file_name, is_amount, is_plain_level, subject};
 use super::period::{self, End, Span};
 use super::relations::Relation;
@@ -179,17 +179,9 @@ fn compare<'a>(rel: &'a Relation, slack: Decimal, outer: &'a Claim, inner: &'a C
                 claims,
                 period,
                 arithmetic: Arithmetic::without_gap(
-                    term(
-                        format!("{} {pi}", subject(inner)),
-                        vec![inner.id.clone()],
-                        &inner.interval,
-                    ),
+                    claim_term(inner, &pi),
                     "<=",
-                    term(
-                        format!("{} {po}", subject(outer)),
-                        vec![outer.id.clone()],
-                        &outer.interval,
-                    ),
+                    claim_term(outer, &po),
                     format!("{lhs}: unchecked (out of range)"),
                 ),
                 message: format!(
@@ -217,11 +209,7 @@ fn compare<'a>(rel: &'a Relation, slack: Decimal, outer: &'a Claim, inner: &'a C
         "{lhs}: {}",
         o.words(slack, &widened, style, &outer.interval)
     );
-    let arithmetic::Outcome {
-        verdict,
-        gap,
-        gap_percent,
-    } = o;
+    let verdict = o.verdict;
     let what = match verdict {
         Verdict::Conflict => {
             "the flow over the inner period exceeds the flow over the whole period"
@@ -238,22 +226,7 @@ fn compare<'a>(rel: &'a Relation, slack: Decimal, outer: &'a Claim, inner: &'a C
         verdict,
         claims,
         period,
-        arithmetic: Arithmetic {
-            left: term(
-                format!("{} {pi}", subject(inner)),
-                vec![inner.id.clone()],
-                &inner.interval,
-            ),
-            relation: "<=".into(),
-            right: term(
-                format!("{} {po}", subject(outer)),
-                vec![outer.id.clone()],
-                &outer.interval,
-            ),
-            text,
-            gap,
-            gap_percent,
-        },
+        arithmetic: o.arithmetic(claim_term(inner, &pi), "<=", claim_term(outer, &po), text),
         message: format!(
             "{}: {pi} ({}) lies within {po} ({}): {what}",
             subject(outer),
@@ -274,17 +247,9 @@ fn undecidable<'a>(rel: &'a Relation, outer: &'a Claim, inner: &'a Claim) -> Dra
         claims: vec![(outer, "outer"), (inner, "inner")],
         period: format!("{pi} within {po}?"),
         arithmetic: Arithmetic::without_gap(
-            term(
-                format!("{} {pi}", subject(inner)),
-                vec![inner.id.clone()],
-                &inner.interval,
-            ),
+            claim_term(inner, &pi),
             "<=",
-            term(
-                format!("{} {po}", subject(outer)),
-                vec![outer.id.clone()],
-                &outer.interval,
-            ),
+            claim_term(outer, &po),
             format!(
                 "{} ({pi}) <= {} ({po}): unchecked (unknown end of period)",
                 describe_with_interval(inner),

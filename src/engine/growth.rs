@@ -14,7 +14,9 @@
 
 use rust_decimal::Decimal;
 
-use super::arithmetic::{self, OutOfRange, Style, describe, fmt_interval, fmt_point, term};
+use super::arithmetic::{
+    self, OutOfRange, Style, claim_term, describe, fmt_interval, fmt_point, term,
+};
 use super::group::{Group, Index, distinct_intervals, distinct_intervals_of, subject};
 use super::period::{self, PeriodKey};
 use super::relations::Relation;
@@ -254,6 +256,16 @@ struct Computed {
     factor: Option<Interval>,
 }
 
+/// A change's period and base period as labels, and the finding's period: `2022 vs 2021`.
+pub(super) fn change_periods(c: &Claim) -> (String, String, String) {
+    let (pl, bl) = (
+        period::label(c.period.as_ref()),
+        period::label(c.base_period.as_ref()),
+    );
+    let both = format!("{pl} vs {bl}");
+    (pl, bl, both)
+}
+
 fn compare<'a>(
     rel: &'a Relation,
     slack: Decimal,
@@ -263,11 +275,7 @@ fn compare<'a>(
     later: &'a Claim,
 ) -> Draft<'a> {
     let style = Style::of(later.kind);
-    let (pl, bl) = (
-        period::label(c.period.as_ref()),
-        period::label(c.base_period.as_ref()),
-    );
-    let period = format!("{pl} vs {bl}");
+    let (pl, bl, period) = change_periods(c);
     let claims = vec![(later, "later"), (base, "base"), (c, "change")];
     let absolute = mode == Mode::Add && c.kind != Kind::PercentagePoints;
     let computed = match compute(mode, c, base, later, slack) {
@@ -280,17 +288,9 @@ fn compare<'a>(
                 claims,
                 period: period.clone(),
                 arithmetic: Arithmetic::without_gap(
-                    term(
-                        format!("{} {bl}", subject(base)),
-                        vec![base.id.clone()],
-                        &base.interval,
-                    ),
+                    claim_term(base, &bl),
                     "overlaps",
-                    term(
-                        format!("{} {pl}", subject(later)),
-                        vec![later.id.clone()],
-                        &later.interval,
-                    ),
+                    claim_term(later, &pl),
                     format!(
                         "{} ({bl}) with {} vs {} ({pl}): unchecked (out of range)",
                         describe(base),
@@ -365,11 +365,7 @@ fn compare<'a>(
         fmt_interval(&computed.left, result_style),
         o.words(slack, widened, result_style, &computed.right)
     );
-    let arithmetic::Outcome {
-        verdict,
-        gap,
-        gap_percent,
-    } = o;
+    let verdict = o.verdict;
     let message = message(verdict, mode, c, base, later, &pl, &bl, slack);
     let mut left_claims = vec![base.id.clone(), c.id.clone()];
     let mut right_claims = vec![later.id.clone()];
@@ -383,14 +379,12 @@ fn compare<'a>(
         verdict,
         claims,
         period,
-        arithmetic: Arithmetic {
-            left: term(left_label, left_claims, &computed.left),
-            relation: "overlaps".into(),
-            right: term(right_label, right_claims, &computed.right),
+        arithmetic: o.arithmetic(
+            term(left_label, left_claims, &computed.left),
+            "overlaps",
+            term(right_label, right_claims, &computed.right),
             text,
-            gap,
-            gap_percent,
-        },
+        ),
         message,
     }
 }

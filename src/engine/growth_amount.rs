@@ -9,7 +9,6 @@ use rust_decimal::Decimal;
 use super::arithmetic::{self, OutOfRange, Style, describe, fmt_interval, fmt_point, term};
 use super::group::subject;
 use super::growth::{point_factor, signed_change, signed_value};
-use super::period;
 use super::relations::Relation;
 use super::{Arithmetic, CheckKind, Draft, Verdict};
 use crate::claim::Claim;
@@ -24,11 +23,7 @@ pub(super) fn compare<'a>(
     later: &'a Claim,
 ) -> Draft<'a> {
     let style = Style::of(later.kind);
-    let (pl, bl) = (
-        period::label(rate.period.as_ref()),
-        period::label(rate.base_period.as_ref()),
-    );
-    let period = format!("{pl} vs {bl}");
+    let (pl, bl, period) = super::growth::change_periods(rate);
     let claims = vec![(later, "later"), (amount, "change"), (rate, "change")];
     let rate_iv = signed_change(rate);
     let (amount_iv, amount_point) = (signed_change(amount), signed_value(amount));
@@ -110,11 +105,7 @@ pub(super) fn compare<'a>(
         fmt_interval(&later.interval, style),
         o.words(slack, &widened, style, &later.interval)
     );
-    let arithmetic::Outcome {
-        verdict,
-        gap,
-        gap_percent,
-    } = o;
+    let verdict = o.verdict;
     let why = match verdict {
         Verdict::Conflict => "the rate and the amount of the change cannot both be right",
         Verdict::Difference => {
@@ -131,14 +122,12 @@ pub(super) fn compare<'a>(
         verdict,
         claims,
         period,
-        arithmetic: Arithmetic {
-            left: term(left_label, ids, &predicted),
-            relation: "overlaps".into(),
-            right: term(right_label, vec![later.id.clone()], &later.interval),
+        arithmetic: o.arithmetic(
+            term(left_label, ids, &predicted),
+            "overlaps",
+            term(right_label, vec![later.id.clone()], &later.interval),
             text,
-            gap,
-            gap_percent,
-        },
+        ),
         message: format!("{} {pl} vs {bl}: {why}{implied}", subject(rate)),
     }
 }

@@ -6,14 +6,16 @@
 
 use rust_decimal::Decimal;
 
-use super::arithmetic::{self, Style, describe, describe_with_interval, fmt_interval, term};
+use super::arithmetic::{
+    self, Style, claim_term, describe, describe_with_interval, fmt_interval, term,
+};
 use super::group::{
     Group, Index, distinct_intervals, file_name, is_amount, is_plain_level, subject,
 };
 use super::growth::{self, signed_change};
 use super::period::{self, End, Span};
 use super::relations::Relation;
-use super::{Arithmetic, CheckKind, Draft, Verdict};
+use super::{CheckKind, Draft, Verdict};
 use crate::claim::Claim;
 use crate::quantity::{Kind, Measure};
 
@@ -124,11 +126,7 @@ fn compare<'a>(
         describe_with_interval(outer),
         o.words(slack, &widened, style, &outer.interval)
     );
-    let arithmetic::Outcome {
-        verdict,
-        gap,
-        gap_percent,
-    } = o;
+    let verdict = o.verdict;
     let what = match verdict {
         Verdict::Conflict => "the level the rate implies for the base exceeds the whole period",
         Verdict::Difference => {
@@ -145,22 +143,16 @@ fn compare<'a>(
         verdict,
         claims: vec![(outer, "outer"), (later, "later"), (rate, "change")],
         period: format!("{bl} within {po}"),
-        arithmetic: Arithmetic {
-            left: term(
+        arithmetic: o.arithmetic(
+            term(
                 format!("{} {bl} (later / (1 + rate))", subject(later)),
                 vec![later.id.clone(), rate.id.clone()],
                 &implied,
             ),
-            relation: "<=".into(),
-            right: term(
-                format!("{} {po}", subject(outer)),
-                vec![outer.id.clone()],
-                &outer.interval,
-            ),
+            "<=",
+            claim_term(outer, &po),
             text,
-            gap,
-            gap_percent,
-        },
+        ),
         message: format!(
             "{}: {bl}, as {} and {} imply it ({}), lies within {po} ({}): {what}",
             subject(outer),

@@ -259,11 +259,7 @@ fn compare<'a>(
             describe_with_interval(new)
         ),
     };
-    let arithmetic::Outcome {
-        verdict,
-        gap,
-        gap_percent,
-    } = o;
+    let verdict = o.verdict;
     let message = match (old, verdict) {
         (Some(_), Verdict::Conflict) => {
             "the old total plus the addition does not make the new total"
@@ -283,8 +279,8 @@ fn compare<'a>(
         verdict,
         claims,
         period: period.clone(),
-        arithmetic: Arithmetic {
-            left: term(
+        arithmetic: o.arithmetic(
+            term(
                 if old.is_some() {
                     format!("{} old total + addition", subject(add))
                 } else {
@@ -293,8 +289,8 @@ fn compare<'a>(
                 left_claims,
                 &left,
             ),
-            relation: relation.into(),
-            right: term(
+            relation,
+            term(
                 format!(
                     "{} new total {}",
                     subject(new),
@@ -304,9 +300,7 @@ fn compare<'a>(
                 &new.interval,
             ),
             text,
-            gap,
-            gap_percent,
-        },
+        ),
         message: format!("{} ({}): {message}", subject(new), file_name(&new.source)),
     }
 }

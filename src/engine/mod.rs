@@ -401,5 +401,5 @@ pub fn fingerprint(check: CheckKind, rule: &str, claim_fingerprints: &[&str]) ->
     for f in claim_fingerprints {
         feed(f.as_bytes());
     }
-    crate::link::hex16(h)
+    crate::number::text::hex16(h)
 }

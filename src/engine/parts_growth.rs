@@ -18,7 +18,7 @@ use super::group::{Group, Index, distinct_intervals, is_amount, is_plain_level, 
 use super::growth::signed_change;
 use super::period::{self, PeriodKey};
 use super::relations::Relation;
-use super::{Arithmetic, CheckKind, Draft};
+use super::{CheckKind, Draft};
 use crate::claim::Claim;
 use crate::interval::Interval;
 use crate::quantity::{Kind, Measure};
@@ -156,11 +156,7 @@ fn compare<'a>(
         fmt_interval(&whole, style),
         o.words(slack, &widened, style, &whole)
     );
-    let arithmetic::Outcome {
-        verdict,
-        gap,
-        gap_percent,
-    } = o;
+    let verdict = o.verdict;
     let what = match verdict {
         super::Verdict::Conflict => "the bases the parts' rates imply do not add up to the total's",
         super::Verdict::Difference => {
@@ -181,18 +177,16 @@ fn compare<'a>(
         verdict,
         claims,
         period: format!("{bl} (implied)"),
-        arithmetic: Arithmetic {
-            left: term(format!("parts {bl} (level / (1 + rate))"), part_ids, &sum),
-            relation: "overlaps".into(),
-            right: term(
+        arithmetic: o.arithmetic(
+            term(format!("parts {bl} (level / (1 + rate))"), part_ids, &sum),
+            "overlaps",
+            term(
                 format!("{} {bl} (level / (1 + rate))", subject(total)),
                 vec![total.id.clone(), rate.id.clone()],
                 &whole,
             ),
             text,
-            gap,
-            gap_percent,
-        },
+        ),
         message: format!("{} {bl}: {what}", subject(total)),
     })
 }

@@ -223,11 +223,7 @@ pub(super) fn compare<'a>(
         fmt_interval(&total.interval, style),
         o.words(slack, &widened, style, &total.interval)
     );
-    let arithmetic::Outcome {
-        verdict,
-        gap,
-        gap_percent,
-    } = o;
+    let verdict = o.verdict;
     let why = match verdict {
         Verdict::Consistent => "the parts add up to the total".to_string(),
         Verdict::ConsistentWithinRounding => {
@@ -245,18 +241,16 @@ pub(super) fn compare<'a>(
         verdict,
         claims,
         period: period.clone(),
-        arithmetic: Arithmetic {
-            left: term(
+        arithmetic: o.arithmetic(
+            term(
                 left_label,
                 parts.iter().map(|p| p.id.clone()).collect(),
                 &sum,
             ),
-            relation: "overlaps".into(),
-            right: term(right_label, vec![total.id.clone()], &total.interval),
+            "overlaps",
+            term(right_label, vec![total.id.clone()], &total.interval),
             text,
-            gap,
-            gap_percent,
-        },
+        ),
         message: format!("{} {period}: {why}", subject(total)),
     }
 }

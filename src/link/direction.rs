@@ -207,7 +207,7 @@ pub(crate) fn resolve(
         if world_total && ids.len() <= 1 {
             if ids.len() == 1 {
                 notes.push("with the world (a country's foreign trade)".into());
-                ids.push("WORLD".into());
+                ids.push(super::WORLD.into());
             }
             ids.sort();
             return (metric, ids, false, notes);
@@ -294,7 +294,7 @@ pub(crate) fn resolve(
             &mut dest
         };
         notes.push("the world, from the country's foreign trade in the sentence".into());
-        *missing = Some("WORLD".into());
+        *missing = Some(super::WORLD.into());
     }
     match (&source, &dest) {
         (Some(s), None) => {

@@ -28,6 +28,10 @@ use crate::segment;
 use crate::token::contains_ignore_ascii_case;
 pub use lexicon::{Aggregation, EntityHit, Lexicon, MetricHit, MetricInfo, UnitKind};
 
+/// The entity that stands for every partner at once: a country's foreign trade is its trade
+/// with the world.
+pub(crate) const WORLD: &str = "WORLD";
+
 /// Turn a document's quantity mentions into claims.
 pub fn link(
     doc: &Document,
@@ -919,20 +923,7 @@ fn fingerprint_after_source(mut h: u64, c: &Claim) -> String {
         bytes(squeezed(&c.text).to_lowercase().as_bytes());
     }
     bytes(&[0]);
-    hex16(h)
-}
-
-/// A hash as 16 lower-case hex digits (claims' fingerprints, findings' ids), written into a
-/// buffer sized once: [`crate::number::text::hex16`] collects them a character at a time,
-/// which cost more than the hash.
-pub(crate) fn hex16(h: u64) -> String {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    let mut out = [0u8; 16];
-    for (k, d) in out.iter_mut().rev().enumerate() {
-        *d = DIGITS[((h >> (4 * k)) & 0xf) as usize];
-    }
-    // Hex digits are ASCII: the check cannot fail.
-    String::from_utf8(out.to_vec()).unwrap_or_default()
+    crate::number::text::hex16(h)
 }
 
 #[cfg(test)]

@@ -8,12 +8,10 @@
 //! as Uzbekistan's third trade partner`, `the country's top three trade partners`), the whole
 //! is that country's trade with the world, and the share is checked (CC008).
 
+use super::WORLD;
 use super::lexicon::{Lexicon, UnitKind};
 use crate::claim::{Claim, ShareOf};
 use crate::quantity::{Kind, Measure};
-
-/// The entity that stands for every partner at once (a country's foreign trade).
-const WORLD: &str = "WORLD";
 
 /// Mark the shares among a document's claims (in text order). `partners` holds, for the
 /// claims whose sentence names one ([`super::direction::partner_of`]), the country whose partner the sentence

@@ -161,9 +161,8 @@ impl Digits {
     }
 }
 
-/// Appends `n` in decimal, as `Display` writes it, without the formatting machinery.
-pub fn push_usize(out: &mut String, n: usize) {
-    let mut buf = [0u8; 20];
+/// The decimal digits of `n`, as `Display` writes them, in the end of `buf`.
+pub fn decimal(n: u64, buf: &mut [u8; 20]) -> &[u8] {
     let mut at = buf.len();
     let mut n = n;
     loop {
@@ -174,17 +173,27 @@ pub fn push_usize(out: &mut String, n: usize) {
             break;
         }
     }
-    out.push_str(std::str::from_utf8(&buf[at..]).expect("digits are ASCII"));
+    &buf[at..]
+}
+
+/// Appends `n` in decimal, as `Display` writes it, without the formatting machinery.
+pub fn push_usize(out: &mut String, n: usize) {
+    let mut buf = [0u8; 20];
+    for &d in decimal(n as u64, &mut buf) {
+        out.push(char::from(d));
+    }
 }
 
 /// A 64-bit hash as sixteen lower-case hex digits, as `format!("{h:016x}")` writes it, without
-/// the formatting machinery: every claim and every finding gets a fingerprint.
+/// the formatting machinery and into a buffer sized once: every claim and every finding gets
+/// a fingerprint.
 pub fn hex16(h: u64) -> String {
     const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    (0..16)
-        .rev()
-        .map(|k| char::from(DIGITS[((h >> (4 * k)) & 0xf) as usize]))
-        .collect()
+    let mut out = [0u8; 16];
+    for (k, d) in out.iter_mut().rev().enumerate() {
+        *d = DIGITS[((h >> (4 * k)) & 0xf) as usize];
+    }
+    out.iter().map(|&b| char::from(b)).collect()
 }
 
 #[cfg(test)]

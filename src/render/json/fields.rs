@@ -73,18 +73,7 @@ pub(super) fn name(buf: &mut Vec<u8>, s: &'static str) {
 
 /// An unsigned integer, as serde_json writes it (its digits), without the serializer.
 pub(super) fn uint(buf: &mut Vec<u8>, n: u64) {
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    let mut n = n;
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    buf.extend_from_slice(&digits[at..]);
+    buf.extend_from_slice(crate::number::text::decimal(n, &mut [0u8; 20]));
 }
 
 pub(super) fn boolean(buf: &mut Vec<u8>, b: bool) {
