@@ -123,7 +123,10 @@ impl Tokens {
                     end = extend_word(text, end);
                 }
                 // A URL is one token: its digits (`%2D`, `/2019/`) are never quantities.
-                if let Some(url_end) = url_end(bytes, i, end) {
+                // (Only a `:` or `.` right after the word can start one.)
+                if matches!(bytes.get(end), Some(b':' | b'.'))
+                    && let Some(url_end) = url_end(bytes, i, end)
+                {
                     self.toks.push(Token {
                         start: i,
                         end: url_end,

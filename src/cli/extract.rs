@@ -7,7 +7,6 @@ use crate::extract::ExtractOptions;
 use crate::input::{self, LoadOptions};
 use crate::pipeline::Pipeline;
 use crate::render::{self, Format};
-use crate::rules::Vocabulary;
 
 #[derive(Debug, clap::Args)]
 pub struct ExtractArgs {
@@ -31,7 +30,7 @@ pub fn run(args: &ExtractArgs) -> ExitStatus {
             return ExitStatus::Error;
         }
     };
-    let vocab = match Vocabulary::defaults() {
+    let vocab = match crate::rules::try_default_vocabulary() {
         Ok(v) => v,
         Err(e) => {
             report_error("rules", &e.to_string());
@@ -55,7 +54,7 @@ pub fn run(args: &ExtractArgs) -> ExitStatus {
     let entries = input::collect(&inputs);
     let progress = crate::progress::Progress::for_terminal(entries.len());
     let pipeline = Pipeline {
-        vocab: &vocab,
+        vocab,
         lexicon: None,
         extract: ExtractOptions {
             periods: args.periods,

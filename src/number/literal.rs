@@ -116,6 +116,9 @@ impl DigitBuf {
         if self.len == 0 {
             return Some(Decimal::ZERO);
         }
+        if let Some(d) = small_decimal(&self.buf[..self.len]) {
+            return Some(d);
+        }
         let s = std::str::from_utf8(&self.buf[..self.len]).ok()?;
         Decimal::from_str_exact(s).ok().or_else(|| {
             // Too many decimal places for an exact value: round, but only in the fraction.
@@ -339,7 +342,37 @@ pub fn lex(text: &str, start: usize) -> (usize, Option<Literal>) {
     (i.max(start + 1), Some(lit))
 }
 
+/// The exact value of ASCII digits with at most one inner `.` (`12.50`: 1250 at scale 2, as
+/// `Decimal::from_str_exact` reads it), when there are at most 18 digits, which a `u64`
+/// holds; `None` for anything else, which the caller gives the general parser.
+fn small_decimal(s: &[u8]) -> Option<Decimal> {
+    if s.is_empty() || s.len() > 19 {
+        return None;
+    }
+    let mut m: u64 = 0;
+    let mut point = None;
+    for (i, &b) in s.iter().enumerate() {
+        if b.is_ascii_digit() {
+            m = m * 10 + u64::from(b - b'0');
+        } else if b == b'.' && point.is_none() && i > 0 && i + 1 < s.len() {
+            point = Some(i);
+        } else {
+            return None;
+        }
+    }
+    let scale = point.map_or(0, |p| s.len() - p - 1);
+    if s.len() - usize::from(point.is_some()) > 18 {
+        return None;
+    }
+    // At most 18 digits: the scale is at most 17.
+    #[allow(clippy::cast_possible_truncation)]
+    Some(Decimal::from_i128_with_scale(i128::from(m), scale as u32))
+}
+
 fn parse_int(digits: &[u8]) -> Option<Decimal> {
+    if let Some(d) = small_decimal(digits) {
+        return Some(d);
+    }
     let s = std::str::from_utf8(digits).ok()?;
     Decimal::from_str_exact(s).ok()
 }
@@ -756,6 +789,48 @@ fn unicode_digit(c: char) -> Option<u32> {
 
 #[cfg(test)]
 mod tests {
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2048))]
+
+        /// The u64 fast path reads exactly what the general parser reads, scale included.
+        #[test]
+        fn small_decimal_is_from_str_exact(
+            s in "[0-9]{0,20}(\\.[0-9]{0,20})?|[0-9.]{0,22}|0{0,5}[1-9][0-9]{0,17}",
+        ) {
+            if let Some(d) = super::small_decimal(s.as_bytes()) {
+                let e = rust_decimal::Decimal::from_str_exact(&s);
+                proptest::prop_assert!(e.is_ok(), "{s}");
+                let e = e.unwrap();
+                proptest::prop_assert_eq!((d.mantissa(), d.scale()), (e.mantissa(), e.scale()), "{}", s);
+            }
+        }
+    }
+
+    #[test]
+    fn small_decimal_takes_short_literals() {
+        for (s, m, scale) in [
+            ("0", 0, 0),
+            ("12.50", 1250, 2),
+            ("0.05", 5, 2),
+            ("999999999999999999", 999_999_999_999_999_999, 0),
+            ("99999999.9999999999", 999_999_999_999_999_999, 10),
+        ] {
+            let d = super::small_decimal(s.as_bytes()).unwrap();
+            assert_eq!((d.mantissa(), d.scale()), (m, scale), "{s}");
+        }
+        for s in [
+            "",
+            ".5",
+            "5.",
+            "1.2.3",
+            "1_000",
+            "1234567890123456789",
+            "-1",
+        ] {
+            assert!(super::small_decimal(s.as_bytes()).is_none(), "{s}");
+        }
+    }
+
     use super::*;
     use std::str::FromStr;
 

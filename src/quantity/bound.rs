@@ -22,12 +22,17 @@ pub fn interval(
     bound: BoundKind,
     q: &Qualifiers,
 ) -> Option<Interval> {
-    let half = unit_place.checked_div(Decimal::TWO)?;
+    // Half the unit place is read only by the bounds that round (halving never fails: it
+    // neither divides by zero nor overflows).
+    let half = || unit_place.checked_div(Decimal::TWO);
     Some(match bound {
         BoundKind::Exact => Interval::point(v),
-        BoundKind::Rounded => Interval::closed(v.checked_sub(half)?, v.checked_add(half)?),
+        BoundKind::Rounded => {
+            let half = half()?;
+            Interval::closed(v.checked_sub(half)?, v.checked_add(half)?)
+        }
         BoundKind::Approx => {
-            let d = half.max(v.abs().checked_mul(q.approx())?);
+            let d = half()?.max(v.abs().checked_mul(q.approx())?);
             Interval::closed(v.checked_sub(d)?.normalize(), v.checked_add(d)?.normalize())
         }
         BoundKind::Gt => Interval::new(Some(Endpoint::open(v)), None),

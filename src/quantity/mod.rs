@@ -656,7 +656,7 @@ fn build(ctx: Ctx<'_>, vocab: &Vocabulary, num: &Number, floor: usize) -> Option
             p.kind = Kind::Currency;
             p.unit = c.iso().map(str::to_string);
             if !p.scaled {
-                subunits_after(ctx, vocab, &mut p, &c);
+                subunits_after(ctx, vocab, &mut p, c);
             }
             // A rate: `$350 per kg`, `$70 a share`, `$15.4/hour`.
             if let Some((end, per)) = rate_after(ctx, p.end) {
@@ -1073,11 +1073,11 @@ fn subunits_after(
 }
 
 /// A sub-unit word or sign right after a number: `cents`, `pence`, `c`, `¢`, `sen`.
-fn subunit_alone(
+fn subunit_alone<'v>(
     ctx: Ctx<'_>,
-    vocab: &Vocabulary,
+    vocab: &'v Vocabulary,
     k: usize,
-) -> Option<(usize, crate::rules::currency::Currency)> {
+) -> Option<(usize, &'v crate::rules::currency::Currency)> {
     let t = ctx.tok(k)?;
     if t.gap == Gap::Newline {
         return None;
@@ -1103,7 +1103,7 @@ fn subunit_alone(
         .currencies
         .by_subunit(&key)
         .or_else(|| vocab.currencies.by_subunit(&unit::singular(&key)))
-        .map(|c| (k + 1, c.clone()))
+        .map(|c| (k + 1, c))
 }
 
 /// The longest qualifier phrase ending right before token `k`.

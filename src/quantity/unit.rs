@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 
 use crate::number::Ctx;
 use crate::rules::Currencies;
-use crate::rules::currency::{Currency, normalize};
+use crate::rules::currency::Currency;
 use crate::rules::word_set::WordSet;
 use crate::token::{Gap, TokKind};
 
@@ -116,15 +116,19 @@ pub fn scale_abbrev(word: &str, money: bool) -> Option<u8> {
 /// A currency match: tokens `start..end`, the currency, and a scale carried by the symbol
 /// (`MUSD` is millions of US dollars).
 #[derive(Debug, Clone)]
-pub struct CurrencyMatch {
+pub struct CurrencyMatch<'c> {
     pub start: usize,
     pub end: usize,
-    pub currency: Currency,
+    pub currency: &'c Currency,
     pub scale: Option<u8>,
 }
 
 /// The longest currency symbol, code or name starting at token `k`.
-pub fn currency_after(ctx: Ctx<'_>, cur: &Currencies, k: usize) -> Option<CurrencyMatch> {
+pub fn currency_after<'c>(
+    ctx: Ctx<'_>,
+    cur: &'c Currencies,
+    k: usize,
+) -> Option<CurrencyMatch<'c>> {
     let first = ctx.tok(k)?;
     if first.gap == Gap::Newline {
         return None;
@@ -156,12 +160,12 @@ pub fn currency_after(ctx: Ctx<'_>, cur: &Currencies, k: usize) -> Option<Curren
 
 /// The longest currency symbol, code or name ending just before token `k`, not reaching before
 /// token `floor`.
-pub fn currency_before(
+pub fn currency_before<'c>(
     ctx: Ctx<'_>,
-    cur: &Currencies,
+    cur: &'c Currencies,
     k: usize,
     floor: usize,
-) -> Option<CurrencyMatch> {
+) -> Option<CurrencyMatch<'c>> {
     let num = ctx.tok(k)?;
     if num.gap == Gap::Newline || k == 0 || k <= floor {
         return None;
@@ -195,18 +199,18 @@ pub fn currency_before(
     None
 }
 
-fn lookup(
-    cur: &Currencies,
+fn lookup<'c>(
+    cur: &'c Currencies,
     orig: &str,
     lower: &str,
     start: usize,
     end: usize,
-) -> Option<CurrencyMatch> {
+) -> Option<CurrencyMatch<'c>> {
     if let Some(c) = cur.lookup_normalized(orig, lower) {
         return Some(CurrencyMatch {
             start,
             end,
-            currency: c.clone(),
+            currency: c,
             scale: None,
         });
     }
@@ -218,7 +222,7 @@ fn lookup(
         return Some(CurrencyMatch {
             start,
             end,
-            currency: c.clone(),
+            currency: c,
             scale: Some(6),
         });
     }
@@ -247,12 +251,14 @@ pub fn percent_after(ctx: Ctx<'_>, k: usize) -> Option<(usize, PercentUnit)> {
     if t.kind != TokKind::Word {
         return None;
     }
-    let w = normalize(ctx.str(k));
+    // A word token holds no white space, so its ASCII-lowercased form is what
+    // `currency::normalize` would make of it (without allocating).
+    let w = ctx.lower(k);
     let points_at = |j: usize| {
         ctx.tok(j).is_some_and(|t| t.gap != Gap::Newline)
-            && matches!(normalize(ctx.str(j)).as_str(), "point" | "points" | "pts")
+            && matches!(ctx.lower(j), "point" | "points" | "pts")
     };
-    match w.as_str() {
+    match w {
         "percentage" | "percent" | "percents" | "pct" if points_at(k + 1) => {
             Some((k + 2, PercentUnit::Points))
         }
@@ -274,7 +280,7 @@ pub fn percent_after(ctx: Ctx<'_>, k: usize) -> Option<(usize, PercentUnit)> {
             Some((end, PercentUnit::Points))
         }
         "bps" | "bp" => Some((k + 1, PercentUnit::BasisPoints)),
-        "basis" if matches!(normalize(ctx.str(k + 1)).as_str(), "point" | "points") => {
+        "basis" if matches!(ctx.lower(k + 1), "point" | "points") => {
             Some((k + 2, PercentUnit::BasisPoints))
         }
         _ => None,

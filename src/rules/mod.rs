@@ -135,10 +135,19 @@ impl Vocabulary {
 
 /// The default vocabulary, built once per process.
 pub fn default_vocabulary() -> &'static Vocabulary {
-    static VOCAB: std::sync::LazyLock<Vocabulary> = std::sync::LazyLock::new(|| {
-        Vocabulary::defaults().unwrap_or_else(|e| panic!("bundled rules are broken: {e}"))
-    });
-    &VOCAB
+    try_default_vocabulary().unwrap_or_else(|e| panic!("bundled rules are broken: {e}"))
+}
+
+/// The default vocabulary, built once per process, or why the bundled rules do not load.
+/// `extract` uses it so that the vocabulary is built once, not a second time for the
+/// look-ups that always read the bundled tables (`quantity::is_currency_word`).
+///
+/// # Errors
+/// Only if a bundled file is broken, which a unit test rules out.
+pub fn try_default_vocabulary() -> Result<&'static Vocabulary, &'static RuleError> {
+    static VOCAB: std::sync::LazyLock<Result<Vocabulary, RuleError>> =
+        std::sync::LazyLock::new(Vocabulary::defaults);
+    VOCAB.as_ref()
 }
 
 #[cfg(test)]
