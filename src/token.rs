@@ -114,10 +114,7 @@ impl Tokens {
                 continue;
             }
             if b.is_ascii_alphabetic() {
-                let mut end = i + 1;
-                while end < bytes.len() && bytes[end].is_ascii_alphabetic() {
-                    end += 1;
-                }
+                let mut end = ascii_alpha_end(bytes, i + 1);
                 // A word may continue with non-ASCII letters (`Tokayev`, `Québec`).
                 if end < bytes.len() && bytes[end] >= 0x80 {
                     end = extend_word(text, end);
@@ -369,6 +366,41 @@ pub fn any_byte(bytes: &[u8], class: impl Fn(u8) -> bool) -> bool {
     blocks.remainder().iter().any(|&b| class(b))
 }
 
+/// The end of the run of ASCII letters starting at `start` (`start` itself if there is none):
+/// eight bytes at a time, where a byte-by-byte loop cost a compare and a branch a letter.
+#[inline]
+pub fn ascii_alpha_end(bytes: &[u8], start: usize) -> usize {
+    let mut i = start;
+    while let Some(block) = bytes.get(i..i + 8) {
+        let mut b = [0u8; 8];
+        b.copy_from_slice(block);
+        let not_alpha = not_ascii_alpha(u64::from_le_bytes(b));
+        if not_alpha != 0 {
+            return i + (not_alpha.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
+        i += 1;
+    }
+    i
+}
+
+/// The high bit of each byte of `x` (little-endian) that is no ASCII letter.
+#[inline]
+fn not_ascii_alpha(x: u64) -> u64 {
+    const EACH: u64 = 0x0101_0101_0101_0101;
+    // Setting bit 0x20 maps `A..=Z` onto `a..=z` and no other byte into it. Then, as in
+    // `word_set::lower_ascii`: the low seven bits plus a constant set a byte's high bit exactly
+    // when they are at least `a` (then: above `z`), with no carry into the next byte; a byte
+    // with its own high bit set is not ASCII.
+    let low7 = (x | (0x20 * EACH)) & (0x7f * EACH);
+    let from_a = low7 + (0x80 - u64::from(b'a')) * EACH;
+    let past_z = low7 + (0x80 - u64::from(b'z') - 1) * EACH;
+    let alpha = from_a & !past_z & !x & (0x80 * EACH);
+    !alpha & (0x80 * EACH)
+}
+
 /// Lowercase an ASCII word into `buf` for vocabulary lookups; `None` when it does not fit or is
 /// not ASCII (no vocabulary word is).
 pub fn ascii_lower<'b>(word: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
@@ -385,6 +417,60 @@ pub fn ascii_lower<'b>(word: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn naive_alpha_end(bytes: &[u8], start: usize) -> usize {
+        let mut i = start;
+        while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
+            i += 1;
+        }
+        i
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1024))]
+
+        /// The eight-bytes-at-a-time scan ends where the byte loop ends, from every start.
+        #[test]
+        fn ascii_alpha_end_is_the_byte_loop(
+            bytes in proptest::collection::vec(
+                proptest::prop_oneof![
+                    4 => proptest::prelude::any::<u8>(),
+                    8 => b'A'..=b'Z',
+                    8 => b'a'..=b'z',
+                    1 => proptest::sample::select(vec![b'@', b'[', b'`', b'{', 0xc1, 0xda, 0xe1, 0xfa]),
+                ],
+                0..48,
+            ),
+        ) {
+            for start in 0..=bytes.len() {
+                proptest::prop_assert_eq!(
+                    ascii_alpha_end(&bytes, start),
+                    naive_alpha_end(&bytes, start),
+                    "{:?} from {}", bytes, start
+                );
+            }
+        }
+
+        /// The URL check is skipped unless `:` or `.` follows the word: no URL starts otherwise.
+        #[test]
+        fn urls_start_only_before_a_colon_or_dot(text in "[a-zA-Z:/. wWhtpsf]{0,24}") {
+            let bytes = text.as_bytes();
+            for start in 0..bytes.len() {
+                let end = naive_alpha_end(bytes, start);
+                if end > start && !matches!(bytes.get(end), Some(b':' | b'.')) {
+                    proptest::prop_assert!(url_end(bytes, start, end).is_none(), "{}", text);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn url_check_finds_urls() {
+        assert!(url_end(b"http://x.org", 0, 4).is_some());
+        assert!(url_end(b"www.x.org", 0, 3).is_some());
+        assert_eq!(ascii_alpha_end(b"Hello, world", 0), 5);
+        assert_eq!(ascii_alpha_end(b"abcdefghijklmnop1", 0), 16);
+    }
 
     fn kinds(text: &str) -> Vec<(String, TokKind)> {
         let mut t = Tokens::default();

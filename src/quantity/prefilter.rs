@@ -52,7 +52,8 @@ impl Triggers {
 /// and words joined across invisible characters are the scanner's to read.
 pub fn may_hold_quantity(text: &str, vocab: &Vocabulary) -> bool {
     let bytes = text.as_bytes();
-    if !bytes.is_ascii() || crate::token::any_byte(bytes, |b| b.is_ascii_digit()) {
+    // One pass for both: a non-ASCII byte or a digit.
+    if crate::token::any_byte(bytes, |b| b >= 0x80 || b.is_ascii_digit()) {
         return true;
     }
     let mut i = 0;
@@ -62,9 +63,7 @@ pub fn may_hold_quantity(text: &str, vocab: &Vocabulary) -> bool {
             continue;
         }
         let start = i;
-        while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
-            i += 1;
-        }
+        i = crate::token::ascii_alpha_end(bytes, i + 1);
         if word_may_start(&text[start..i], vocab) {
             return true;
         }
