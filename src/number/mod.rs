@@ -59,17 +59,23 @@ impl Classes {
         self.lower.clear();
         self.lower.push_str(text);
         self.lower.make_ascii_lowercase();
-        for t in &toks.toks {
-            let c = match t.kind {
-                // No number word has a letter outside ASCII.
-                TokKind::Word if t.end - t.start <= 14 => Some(&self.lower[t.start..t.end])
-                    .filter(|w| w.is_ascii())
-                    .and_then(words::classify),
-                TokKind::Symbol('&') => Some(NumWord::And),
-                _ => None,
-            };
-            self.cls.push(c);
-        }
+        let lower = &self.lower;
+        let bytes = lower.as_bytes();
+        // The gate of `words::classify` is asked first, on bytes: most words stop there, and
+        // only the few that pass are sliced as `str` (a char-boundary check) and looked up.
+        self.cls.extend(toks.toks.iter().map(|t| match t.kind {
+            // No number word has a letter outside ASCII.
+            TokKind::Word if t.end - t.start <= 14 => {
+                let w = &bytes[t.start..t.end];
+                if words::may_be_number_word(w) && w.is_ascii() {
+                    words::look_up(&lower[t.start..t.end])
+                } else {
+                    None
+                }
+            }
+            TokKind::Symbol('&') => Some(NumWord::And),
+            _ => None,
+        }));
     }
 
     pub fn get(&self, i: usize) -> Option<NumWord> {
@@ -955,6 +961,72 @@ fn restated(ctx: Ctx<'_>, end: usize, value: Decimal) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
+    /// `Classes::compute` as it was: each word sliced, checked for ASCII and classified.
+    fn plain_classes(text: &str, toks: &Tokens) -> Vec<Option<NumWord>> {
+        let lower = text.to_ascii_lowercase();
+        toks.toks
+            .iter()
+            .map(|t| match t.kind {
+                TokKind::Word if t.end - t.start <= 14 => Some(&lower[t.start..t.end])
+                    .filter(|w| w.is_ascii())
+                    .and_then(words::classify),
+                TokKind::Symbol('&') => Some(NumWord::And),
+                _ => None,
+            })
+            .collect()
+    }
+
+    use proptest::prelude::Strategy;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+
+        /// The gate-first classes are the plain ones, in any case and with non-ASCII words.
+        #[test]
+        fn classes_are_the_plain_ones(
+            words in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::sample::select(vec![
+                        "one", "Two", "THREE", "twentyfifth", "fortytwo", "hundred", "a", "an",
+                        "and", "&", "point", "minus", "half", "Thirds", "dozen", "million",
+                        "first", "seventy", "s\u{e9}ven", "tw\u{f6}", "Ninetieth", "zero",
+                    ]).prop_map(str::to_string),
+                    "[a-zA-Z\u{e9}]{1,16}",
+                    "[0-9.,&%-]{1,4}",
+                ],
+                0..24,
+            ),
+            seps in proptest::collection::vec(proptest::sample::select(vec![" ", "-", "", "\n"]), 24),
+        ) {
+            let mut text = String::new();
+            for (w, sep) in words.iter().zip(&seps) {
+                text.push_str(w);
+                text.push_str(sep);
+            }
+            let mut toks = Tokens::default();
+            toks.tokenize(&text);
+            let mut cls = super::Classes::default();
+            cls.compute(&text, &toks);
+            let plain = plain_classes(&text, &toks);
+            proptest::prop_assert_eq!(&cls.cls, &plain, "{}", text);
+        }
+    }
+
+    #[test]
+    fn classes_find_number_words() {
+        let text = "Twenty-five and one hundred & a fortytwo";
+        let mut toks = Tokens::default();
+        toks.tokenize(text);
+        let mut cls = super::Classes::default();
+        cls.compute(text, &toks);
+        assert!(
+            cls.cls.iter().filter(|c| c.is_some()).count() >= 6,
+            "{:?}",
+            cls.cls
+        );
+        assert_eq!(cls.cls, plain_classes(text, &toks));
+    }
+
     use super::*;
 
     fn read(text: &str) -> Vec<(String, String)> {

@@ -286,8 +286,14 @@ pub fn classify(w: &str) -> Option<NumWord> {
     look_up(w)
 }
 
+/// The gate of [`classify`] alone, on a word's bytes: `false` means no number word.
+#[inline]
+pub fn may_be_number_word(w: &[u8]) -> bool {
+    LEXICON.may_hold(w)
+}
+
 /// [`classify`] past the gate: the table, then glued tens.
-fn look_up(w: &str) -> Option<NumWord> {
+pub fn look_up(w: &str) -> Option<NumWord> {
     match LEXICON.table.get(w) {
         Some(&class) => Some(class),
         None => glued(w),

@@ -13,17 +13,26 @@ use crate::rules::word_set::WordSet;
 use crate::token::{Gap, TokKind};
 
 /// Tokens joined as written (one space for any gap), with an ASCII-lowercased copy and the
-/// byte span of each token, so every sub-phrase is a slice: one allocation per lookup site,
-/// not one per candidate length.
+/// byte span of each token, so every sub-phrase is a slice. One allocation per lookup site
+/// (the text and its lower-cased copy share a buffer; up to eight spans are held inline), not
+/// one per candidate length.
 #[derive(Debug, Default)]
 pub struct Phrase {
-    pub orig: String,
-    pub lower: String,
-    /// Byte span of each token in `orig` (and `lower`: ASCII lowercasing keeps lengths).
-    pub spans: Vec<(usize, usize)>,
+    /// The phrase as written, then the same bytes ASCII-lowercased.
+    buf: String,
+    /// Where the lower-cased copy starts in `buf` (the length of the phrase).
+    half: usize,
+    /// Byte span of each token in the phrase (the same in both copies: ASCII lowercasing
+    /// keeps lengths): the first [`INLINE_SPANS`] here, all of them in `more` past that.
+    spans: [(usize, usize); INLINE_SPANS],
+    n: usize,
+    more: Vec<(usize, usize)>,
     /// Index of the first token in the text.
     pub first: usize,
 }
+
+/// Spans held without allocating: every lookup site reads at most eight tokens.
+const INLINE_SPANS: usize = 8;
 
 impl Phrase {
     /// Tokens `a..b`, ending at a line break: for phrases read forwards from `a`.
@@ -39,15 +48,15 @@ impl Phrase {
     /// A phrase never spans lines: a line break ends it, or (`restart`) starts it anew.
     fn build(ctx: Ctx<'_>, a: usize, b: usize, restart: bool) -> Self {
         let b = b.min(ctx.toks.len());
-        // Sized once: the tokens' span in the text bounds the phrase (gaps become one space).
+        // Sized once: the tokens' span in the text bounds the phrase (gaps become one space),
+        // twice over for the lower-cased copy.
         let bytes = match (ctx.tok(a), b.checked_sub(1).and_then(|l| ctx.tok(l))) {
             (Some(first), Some(last)) if a < b => last.end.saturating_sub(first.start),
             _ => 0,
         };
         let mut p = Self {
             first: a,
-            orig: String::with_capacity(bytes),
-            spans: Vec::with_capacity(b.saturating_sub(a)),
+            buf: String::with_capacity(2 * bytes),
             ..Self::default()
         };
         for k in a..b {
@@ -56,44 +65,72 @@ impl Phrase {
                 match t.gap {
                     Gap::Newline if !restart => break,
                     Gap::Newline => {
-                        p.orig.clear();
-                        p.spans.clear();
+                        p.buf.clear();
+                        p.n = 0;
+                        p.more.clear();
                         p.first = k;
                     }
-                    Gap::Space => p.orig.push(' '),
+                    Gap::Space => p.buf.push(' '),
                     Gap::None => {}
                 }
             }
-            let s = p.orig.len();
-            p.orig.push_str(&ctx.text[t.start..t.end]);
-            p.spans.push((s, p.orig.len()));
+            let s = p.buf.len();
+            p.buf.push_str(&ctx.text[t.start..t.end]);
+            p.push_span((s, p.buf.len()));
         }
-        p.lower = p.orig.to_ascii_lowercase();
+        p.half = p.buf.len();
+        p.buf.extend_from_within(..p.half);
+        p.buf[p.half..].make_ascii_lowercase();
         p
+    }
+
+    fn push_span(&mut self, span: (usize, usize)) {
+        if self.n < INLINE_SPANS {
+            self.spans[self.n] = span;
+        } else {
+            if self.n == INLINE_SPANS {
+                self.more.extend_from_slice(&self.spans);
+            }
+            self.more.push(span);
+        }
+        self.n += 1;
+    }
+
+    fn span(&self, i: usize) -> (usize, usize) {
+        if self.n <= INLINE_SPANS {
+            self.spans[i]
+        } else {
+            self.more[i]
+        }
+    }
+
+    /// The whole phrase as written.
+    pub fn orig(&self) -> &str {
+        &self.buf[..self.half]
     }
 
     /// Tokens `i..j` of the phrase (0-based), as written and lower-cased.
     pub fn slice(&self, i: usize, j: usize) -> Option<(&str, &str)> {
-        if i >= j || j > self.spans.len() {
+        if i >= j || j > self.n {
             return None;
         }
-        let (s, e) = (self.spans[i].0, self.spans[j - 1].1);
-        Some((&self.orig[s..e], &self.lower[s..e]))
+        let (s, e) = (self.span(i).0, self.span(j - 1).1);
+        Some((&self.buf[s..e], &self.buf[self.half + s..self.half + e]))
     }
 
     pub fn len(&self) -> usize {
-        self.spans.len()
+        self.n
     }
 
     pub fn is_empty(&self) -> bool {
-        self.spans.is_empty()
+        self.n == 0
     }
 }
 
 /// Join tokens `a..b` as written, one space for any gap; `None` across a line break.
 pub fn phrase(ctx: Ctx<'_>, a: usize, b: usize) -> Option<String> {
     let p = Phrase::after(ctx, a, b);
-    (p.len() == b - a).then_some(p.orig)
+    (p.len() == b - a).then(|| p.orig().to_string())
 }
 
 /// A scale abbreviation after a number (`bn`, `mln`, `k`, `MM`, `G`); `money` allows the ones
@@ -765,6 +802,89 @@ pub fn subunit_divisor(word: &str) -> Decimal {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `Phrase::build` as it was: three buffers, the lower-cased copy made at the end.
+    fn plain_phrase(
+        ctx: Ctx<'_>,
+        a: usize,
+        b: usize,
+        restart: bool,
+    ) -> (String, String, Vec<(usize, usize)>, usize) {
+        let b = b.min(ctx.toks.len());
+        let (mut orig, mut spans, mut first) = (String::new(), Vec::new(), a);
+        for k in a..b {
+            let Some(t) = ctx.tok(k) else { break };
+            if k > first {
+                match t.gap {
+                    Gap::Newline if !restart => break,
+                    Gap::Newline => {
+                        orig.clear();
+                        spans.clear();
+                        first = k;
+                    }
+                    Gap::Space => orig.push(' '),
+                    Gap::None => {}
+                }
+            }
+            let s = orig.len();
+            orig.push_str(&ctx.text[t.start..t.end]);
+            spans.push((s, orig.len()));
+        }
+        let lower = orig.to_ascii_lowercase();
+        (orig, lower, spans, first)
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+
+        /// The one-buffer phrase has the plain one's tokens, slices and first token, for
+        /// phrases of up to and past eight tokens, across line breaks both ways.
+        #[test]
+        fn phrase_is_the_plain_one(
+            text in "([A-Za-z\u{e9}]{1,5}|[$%.,]|[0-9]{1,3})([ \n]{0,2}([A-Za-z\u{e9}]{1,5}|[$%.,]|[0-9]{1,3})){0,16}",
+            a in 0usize..20,
+            len in 0usize..14,
+            restart in proptest::prelude::any::<bool>(),
+        ) {
+            let mut toks = crate::token::Tokens::default();
+            toks.tokenize(&text);
+            let mut cls = crate::number::Classes::default();
+            cls.compute(&text, &toks);
+            let ctx = Ctx { text: &text, toks: &toks, cls: &cls };
+            let p = Phrase::build(ctx, a, a + len, restart);
+            let (orig, lower, spans, first) = plain_phrase(ctx, a, a + len, restart);
+            proptest::prop_assert_eq!(p.orig(), orig.as_str());
+            proptest::prop_assert_eq!(p.len(), spans.len());
+            proptest::prop_assert_eq!(p.first, first);
+            for i in 0..=spans.len() + 1 {
+                for j in 0..=spans.len() + 1 {
+                    let plain = (i < j && j <= spans.len()).then(|| {
+                        let (s, e) = (spans[i].0, spans[j - 1].1);
+                        (&orig[s..e], &lower[s..e])
+                    });
+                    proptest::prop_assert_eq!(p.slice(i, j), plain);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn long_phrases_keep_every_span() {
+        let text = "One Two three four five six seven eight Nine ten";
+        let mut toks = crate::token::Tokens::default();
+        toks.tokenize(text);
+        let mut cls = crate::number::Classes::default();
+        cls.compute(text, &toks);
+        let ctx = Ctx {
+            text,
+            toks: &toks,
+            cls: &cls,
+        };
+        let p = Phrase::after(ctx, 0, 10);
+        assert_eq!(p.len(), 10);
+        assert_eq!(p.slice(7, 10), Some(("eight Nine ten", "eight nine ten")));
+        assert_eq!(phrase(ctx, 1, 3).as_deref(), Some("Two three"));
+    }
 
     /// Whether the sub-unit look-up of `subunit_alone` finds `w`.
     fn subunit_found(c: &Currencies, w: &str) -> bool {
