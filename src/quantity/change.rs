@@ -118,3 +118,24 @@ pub fn verb_factor(w: &str) -> Option<i64> {
         _ => return None,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    proptest::proptest! {
+        /// `scan_at` asks for a verb of change before ruling out long and non-ASCII words:
+        /// no such word is a verb of change.
+        #[test]
+        fn no_long_or_non_ascii_word_is_a_verb(w in "[a-z\u{e9}\u{fc}]{1,40}") {
+            if w.len() > 32 || !w.is_ascii() {
+                proptest::prop_assert!(super::verb_factor(&w).is_none());
+            }
+        }
+    }
+
+    #[test]
+    fn verbs_are_short_and_ascii() {
+        for w in ["doubled", "quadrupling", "threefold", "halves"] {
+            assert!(super::verb_factor(w).is_some() && w.len() <= 32 && w.is_ascii());
+        }
+    }
+}

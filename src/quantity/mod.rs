@@ -221,10 +221,10 @@ fn scan_at(
                 // A word that is no number word starts a change (`doubled`) or a vague
                 // magnitude (`tens of`), or nothing, which most words do; never a word of over
                 // 32 bytes or with a letter outside ASCII.
+                // The two word tests come before the length and ASCII checks: no verb of
+                // change is long or has a letter outside ASCII, and the set of vague words
+                // rules out most words before the checks need to be read.
                 let w = ctx.lower(i);
-                if w.len() > 32 || !w.is_ascii() {
-                    return None;
-                }
                 if let Some(pct) = change::verb_factor(w) {
                     return if blocked_here() {
                         None
@@ -232,7 +232,7 @@ fn scan_at(
                         verb_change(ctx, vocab, i, floor, pct)
                     };
                 }
-                if vocab.qualifiers.vague_edges.may_start(w) {
+                if vocab.qualifiers.vague_edges.may_start(w) && w.len() <= 32 && w.is_ascii() {
                     return if blocked_here() {
                         None
                     } else {
