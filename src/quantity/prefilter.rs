@@ -71,13 +71,22 @@ pub fn may_hold_quantity(text: &str, vocab: &Vocabulary) -> bool {
     false
 }
 
-/// Whether the scanner could read a quantity that needs this word.
+/// Whether the scanner could read a quantity that needs this word, a run of ASCII letters.
 fn word_may_start(word: &str, vocab: &Vocabulary) -> bool {
-    let mut buf = [0u8; 32];
-    let lower = if word.len() > buf.len() {
+    if word.len() > 32 {
         // Longer than any word the scanner looks up.
         return false;
-    } else if word.bytes().any(|b| b.is_ascii_uppercase()) {
+    }
+    // The trigger set and the scaled-code test read the word in any case: asked first, on
+    // the word as written.
+    if vocab.triggers.words.contains(word) || crate::rules::currency::is_scaled_code(word) {
+        return true;
+    }
+    // The number-word gate reads the bytes `& 31`, the same in either case.
+    // The number classes are only read for words of up to 14 bytes (`number::Classes`).
+    let number_gate = word.len() <= 14 && words::may_be_number_word(word.as_bytes());
+    let mut buf = [0u8; 32];
+    let lower = if word.bytes().any(|b| b.is_ascii_uppercase()) {
         match crate::token::ascii_lower(word, &mut buf) {
             Some(lower) => lower,
             None => return false,
@@ -86,22 +95,73 @@ fn word_may_start(word: &str, vocab: &Vocabulary) -> bool {
         // Most words of prose are lower-case already: no copy.
         word
     };
-    // The number classes are only read for words of up to 14 bytes (`number::Classes`).
-    let number_word = lower.len() <= 14
+    let number_word = number_gate
         && !matches!(
-            words::classify(lower),
+            words::look_up(lower),
             None | Some(NumWord::Article | NumWord::And | NumWord::Point | NumWord::Minus)
         );
-    number_word
-        || change::verb_factor(lower).is_some()
-        || vocab.triggers.words.contains(lower)
-        || crate::rules::currency::is_scaled_code(word)
+    number_word || change::verb_factor(lower).is_some()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::rules::default_vocabulary;
+    use proptest::prelude::Strategy;
+
+    /// `word_may_start` as it was: the word lower-cased first, then every test.
+    fn plain_word_may_start(word: &str, vocab: &Vocabulary) -> bool {
+        let mut buf = [0u8; 32];
+        let lower = if word.len() > buf.len() {
+            return false;
+        } else if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            match crate::token::ascii_lower(word, &mut buf) {
+                Some(lower) => lower,
+                None => return false,
+            }
+        } else {
+            word
+        };
+        let number_word = lower.len() <= 14
+            && !matches!(
+                words::classify(lower),
+                None | Some(NumWord::Article | NumWord::And | NumWord::Point | NumWord::Minus)
+            );
+        number_word
+            || change::verb_factor(lower).is_some()
+            || vocab.triggers.words.contains(lower)
+            || crate::rules::currency::is_scaled_code(word)
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2048))]
+
+        /// Same answer as the plain order for any run of ASCII letters, in any case.
+        #[test]
+        fn word_may_start_is_the_plain_one(
+            word in proptest::prop_oneof![
+                "[a-zA-Z]{1,40}",
+                proptest::sample::select(vec![
+                    "doubled", "tripling", "few", "tens", "dollars", "usd", "cents", "pence",
+                    "one", "twentyfifth", "first", "a", "and", "point", "minus", "MUSD", "Meur",
+                    "hundred", "several", "halves", "dozen", "quarter", "billion", "yen",
+                ]).prop_map(str::to_string),
+            ],
+            upper in proptest::collection::vec(proptest::prelude::any::<bool>(), 40),
+        ) {
+            let word: String = word
+                .chars()
+                .zip(&upper)
+                .map(|(c, &u)| if u { c.to_ascii_uppercase() } else { c })
+                .collect();
+            let v = default_vocabulary();
+            proptest::prop_assert_eq!(
+                word_may_start(&word, v),
+                plain_word_may_start(&word, v),
+                "{}", word
+            );
+        }
+    }
 
     #[test]
     fn prose_without_figures_is_skipped() {
