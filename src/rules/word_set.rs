@@ -21,8 +21,11 @@ pub struct WordSet {
     starts: Box<[[u32; 32]; 17]>,
     /// The words that do not pack, ASCII-lowercased.
     unpacked: HashSet<Box<[u8]>>,
-    /// Every word once, ASCII-lowercased, in the order first inserted.
-    words: Vec<String>,
+    /// Every word once, ASCII-lowercased, in the order first inserted, one after another
+    /// in one buffer (one allocation, not one a word)...
+    text: String,
+    /// ... each ending at its offset here.
+    ends: Vec<usize>,
 }
 
 impl Default for WordSet {
@@ -31,7 +34,8 @@ impl Default for WordSet {
             slots: vec![Key::EMPTY; MIN_SLOTS].into_boxed_slice(),
             starts: Box::new([[0; 32]; 17]),
             unpacked: HashSet::default(),
-            words: Vec::new(),
+            text: String::new(),
+            ends: Vec::new(),
         }
     }
 }
@@ -139,22 +143,25 @@ impl WordSet {
         if self.contains(word) {
             return;
         }
-        let lower = word.to_ascii_lowercase();
-        match Key::of(lower.as_bytes()) {
+        let start = self.text.len();
+        self.text.push_str(word);
+        self.text[start..].make_ascii_lowercase();
+        let lower = &self.text.as_bytes()[start..];
+        match Key::of(lower) {
             Some(key) => {
-                let packed = self.words.len() - self.unpacked.len() + 1;
+                let (first, second) = start_bits(lower);
+                let packed = self.ends.len() - self.unpacked.len() + 1;
                 if packed * 2 > self.slots.len() {
                     self.grow();
                 }
                 self.put(key);
-                let (first, second) = start_bits(lower.as_bytes());
                 self.starts[usize::from(key.len)][first] |= second;
             }
             None => {
-                self.unpacked.insert(lower.as_bytes().into());
+                self.unpacked.insert(lower.into());
             }
         }
-        self.words.push(lower);
+        self.ends.push(self.text.len());
     }
 
     fn put(&mut self, key: Key) {
@@ -219,15 +226,20 @@ impl WordSet {
 
     /// Every word, ASCII-lowercased, in the order first inserted.
     pub fn iter(&self) -> impl Iterator<Item = &str> {
-        self.words.iter().map(String::as_str)
+        let mut start = 0;
+        self.ends.iter().map(move |&end| {
+            let word = &self.text[start..end];
+            start = end;
+            word
+        })
     }
 
     pub fn len(&self) -> usize {
-        self.words.len()
+        self.ends.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.words.is_empty()
+        self.ends.is_empty()
     }
 }
 
