@@ -88,6 +88,13 @@ impl Classes {
     }
 }
 
+/// Whether `v` has no fractional part: `v.fract().is_zero()`, without the division for a
+/// figure of scale 0 (every integer literal), which is always whole.
+#[inline]
+pub fn is_whole(v: Decimal) -> bool {
+    v.scale() == 0 || v.fract().is_zero()
+}
+
 /// Context the grammar reads: the text, its tokens and their classes.
 #[derive(Clone, Copy)]
 pub struct Ctx<'a> {
@@ -659,7 +666,7 @@ fn digits(
             // `2 1/4`: an integer then a proper fraction.
             lit.shape == Shape::Fraction
                 && tok.gap == Gap::Space
-                && acc.current.fract().is_zero()
+                && is_whole(acc.current)
                 && lit.value.is_some_and(|v| v < Decimal::ONE)
         }
         _ => false,
@@ -818,7 +825,7 @@ fn decimal_words(ctx: Ctx<'_>, acc: &mut Acc, j: usize) -> Option<usize> {
     ) {
         return None;
     }
-    if acc.last == Last::Digits && !acc.current.fract().is_zero() {
+    if acc.last == Last::Digits && !is_whole(acc.current) {
         return None;
     }
     let mut k = j + 1;
@@ -977,6 +984,27 @@ mod tests {
     }
 
     use proptest::prelude::Strategy;
+
+    proptest::proptest! {
+        /// The scale-0 shortcut answers as `fract` does.
+        #[test]
+        fn is_whole_is_fract_is_zero(
+            m in proptest::prelude::any::<i64>(),
+            small in -1000i64..1000,
+            scale in 0u32..=28,
+            pick in proptest::prelude::any::<bool>(),
+        ) {
+            let v = Decimal::from_i128_with_scale(i128::from(if pick { m } else { small }), scale);
+            proptest::prop_assert_eq!(super::is_whole(v), v.fract().is_zero(), "{}", v);
+        }
+    }
+
+    #[test]
+    fn is_whole_reads_the_value_not_the_scale() {
+        assert!(super::is_whole(Decimal::new(500, 2)));
+        assert!(!super::is_whole(Decimal::new(501, 2)));
+        assert!(super::is_whole(Decimal::new(7, 0)));
+    }
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]

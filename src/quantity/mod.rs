@@ -549,7 +549,7 @@ fn year_like(ctx: Ctx<'_>, num: &Number, q: &Quantity) -> bool {
 fn range_of_years(q: &Quantity) -> bool {
     let year = |e: Option<crate::interval::Endpoint>| {
         e.is_some_and(|e| {
-            e.value.fract().is_zero()
+            number::is_whole(e.value)
                 && e.value >= Decimal::from(1000)
                 && e.value <= Decimal::from(2199)
         })
@@ -943,7 +943,7 @@ fn default_bound(p: &Parts) -> BoundKind {
     if p.form != Form::Cardinal || p.unit_place.is_zero() {
         return BoundKind::Exact;
     }
-    let whole = p.value.is_some_and(|v| v.fract().is_zero());
+    let whole = p.value.is_some_and(number::is_whole);
     if p.scaled
         || !whole
         || p.unit_place < Decimal::ONE
@@ -1036,7 +1036,7 @@ fn subunits_after(
     let Some(v) = n.value else { return };
     if n.form != Form::Cardinal
         || v >= Decimal::ONE_HUNDRED
-        || !v.fract().is_zero()
+        || !number::is_whole(v)
         || v.is_sign_negative()
     {
         return;
@@ -1062,7 +1062,7 @@ fn subunits_after(
         .toks
         .literal(ctx.tok(k).expect("token exists"))
         .is_none_or(|l| l.int_digits == 2);
-    if ends_clause && two_digits && p.value.is_some_and(|x| x.fract().is_zero()) {
+    if ends_clause && two_digits && p.value.is_some_and(number::is_whole) {
         p.value = p.value.and_then(|x| {
             v.checked_div(Decimal::ONE_HUNDRED)
                 .and_then(|f| x.checked_add(f))
@@ -1415,7 +1415,7 @@ fn article_subunits(ctx: Ctx<'_>, vocab: &Vocabulary, k: usize) -> Option<(usize
     if n.form != Form::Cardinal
         || v >= Decimal::ONE_HUNDRED
         || v.is_sign_negative()
-        || !v.fract().is_zero()
+        || !number::is_whole(v)
     {
         return None;
     }
