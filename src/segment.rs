@@ -39,8 +39,32 @@ fn next_candidate(s: &[u8], mut from: usize, class: impl Fn(u8, u8) -> bool) -> 
 
 /// Byte spans of the sentences of `text`.
 pub fn sentences(text: &str) -> Vec<(usize, usize)> {
-    let bytes = text.as_bytes();
     let mut out = Vec::new();
+    sentences_until_into(text, usize::MAX, &mut out);
+    out
+}
+
+/// How many sentences past `end` [`sentences_until`] finds.
+pub const SENTENCES_PAST: usize = 4;
+
+/// The first sentences of `text`: those of [`sentences`] up to the [`SENTENCES_PAST`]th that
+/// starts at or after `end` (all of them when fewer start there), a prefix of [`sentences`].
+/// A caller that looks only near figures ending by `end` (and asks whether the text has more
+/// than three sentences) needs no more, and a long paragraph's tail is not read.
+pub fn sentences_until(text: &str, end: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    sentences_until_into(text, end, &mut out);
+    out
+}
+
+/// [`sentences_until`], into `out` (cleared first): one buffer serves many texts.
+pub fn sentences_until_into(text: &str, end: usize, out: &mut Vec<(usize, usize)>) {
+    out.clear();
+    let bytes = text.as_bytes();
+    // Enough sentences start at or after `end`: every later one does too.
+    let enough = |out: &Vec<(usize, usize)>| {
+        out.len() >= SENTENCES_PAST && out[out.len() - SENTENCES_PAST].0 >= end
+    };
     let mut start = 0;
     let mut i = 0;
     while i < bytes.len() {
@@ -58,21 +82,26 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
         }
         let b = bytes[i];
         if b == b'\n' || b == b'\r' {
-            push(&mut out, text, start, i);
+            push(out, text, start, i);
             start = i + 1;
         } else if matches!(b, b'.' | b'!' | b'?') && ends_sentence(text, i) {
-            push(&mut out, text, start, i + 1);
+            push(out, text, start, i + 1);
             start = i + 1;
         } else if i - start >= MAX_SENTENCE
             && (b == b' ' || (i - start >= HARD_MAX_SENTENCE && text.is_char_boundary(i)))
         {
-            push(&mut out, text, start, i);
+            push(out, text, start, i);
             start = i;
+        } else {
+            i += 1;
+            continue;
+        }
+        if enough(out) {
+            return;
         }
         i += 1;
     }
-    push(&mut out, text, start, bytes.len());
-    out
+    push(out, text, start, bytes.len());
 }
 
 fn push(out: &mut Vec<(usize, usize)>, text: &str, start: usize, end: usize) {
@@ -315,6 +344,45 @@ mod tests {
                 clause_breaks_by_byte(&text, start, end)
             );
         }
+    }
+
+    proptest::proptest! {
+        /// Sentences of every kind of end, cut at any `end`: a prefix of all the sentences,
+        /// holding every one that starts before `end`, and then [`SENTENCES_PAST`] more (or
+        /// all there are); with no cut, all of them.
+        #[test]
+        fn sentences_until_is_a_prefix_of_sentences(
+            pieces in proptest::collection::vec(0usize..8, 0..60),
+            cut in 0usize..400,
+        ) {
+            let piece = |k: usize| match k {
+                0 => "Prices rose. ",
+                1 => "In 2022 it fell by 3.5 percent",
+                2 => "\n",
+                3 => " U.S. ",
+                4 => "! ",
+                5 => "? \"Yes",
+                6 => "\r\n\n",
+                _ => "word ",
+            };
+            let text: String = pieces.into_iter().map(piece).collect();
+            let all = sentences(&text);
+            let end = cut.min(text.len() + 1);
+            let some = sentences_until(&text, end);
+            proptest::prop_assert!(all.starts_with(&some));
+            let past = |v: &[(usize, usize)]| v.iter().filter(|s| s.0 >= end).count();
+            proptest::prop_assert_eq!(past(&some), past(&all).min(SENTENCES_PAST));
+            proptest::prop_assert_eq!(sentences_until(&text, usize::MAX), all);
+        }
+    }
+
+    #[test]
+    fn sentences_until_stops_four_sentences_past_the_end() {
+        let text = "One. Two. Three. Four. Five. Six. Seven.";
+        assert_eq!(sentences_until(text, 0).len(), 4);
+        assert_eq!(sentences_until(text, 5).len(), 5);
+        assert_eq!(sentences_until(text, 6).len(), 6);
+        assert_eq!(sentences_until(text, text.len()).len(), 7);
     }
 
     proptest::proptest! {
