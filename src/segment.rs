@@ -153,12 +153,16 @@ fn ends_sentence(text: &str, i: usize) -> bool {
         .rev()
         .find(|&(_, c)| c.is_whitespace() || c == '(' || c == '"')
         .map_or(0, |(p, c)| p + c.len_utf8());
-    let word = before[word_start..].to_ascii_lowercase();
-    if word.chars().count() == 1 && word.chars().all(char::is_alphabetic) {
+    // Read in place, ASCII case ignored (the abbreviations are ASCII): no lower-cased copy
+    // of the word for every stop.
+    let word = &before[word_start..];
+    let mut chars = word.chars();
+    if chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none() {
         // A single letter: an initial (`J. Smith`) or part of `U.S.`.
         return false;
     }
-    !ABBREVIATIONS.contains(&word.trim_end_matches('.'))
+    let word = word.trim_end_matches('.');
+    !ABBREVIATIONS.iter().any(|a| word.eq_ignore_ascii_case(a))
 }
 
 /// Byte offsets (in `text`) of the clause breaks of the sentence `start..end`: `,` (not the
@@ -344,6 +348,98 @@ mod tests {
                 clause_breaks_by_byte(&text, start, end)
             );
         }
+    }
+
+    /// [`ends_sentence`] as it was, reading a lower-cased copy of the word before the stop.
+    fn ends_sentence_by_copy(text: &str, i: usize) -> bool {
+        let bytes = text.as_bytes();
+        // Followed by white space, then a capital, digit, quote or bracket.
+        let mut j = i + 1;
+        // Closing quotes and brackets stay with the sentence.
+        while j < bytes.len() && matches!(bytes[j], b'"' | b'\'' | b')' | b']') {
+            j += 1;
+        }
+        let rest = &text[j.min(text.len())..];
+        let Some(ws) = rest.chars().next() else {
+            return true;
+        };
+        if !ws.is_whitespace() {
+            return false;
+        }
+        let Some(next) = rest.trim_start().chars().next() else {
+            return true;
+        };
+        if !(next.is_uppercase() || next.is_ascii_digit() || "\"'“‘«([".contains(next)) {
+            return false;
+        }
+        if bytes[i] != b'.' {
+            return true;
+        }
+        // The word before the dot.
+        let before = &text[..i];
+        // The separator may be multi-byte (a no-break space): step over the whole character.
+        let word_start = before
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| c.is_whitespace() || c == '(' || c == '"')
+            .map_or(0, |(p, c)| p + c.len_utf8());
+        let word = before[word_start..].to_ascii_lowercase();
+        if word.chars().count() == 1 && word.chars().all(char::is_alphabetic) {
+            // A single letter: an initial (`J. Smith`) or part of `U.S.`.
+            return false;
+        }
+        !ABBREVIATIONS.contains(&word.trim_end_matches('.'))
+    }
+
+    proptest::proptest! {
+        /// Stops after abbreviations in any case, single letters (ASCII or not), words with
+        /// non-ASCII letters, dotted words: the same ends as with the lower-cased copy.
+        #[test]
+        fn ends_sentence_matches_the_lower_cased_copy(
+            pieces in proptest::collection::vec(0usize..14, 0..30),
+        ) {
+            let piece = |k: usize| match k {
+                0 => "Mr. ",
+                1 => "U.S. ",
+                2 => "INC. ",
+                3 => "e.g. ",
+                4 => "J. ",
+                5 => "\u{c9}. ",
+                6 => "caf\u{e9}. ",
+                7 => "Sept.. ",
+                8 => "Word. ",
+                9 => "Stra\u{df}e. ",
+                10 => "(Feb. ",
+                11 => "\"x. ",
+                12 => "\u{a0}Dr. ",
+                _ => "1.5 ",
+            };
+            let text: String = pieces.into_iter().map(piece).collect();
+            for (i, b) in text.bytes().enumerate() {
+                if matches!(b, b'.' | b'!' | b'?') {
+                    proptest::prop_assert_eq!(
+                        ends_sentence(&text, i),
+                        ends_sentence_by_copy(&text, i),
+                        "{:?} at {}", text, i
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn abbreviations_in_any_case_and_initials_end_no_sentence() {
+        for text in [
+            "Mr. Smith",
+            "MR. Smith",
+            "U.S. Steel",
+            "J. Smith",
+            "\u{c9}. Smith",
+        ] {
+            assert!(!ends_sentence(text, text.find(". ").unwrap()), "{text}");
+        }
+        assert!(ends_sentence("Word. Next", 4));
+        assert!(ends_sentence("caf\u{e9}. Next", 5));
     }
 
     proptest::proptest! {
