@@ -218,7 +218,7 @@ pub(super) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
                 k: K::P(p),
                 cap: false,
             });
-            i += 1;
+            i = skip_one_space(b, i + 1, to);
         } else {
             let Some(ch) = text[i..].chars().next() else {
                 break;
@@ -264,9 +264,9 @@ pub(super) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
 }
 
 /// Past a single space at `i` (below `to`) followed by a byte that is not ASCII white space,
-/// else `i`: the commonest gap between words gives no token, and skipping it here saves a turn
-/// of the tokenizer's loop. A longer run (or one at `to`) is left to the loop, which counts
-/// its line breaks.
+/// else `i`: the commonest gap between words (and after `,` or `.`) gives no token, and
+/// skipping it here saves a turn of the tokenizer's loop. A longer run (or one at `to`) is
+/// left to the loop, which counts its line breaks.
 #[inline]
 fn skip_one_space(b: &[u8], i: usize, to: usize) -> usize {
     if i + 1 < to && b[i] == b' ' && !b[i + 1].is_ascii_whitespace() {
