@@ -340,21 +340,17 @@ impl Extractor {
                 carried = None;
                 continue;
             }
-            let mut times: Vec<TimeMention> = found.iter().map(|f| f.resolve(&ctx)).collect();
-            // The periods take the expressions as their own (copies only when they are also
-            // listed, with `--periods`).
-            let owned = if opts.periods {
-                times.clone()
+            // The periods take the expressions as their own, in a buffer kept between
+            // paragraphs (copied out only when they are also listed, with `--periods`).
+            let scratch = &mut self.period_scratch;
+            scratch.times.clear();
+            scratch.times.extend(found.iter().map(|f| f.resolve(&ctx)));
+            let times: Vec<TimeMention> = if opts.periods {
+                scratch.times.clone()
             } else {
-                std::mem::take(&mut times)
+                Vec::new()
             };
-            let (attached, carry) = attach_periods(
-                chunk,
-                &quantities,
-                owned,
-                carried.as_ref(),
-                &mut self.period_scratch,
-            );
+            let (attached, carry) = attach_periods(chunk, &quantities, carried.as_ref(), scratch);
             carried = carry;
             // Straight into `out`: a mention is large, and moving a chunk's worth each time
             // showed in profiles.
@@ -588,6 +584,9 @@ fn tail(text: &str, max: usize) -> &str {
 /// The buffers of [`attach_periods`], kept between paragraphs.
 #[derive(Default)]
 struct PeriodScratch {
+    /// The paragraph's time expressions (filled by the caller), then those that may date a
+    /// figure.
+    times: Vec<TimeMention>,
     /// The paragraph's sentences ([`segment::sentences_until`]).
     sentences: Vec<(usize, usize)>,
     /// The clause breaks of the current sentence.
@@ -708,7 +707,6 @@ fn is_base_marker(before: &str) -> bool {
 fn attach_periods(
     chunk: &str,
     quantities: &[Quantity],
-    mut times: Vec<TimeMention>,
     carried: Option<&PeriodOut>,
     scratch: &mut PeriodScratch,
 ) -> (Vec<Attachment>, Option<PeriodOut>) {
@@ -719,15 +717,8 @@ fn attach_periods(
         let i = quantities.partition_point(|q| q.end <= t.start);
         quantities.get(i).is_some_and(|q| q.start < t.end)
     };
-    // Filtered, dated and joined in place: no new list at each step.
-    times.retain(|t| {
-        !matches!(t.kind, TimeKind::TimeOfDay | TimeKind::Date) && !overlaps_quantity(t)
-    });
-    same_period(chunk, &mut times, carried);
-    join_ranges(chunk, &mut times);
-    times.sort_by_key(|t| t.start);
-    let usable: &[TimeMention] = &times;
     let PeriodScratch {
+        times,
         sentences,
         breaks,
         in_sentence,
@@ -735,6 +726,14 @@ fn attach_periods(
         levels,
         all_sentences,
     } = scratch;
+    // Filtered, dated and joined in place: no new list at each step.
+    times.retain(|t| {
+        !matches!(t.kind, TimeKind::TimeOfDay | TimeKind::Date) && !overlaps_quantity(t)
+    });
+    same_period(chunk, times, carried);
+    join_ranges(chunk, times);
+    times.sort_by_key(|t| t.start);
+    let usable: &[TimeMention] = times;
     // Figures look for their period in their sentence and the one before, and the paragraph's
     // sentences are counted only up to four: the sentences past the last figure's are not
     // read ([`segment::sentences_until`] is a prefix of all of them).
