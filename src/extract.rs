@@ -350,7 +350,7 @@ impl Extractor {
             } else {
                 Vec::new()
             };
-            let (attached, carry) = attach_periods(chunk, &quantities, carried.as_ref(), scratch);
+            let carry = attach_periods(chunk, &quantities, carried.as_ref(), scratch);
             carried = carry;
             // Straight into `out`: a mention is large, and moving a chunk's worth each time
             // showed in profiles.
@@ -363,7 +363,7 @@ impl Extractor {
             out.extend(
                 quantities
                     .into_iter()
-                    .zip(attached)
+                    .zip(self.period_scratch.attached.drain(..))
                     .map(|(q, (period, base))| {
                         quantity_mention(doc, &source, c_start, chunk, q, period, base)
                     }),
@@ -584,6 +584,8 @@ fn tail(text: &str, max: usize) -> &str {
 /// The buffers of [`attach_periods`], kept between paragraphs.
 #[derive(Default)]
 struct PeriodScratch {
+    /// Each figure's attachment, in order (drained by the caller).
+    attached: Vec<Attachment>,
     /// The paragraph's time expressions (filled by the caller), then those that may date a
     /// figure.
     times: Vec<TimeMention>,
@@ -702,14 +704,15 @@ fn is_base_marker(before: &str) -> bool {
 /// For each quantity: its period and, for a change, its base period.
 ///
 /// `carried` is the last period of the paragraph before: a paragraph that names no time at
-/// all (a wire brief writes one sentence a paragraph) continues it. Returns the attachments
-/// and the period to carry into the next paragraph.
+/// all (a wire brief writes one sentence a paragraph) continues it. The paragraph's time
+/// expressions are read from `scratch.times`; the attachments are left in
+/// `scratch.attached`, one per quantity. Returns the period to carry into the next paragraph.
 fn attach_periods(
     chunk: &str,
     quantities: &[Quantity],
     carried: Option<&PeriodOut>,
     scratch: &mut PeriodScratch,
-) -> (Vec<Attachment>, Option<PeriodOut>) {
+) -> Option<PeriodOut> {
     // The scanner gives quantities left to right, without overlaps: every lookup below is a
     // binary search, so a paragraph of many figures costs no more than its length.
     debug_assert!(quantities.windows(2).all(|w| w[0].end <= w[1].start));
@@ -719,6 +722,7 @@ fn attach_periods(
     };
     let PeriodScratch {
         times,
+        attached: out,
         sentences,
         breaks,
         in_sentence,
@@ -768,7 +772,8 @@ fn attach_periods(
     };
     // Where the unbracketed time expressions start, in order (found at most once).
     let mut unbracketed: Option<Vec<usize>> = None;
-    let mut out: Vec<Attachment> = Vec::with_capacity(quantities.len());
+    out.clear();
+    out.reserve(quantities.len());
     // The sentence's period, and the last sentence's, as the index in `out` of the figure
     // that took it: copied only when another figure inherits it, not for every figure.
     let mut prev_sentence_period: Option<(usize, usize)> = None;
@@ -1024,8 +1029,7 @@ fn attach_periods(
         }
         out.push((period, base));
     }
-    let carry = carried_from.and_then(|i| out[i].0.clone());
-    (out, carry)
+    carried_from.and_then(|i| out[i].0.clone())
 }
 
 /// Whether the words between a figure and a time after it start another clause: a comma or
