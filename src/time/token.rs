@@ -148,23 +148,8 @@ pub(super) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
     let mut i = from;
     while i < to {
         let c = b[i];
-        if c.is_ascii_digit() {
-            let s = i;
-            let mut v: u32 = 0;
-            let mut nd: u8 = 0;
-            while i < to && b[i].is_ascii_digit() {
-                v = v.saturating_mul(10).saturating_add(u32::from(b[i] - b'0'));
-                nd = nd.saturating_add(1);
-                i += 1;
-            }
-            out.push(Tok {
-                start: s,
-                end: i,
-                k: K::Num(v, nd),
-                cap: false,
-            });
-            i = skip_one_space(b, i, to);
-        } else if c.is_ascii_alphabetic() {
+        // Letters first: most tokens of prose are words.
+        if c.is_ascii_alphabetic() {
             let s = i;
             i = letters_end(b, i + 1, to);
             let mut other = false;
@@ -187,6 +172,22 @@ pub(super) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
                 end: i,
                 k,
                 cap: c.is_ascii_uppercase(),
+            });
+            i = skip_one_space(b, i, to);
+        } else if c.is_ascii_digit() {
+            let s = i;
+            let mut v: u32 = 0;
+            let mut nd: u8 = 0;
+            while i < to && b[i].is_ascii_digit() {
+                v = v.saturating_mul(10).saturating_add(u32::from(b[i] - b'0'));
+                nd = nd.saturating_add(1);
+                i += 1;
+            }
+            out.push(Tok {
+                start: s,
+                end: i,
+                k: K::Num(v, nd),
+                cap: false,
             });
             i = skip_one_space(b, i, to);
         } else if c.is_ascii_whitespace() {
