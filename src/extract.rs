@@ -195,14 +195,8 @@ fn scan_chunk(
     vocab: &Vocabulary,
     found: &mut Vec<FoundTime>,
 ) -> Vec<Quantity> {
-    let first = found.len();
-    times.scan(text, found);
-    let blocked: Vec<(usize, usize)> = found[first..]
-        .iter()
-        .filter(|t| t.strong)
-        .map(|t| (t.start, t.end))
-        .collect();
-    scanner.find(text, vocab, &blocked)
+    let blocked = times.scan_strong(text, found);
+    scanner.find(text, vocab, blocked)
 }
 
 impl Extractor {
