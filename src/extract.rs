@@ -179,6 +179,8 @@ pub struct Extractor {
     live: Vec<bool>,
     /// The quantities of every chunk, offsets relative to their chunk.
     quantities: Vec<Vec<Quantity>>,
+    /// The buffers of [`attach_periods`].
+    period_scratch: PeriodScratch,
 }
 
 /// Documents at least this large have their chunks scanned in parallel.
@@ -193,14 +195,8 @@ fn scan_chunk(
     vocab: &Vocabulary,
     found: &mut Vec<FoundTime>,
 ) -> Vec<Quantity> {
-    let first = found.len();
-    times.scan(text, found);
-    let blocked: Vec<(usize, usize)> = found[first..]
-        .iter()
-        .filter(|t| t.strong)
-        .map(|t| (t.start, t.end))
-        .collect();
-    scanner.find(text, vocab, &blocked)
+    let blocked = times.scan_strong(text, found);
+    scanner.find(text, vocab, blocked)
 }
 
 impl Extractor {
@@ -338,15 +334,17 @@ impl Extractor {
                 carried = None;
                 continue;
             }
-            let mut times: Vec<TimeMention> = found.iter().map(|f| f.resolve(&ctx)).collect();
-            // The periods take the expressions as their own (copies only when they are also
-            // listed, with `--periods`).
-            let owned = if opts.periods {
-                times.clone()
+            // The periods take the expressions as their own, in a buffer kept between
+            // paragraphs (copied out only when they are also listed, with `--periods`).
+            let scratch = &mut self.period_scratch;
+            scratch.times.clear();
+            scratch.times.extend(found.iter().map(|f| f.resolve(&ctx)));
+            let times: Vec<TimeMention> = if opts.periods {
+                scratch.times.clone()
             } else {
-                std::mem::take(&mut times)
+                Vec::new()
             };
-            let (attached, carry) = attach_periods(chunk, &quantities, owned, carried.as_ref());
+            let carry = attach_periods(chunk, &quantities, carried.as_ref(), scratch);
             carried = carry;
             // Straight into `out`: a mention is large, and moving a chunk's worth each time
             // showed in profiles.
@@ -359,7 +357,7 @@ impl Extractor {
             out.extend(
                 quantities
                     .into_iter()
-                    .zip(attached)
+                    .zip(self.period_scratch.attached.drain(..))
                     .map(|(q, (period, base))| {
                         quantity_mention(doc, &source, c_start, chunk, q, period, base)
                     }),
@@ -471,10 +469,13 @@ fn period_out(t: &TimeMention, chunk: &str, inherited: bool) -> PeriodOut {
 /// `from Fiscal Year 1992 through Fiscal Year 2002`: two periods joined by `through`, `to`,
 /// `until` or `till` (after `from` or `between`) are one period, from the first's start to the
 /// second's end.
-fn join_ranges(chunk: &str, times: Vec<TimeMention>) -> Vec<TimeMention> {
-    let mut out: Vec<TimeMention> = Vec::with_capacity(times.len());
-    for t in times {
-        if let Some(prev) = out.last() {
+///
+/// In place: `times[..kept]` are the periods so far, and a joined pair takes the first's place.
+fn join_ranges(chunk: &str, times: &mut Vec<TimeMention>) {
+    let mut kept = 0usize;
+    for i in 0..times.len() {
+        if let Some(prev) = kept.checked_sub(1).map(|k| &times[k]) {
+            let t = &times[i];
             // Read in place, ASCII case ignored: no lower-cased copies for every pair.
             let between = chunk[prev.end..t.start].trim();
             let before = tail(&chunk[..prev.start], 32).trim_end();
@@ -485,20 +486,33 @@ fn join_ranges(chunk: &str, times: Vec<TimeMention>) -> Vec<TimeMention> {
                 .any(|w| between.eq_ignore_ascii_case(w));
             let ordered = matches!((prev.period.start, t.period.end), (Some(s), Some(e)) if s <= e);
             if opened && joiner && ordered && !prev.cumulative && !t.cumulative {
-                let prev = out.pop().unwrap_or_else(|| t.clone());
-                let mut joined = t.clone();
-                joined.start = prev.start;
-                joined.period = crate::time::Period::new(prev.period.start, t.period.end);
-                joined.label = format!("{}..{}", prev.label, t.label);
+                let (start, period_start) = (prev.start, prev.period.start);
+                let label = range_label(&prev.label, &t.label);
+                // The second takes the first's place; the first, in the second's, is past
+                // the periods kept and dropped at the end.
+                times.swap(kept - 1, i);
+                let joined = &mut times[kept - 1];
+                joined.start = start;
+                joined.period = crate::time::Period::new(period_start, joined.period.end);
+                joined.label = label;
                 joined.kind = TimeKind::YearRange;
                 joined.instant = None;
-                out.push(joined);
                 continue;
             }
         }
-        out.push(t);
+        times.swap(kept, i);
+        kept += 1;
     }
-    out
+    times.truncate(kept);
+}
+
+/// `{a}..{b}`, without the formatting machinery.
+fn range_label(a: &str, b: &str) -> String {
+    let mut label = String::with_capacity(a.len() + 2 + b.len());
+    label.push_str(a);
+    label.push_str("..");
+    label.push_str(b);
+    label
 }
 
 /// Whether a period is a window inside one year (`January-April 2023`, `Q3 2022`, `H1 2023`,
@@ -517,16 +531,11 @@ fn window_in_year(kind: TimeKind, start: Option<Date>, end: Option<Date>) -> boo
 
 /// `the same period of 2022`, `the reporting period of 2023`: the window last named
 /// (`January-April 2023`, here or carried from the paragraph before) in the year given.
-fn same_period(
-    chunk: &str,
-    usable: Vec<TimeMention>,
-    carried: Option<&PeriodOut>,
-) -> Vec<TimeMention> {
+fn same_period(chunk: &str, usable: &mut [TimeMention], carried: Option<&PeriodOut>) {
     let mut window: Option<(Date, Date)> = carried
         .filter(|c| window_in_year(c.kind, c.start, c.end))
         .and_then(|c| Some((c.start?, c.end?)));
-    let mut out = Vec::with_capacity(usable.len());
-    for mut t in usable {
+    for t in usable.iter_mut() {
         if window_in_year(t.kind, t.period.start, t.period.end) {
             if let (Some(s), Some(e)) = (t.period.start, t.period.end) {
                 window = Some((s, e));
@@ -553,9 +562,7 @@ fn same_period(
                 t.label = format!("{}..{}", &ns.to_string()[..7], &ne.to_string()[..7]);
             }
         }
-        out.push(t);
     }
-    out
 }
 
 /// The last `max` bytes of `text` or fewer, cut at a character boundary: the words just before
@@ -566,6 +573,28 @@ fn tail(text: &str, max: usize) -> &str {
         from += 1;
     }
     &text[from..]
+}
+
+/// The buffers of [`attach_periods`], kept between paragraphs.
+#[derive(Default)]
+struct PeriodScratch {
+    /// Each figure's attachment, in order (drained by the caller).
+    attached: Vec<Attachment>,
+    /// The paragraph's time expressions (filled by the caller), then those that may date a
+    /// figure.
+    times: Vec<TimeMention>,
+    /// The paragraph's sentences ([`segment::sentences_until`]).
+    sentences: Vec<(usize, usize)>,
+    /// The clause breaks of the current sentence.
+    breaks: Vec<usize>,
+    /// The current sentence's time expressions (indices in the paragraph's usable ones): all
+    /// of them, the bases of a comparison and the others (levels).
+    in_sentence: Vec<usize>,
+    bases: Vec<usize>,
+    levels: Vec<usize>,
+    /// Read every sentence of the paragraph, not only up to a few past the last figure: the
+    /// plain way, which tests set to hold the shortcut to it.
+    all_sentences: bool,
 }
 
 /// A quantity's period and, for a change, its base period.
@@ -669,14 +698,15 @@ fn is_base_marker(before: &str) -> bool {
 /// For each quantity: its period and, for a change, its base period.
 ///
 /// `carried` is the last period of the paragraph before: a paragraph that names no time at
-/// all (a wire brief writes one sentence a paragraph) continues it. Returns the attachments
-/// and the period to carry into the next paragraph.
+/// all (a wire brief writes one sentence a paragraph) continues it. The paragraph's time
+/// expressions are read from `scratch.times`; the attachments are left in
+/// `scratch.attached`, one per quantity. Returns the period to carry into the next paragraph.
 fn attach_periods(
     chunk: &str,
     quantities: &[Quantity],
-    times: Vec<TimeMention>,
     carried: Option<&PeriodOut>,
-) -> (Vec<Attachment>, Option<PeriodOut>) {
+    scratch: &mut PeriodScratch,
+) -> Option<PeriodOut> {
     // The scanner gives quantities left to right, without overlaps: every lookup below is a
     // binary search, so a paragraph of many figures costs no more than its length.
     debug_assert!(quantities.windows(2).all(|w| w[0].end <= w[1].start));
@@ -684,15 +714,33 @@ fn attach_periods(
         let i = quantities.partition_point(|q| q.end <= t.start);
         quantities.get(i).is_some_and(|q| q.start < t.end)
     };
-    let usable: Vec<TimeMention> = times
-        .into_iter()
-        .filter(|t| !matches!(t.kind, TimeKind::TimeOfDay | TimeKind::Date))
-        .filter(|t| !overlaps_quantity(t))
-        .collect();
-    let usable = join_ranges(chunk, same_period(chunk, usable, carried));
-    let mut usable: Vec<&TimeMention> = usable.iter().collect();
-    usable.sort_by_key(|t| t.start);
-    let sentences = segment::sentences(chunk);
+    let PeriodScratch {
+        times,
+        attached: out,
+        sentences,
+        breaks,
+        in_sentence,
+        bases,
+        levels,
+        all_sentences,
+    } = scratch;
+    // Filtered, dated and joined in place: no new list at each step.
+    times.retain(|t| {
+        !matches!(t.kind, TimeKind::TimeOfDay | TimeKind::Date) && !overlaps_quantity(t)
+    });
+    same_period(chunk, times, carried);
+    join_ranges(chunk, times);
+    times.sort_by_key(|t| t.start);
+    let usable: &[TimeMention] = times;
+    // Figures look for their period in their sentence and the one before, and the paragraph's
+    // sentences are counted only up to four: the sentences past the last figure's are not
+    // read ([`segment::sentences_until`] is a prefix of all of them).
+    let until = match quantities.last() {
+        Some(q) if !*all_sentences => q.end,
+        _ => usize::MAX,
+    };
+    segment::sentences_until_into(chunk, until, sentences);
+    let sentences: &[(usize, usize)] = sentences;
     // Time expressions outside brackets: a paragraph that names its own time by a figure's
     // sentence keeps to it (one in brackets restates a comparison, `($1.4 billion over the
     // same period of 2022)`). Found only when a figure could take the period carried from the
@@ -718,23 +766,15 @@ fn attach_periods(
     };
     // Where the unbracketed time expressions start, in order (found at most once).
     let mut unbracketed: Option<Vec<usize>> = None;
-    // Whether each time expression is the base of a comparison: read once, not per figure.
-    let base_marked: Vec<bool> = usable
-        .iter()
-        .map(|t| t.kind != TimeKind::YearRange && is_base_marker(&chunk[..t.start]))
-        .collect();
-    let mut out: Vec<Attachment> = Vec::with_capacity(quantities.len());
+    out.clear();
+    out.reserve(quantities.len());
     // The sentence's period, and the last sentence's, as the index in `out` of the figure
     // that took it: copied only when another figure inherits it, not for every figure.
     let mut prev_sentence_period: Option<(usize, usize)> = None;
     let mut current_sentence = usize::MAX;
     let mut sentence_period: Option<usize> = None;
-    let mut breaks = Vec::new();
-    // The sentence's time expressions (all, bases of a comparison, levels) and figures, read
-    // when the figures move on to a new sentence.
-    let mut in_sentence: Vec<&&TimeMention> = Vec::new();
-    let mut bases: Vec<&&TimeMention> = Vec::new();
-    let mut levels: Vec<&&TimeMention> = Vec::new();
+    // The sentence's time expressions (all, bases of a comparison, levels; indices in
+    // `usable`) and figures, read when the figures move on to a new sentence.
     let mut sentence_quantities: &[Quantity] = &[];
     // The last figure whose period the next paragraph may continue.
     let mut carried_from: Option<usize> = None;
@@ -746,22 +786,21 @@ fn attach_periods(
                 prev_sentence_period = Some((current_sentence, p));
             }
             current_sentence = si;
-            segment::clause_breaks_into(chunk, s_start, s_end, &mut breaks);
+            segment::clause_breaks_into(chunk, s_start, s_end, breaks);
             let t_from = usable.partition_point(|t| t.start < s_start);
             let t_to = usable.partition_point(|t| t.start < s_end);
             in_sentence.clear();
             bases.clear();
             levels.clear();
-            for (t, &base) in usable[t_from..t_to]
-                .iter()
-                .zip(&base_marked[t_from..t_to])
-                .filter(|(t, _)| t.end <= s_end)
-            {
-                in_sentence.push(t);
-                if base {
-                    bases.push(t);
+            for k in (t_from..t_to).filter(|&k| usable[k].end <= s_end) {
+                let t = &usable[k];
+                in_sentence.push(k);
+                // Whether it is the base of a comparison: read here, once (each sentence is
+                // reached once), and only in a sentence with a figure.
+                if t.kind != TimeKind::YearRange && is_base_marker(&chunk[..t.start]) {
+                    bases.push(k);
                 } else {
-                    levels.push(t);
+                    levels.push(k);
                 }
             }
             // The other figures of the sentence.
@@ -809,18 +848,16 @@ fn attach_periods(
         };
         // `compared to January-April 2022 ($366.5 million)`: a figure in brackets right after a
         // period restates the level of that period, even a base period.
-        let bracketed = in_sentence
-            .iter()
-            .find(|t| {
-                t.end <= q.start
-                    && chunk[t.end..q.start]
-                        .trim()
-                        .trim_end_matches('(')
-                        .trim()
-                        .is_empty()
-                    && chunk[t.end..q.start].contains('(')
-            })
-            .map(|t| **t);
+        let bracketed = in_sentence.iter().copied().find(|&k| {
+            let t = &usable[k];
+            t.end <= q.start
+                && chunk[t.end..q.start]
+                    .trim()
+                    .trim_end_matches('(')
+                    .trim()
+                    .is_empty()
+                && chunk[t.end..q.start].contains('(')
+        });
         // `Between January and October 2019, exports ... and imports ...`: a time clause that
         // opens the sentence dates every figure in it.
         let fronted = |t: &TimeMention| {
@@ -850,7 +887,7 @@ fn attach_periods(
         // them (`..., work that followed the renunciation in 1993`).
         let trailing_time = |t: &TimeMention| {
             q.kind == Kind::Currency
-                && !levels.iter().any(|l| l.end <= q.start)
+                && !levels.iter().any(|&l| usable[l].end <= q.start)
                 && !sentence_quantities
                     .iter()
                     .any(|o| o.start >= q.end && o.end <= t.start && o.kind == q.kind)
@@ -860,28 +897,26 @@ fn attach_periods(
         };
         // `($366.5 million)` after `compared to January-April 2022` restates the base: it is
         // not the period the paragraph is about, so it is not carried into the next one.
-        let restates_base = bracketed.is_some_and(|b| bases.iter().any(|t| std::ptr::eq(**t, b)));
+        let restates_base = bracketed.is_some_and(|b| bases.contains(&b));
         let level = bracketed
-            .or_else(|| nearest(&levels, |t| near(t, true)))
+            .map(|k| &usable[k])
+            .or_else(|| nearest(pick(usable, levels), |t| near(t, true)))
             .or_else(|| {
-                let allowed: Vec<&&TimeMention> = levels
-                    .iter()
-                    .copied()
-                    .filter(|t| {
-                        if q.kind == Kind::Rank {
-                            return true;
-                        }
-                        if q.measure == Measure::Change {
-                            return t.end <= q.start;
-                        }
-                        let (owned, between) = others(t);
-                        if t.start >= q.end {
-                            return trailing_time(t);
-                        }
-                        t.end <= q.start && (fronted(t) || !owned && !between)
-                    })
-                    .collect();
-                nearest(&allowed, |t| near(t, false))
+                // No list of the allowed ones: the filter feeds the search.
+                let allowed = pick(usable, levels).filter(|t| {
+                    if q.kind == Kind::Rank {
+                        return true;
+                    }
+                    if q.measure == Measure::Change {
+                        return t.end <= q.start;
+                    }
+                    let (owned, between) = others(t);
+                    if t.start >= q.end {
+                        return trailing_time(t);
+                    }
+                    t.end <= q.start && (fronted(t) || !owned && !between)
+                });
+                nearest(allowed, |t| near(t, false))
             });
         let mut period = level.map(|t| period_out(t, chunk, false));
         // `$139.8 billion in 2023, of which exports accounted for $78.7 billion`: the parts
@@ -904,7 +939,7 @@ fn attach_periods(
         // `compared with $26.1 billion a year earlier`: the sentence's period, a year before.
         if period.is_none()
             && let Some(words) = chunk.get(q.end..s_end).and_then(year_earlier_after)
-            && let Some(t) = nearest(&levels, |t| near(t, false))
+            && let Some(t) = nearest(pick(usable, levels), |t| near(t, false))
             && let Some(p) = year_before(&period_out(t, chunk, false), words)
         {
             period = Some(p);
@@ -928,13 +963,11 @@ fn attach_periods(
         // another clause belongs to another figure (`grown almost 2.5 times over six years ...,
         // an increase of 17.8 percent compared to 2021`).
         let base = if q.measure == Measure::Change {
-            nearest(&bases, |t| near(t, true))
+            nearest(pick(usable, bases), |t| near(t, true))
                 .or_else(|| {
                     // `up by 16.4 percent, compared to January-April 2022`: the next clause
                     // only when it is nothing but the comparison.
-                    let next: Vec<&&TimeMention> = bases
-                        .iter()
-                        .copied()
+                    let next = pick(usable, bases)
                         .filter(|t| clause_of(t.start) == q_clause + 1 && t.start >= q.end)
                         .filter(|t| {
                             let b = breaks
@@ -948,9 +981,8 @@ fn attach_periods(
                             ["compared", "against", "versus", "vs", "from", "over", "on "]
                                 .iter()
                                 .any(|w| lead.starts_with(w))
-                        })
-                        .collect();
-                    nearest(&next, |t| near(t, false))
+                        });
+                    nearest(next, |t| near(t, false))
                 })
                 .map(|t| period_out(t, chunk, false))
                 .map(|b| against_period(b, period.as_ref(), &chunk[s_start..s_end]))
@@ -991,8 +1023,7 @@ fn attach_periods(
         }
         out.push((period, base));
     }
-    let carry = carried_from.and_then(|i| out[i].0.clone());
-    (out, carry)
+    carried_from.and_then(|i| out[i].0.clone())
 }
 
 /// Whether the words between a figure and a time after it start another clause: a comma or
@@ -1131,14 +1162,19 @@ fn whole_year(p: &PeriodOut) -> bool {
         if s.year() == e.year() && (s.month(), s.day(), e.month(), e.day()) == (1, 1, 12, 31))
 }
 
+/// The time expressions of `usable` at the indices `list`.
+fn pick<'t>(usable: &'t [TimeMention], list: &[usize]) -> impl Iterator<Item = &'t TimeMention> {
+    list.iter().map(move |&k| &usable[k])
+}
+
 /// The time expression of `list` with the least key (the first of equals), among those that
 /// have one. Borrowed, not cloned: a figure copies only the period it takes.
 fn nearest<'t>(
-    list: &[&&'t TimeMention],
+    list: impl IntoIterator<Item = &'t TimeMention>,
     key: impl Fn(&TimeMention) -> Option<(usize, bool)>,
 ) -> Option<&'t TimeMention> {
-    list.iter()
-        .filter_map(|t| key(t).map(|k| (k, **t)))
+    list.into_iter()
+        .filter_map(|t| key(t).map(|k| (k, t)))
         .min_by_key(|&(k, _)| k)
         .map(|(_, t)| t)
 }
@@ -1429,6 +1465,142 @@ mod tests {
                 .find(|&p| bytes[p..p + 4].eq_ignore_ascii_case(b"of w"));
             proptest::prop_assert_eq!(of_which(&text), by_iter, "{:?}", text);
         }
+    }
+
+    /// [`join_ranges`] as it was, building a new list: the in-place one must join the same.
+    fn join_ranges_by_copy(chunk: &str, times: Vec<TimeMention>) -> Vec<TimeMention> {
+        let mut out: Vec<TimeMention> = Vec::with_capacity(times.len());
+        for t in times {
+            if let Some(prev) = out.last() {
+                // Read in place, ASCII case ignored: no lower-cased copies for every pair.
+                let between = chunk[prev.end..t.start].trim();
+                let before = tail(&chunk[..prev.start], 32).trim_end();
+                let opened = ends_with_ignore_ascii_case(before, "from")
+                    || ends_with_ignore_ascii_case(before, "between");
+                let joiner = ["through", "to", "until", "till", "and", "-", "\u{2013}"]
+                    .iter()
+                    .any(|w| between.eq_ignore_ascii_case(w));
+                let ordered =
+                    matches!((prev.period.start, t.period.end), (Some(s), Some(e)) if s <= e);
+                if opened && joiner && ordered && !prev.cumulative && !t.cumulative {
+                    let prev = out.pop().unwrap_or_else(|| t.clone());
+                    let mut joined = t.clone();
+                    joined.start = prev.start;
+                    joined.period = crate::time::Period::new(prev.period.start, t.period.end);
+                    joined.label = format!("{}..{}", prev.label, t.label);
+                    joined.kind = TimeKind::YearRange;
+                    joined.instant = None;
+                    out.push(joined);
+                    continue;
+                }
+            }
+            out.push(t);
+        }
+        out
+    }
+
+    /// Paragraphs of figures, periods (joined ranges, same-period bases, carried windows,
+    /// `of which`, comparisons) and sentences of every length.
+    fn period_text(pieces: &[usize]) -> String {
+        const PIECES: [&str; 16] = [
+            "Exports reached $3.1 billion in 2022, up 37 percent compared to 2021. ",
+            "From 2019 through 2021 sales were $5 million. ",
+            "Between Q1 2020 and Q3 2020, it fell 4%. ",
+            "In January-April 2023, imports were $366.5 million (compared to January-April 2022 ($300 million)). ",
+            "That is 12% more than in the same period of 2022. ",
+            "It rose 5 percent. ",
+            "The total was $139.8 billion in 2023, of which exports accounted for $78.7 billion. ",
+            "Revenue was $26.1 billion a year earlier. ",
+            "\n\n",
+            "No figures here at all. ",
+            "In H1 2023 output grew 3.2%",
+            ", while costs fell by 1.1 percent. ",
+            "from FY2010 to FY2012 ",
+            "the 1990s saw 200 firms close. ",
+            "Wages, at $1,200, rose 2% over 2020-2021. ",
+            "\n",
+        ];
+        pieces.iter().map(|&k| PIECES[k % PIECES.len()]).collect()
+    }
+
+    fn extract_with(ex: &mut Extractor, text: &str, periods: bool) -> Vec<Mention> {
+        let doc = Document::from_text("t.txt", text.to_string());
+        let opts = ExtractOptions { periods };
+        ex.extract(&doc, crate::rules::default_vocabulary(), opts)
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+        /// The periods of every figure are those of the plain way: every sentence of a
+        /// paragraph read (not only up to four past its last figure), and fresh buffers for
+        /// each document (not those a document before left behind).
+        #[test]
+        fn attach_periods_shortcuts_change_no_period(
+            docs in proptest::collection::vec(proptest::collection::vec(0usize..64, 0..24), 1..4),
+            periods in proptest::bool::ANY,
+        ) {
+            let mut reused = Extractor::default();
+            for pieces in &docs {
+                let text = period_text(pieces);
+                let mut plain = Extractor::default();
+                plain.period_scratch.all_sentences = true;
+                let expected = extract_with(&mut plain, &text, periods);
+                proptest::prop_assert_eq!(&extract_with(&mut reused, &text, periods), &expected);
+            }
+        }
+
+        /// The ranges joined in place are those joined into a new list.
+        #[test]
+        fn join_ranges_in_place_matches_the_copy(pieces in proptest::collection::vec(0usize..64, 0..24)) {
+            let text = period_text(&pieces).replace("\n", " ");
+            let ctx = crate::time::TimeContext::default();
+            let times = crate::time::find_time_mentions(&text, &ctx);
+            let mut joined = times.clone();
+            join_ranges(&text, &mut joined);
+            proptest::prop_assert_eq!(joined, join_ranges_by_copy(&text, times));
+        }
+
+        #[test]
+        fn range_label_is_the_formatted_one(a in ".{0,12}", b in ".{0,12}") {
+            proptest::prop_assert_eq!(range_label(&a, &b), format!("{a}..{b}"));
+        }
+    }
+
+    #[test]
+    fn a_window_is_carried_only_into_a_short_paragraph_whatever_follows_its_figures() {
+        // Four sentences: the figure of the first does not take the window carried from the
+        // paragraph before, though its last three sentences are past its last figure.
+        let head = "In January-April 2023, imports were $366.5 million.\n\nIt rose 5 percent.";
+        for (tail, carried) in [
+            (" No figures here. None here.", "2023-01..2023-04"),
+            (" No figures here. None here. Nor here.", "-"),
+            (" No figures here. None here. Nor here. Or here.", "-"),
+        ] {
+            let text = format!("{head}{tail}");
+            let mut plain = Extractor::default();
+            plain.period_scratch.all_sentences = true;
+            let expected = extract_with(&mut plain, &text, false);
+            assert_eq!(
+                extract_with(&mut Extractor::default(), &text, false),
+                expected
+            );
+            let got = periods(&text);
+            assert_eq!(got[1].0, "5 percent");
+            assert_eq!(got[1].1, carried, "{text}");
+        }
+    }
+
+    #[test]
+    fn the_shortcuts_see_joined_ranges_and_long_paragraphs() {
+        // Positive controls for the property above: the texts do join ranges, and a paragraph
+        // does go on for more than four sentences past its last figure.
+        let text = period_text(&[1, 12, 13]);
+        let times = crate::time::find_time_mentions(&text, &crate::time::TimeContext::default());
+        let mut joined = times.clone();
+        join_ranges(&text, &mut joined);
+        assert!(joined.len() < times.len(), "{joined:?}");
+        let text = period_text(&[0, 9, 9, 9, 9, 9, 9]);
+        assert!(segment::sentences_until(&text, 70).len() < segment::sentences(&text).len());
     }
 
     #[test]

@@ -39,8 +39,32 @@ fn next_candidate(s: &[u8], mut from: usize, class: impl Fn(u8, u8) -> bool) -> 
 
 /// Byte spans of the sentences of `text`.
 pub fn sentences(text: &str) -> Vec<(usize, usize)> {
-    let bytes = text.as_bytes();
     let mut out = Vec::new();
+    sentences_until_into(text, usize::MAX, &mut out);
+    out
+}
+
+/// How many sentences past `end` [`sentences_until`] finds.
+pub const SENTENCES_PAST: usize = 4;
+
+/// The first sentences of `text`: those of [`sentences`] up to the [`SENTENCES_PAST`]th that
+/// starts at or after `end` (all of them when fewer start there), a prefix of [`sentences`].
+/// A caller that looks only near figures ending by `end` (and asks whether the text has more
+/// than three sentences) needs no more, and a long paragraph's tail is not read.
+pub fn sentences_until(text: &str, end: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    sentences_until_into(text, end, &mut out);
+    out
+}
+
+/// [`sentences_until`], into `out` (cleared first): one buffer serves many texts.
+pub fn sentences_until_into(text: &str, end: usize, out: &mut Vec<(usize, usize)>) {
+    out.clear();
+    let bytes = text.as_bytes();
+    // Enough sentences start at or after `end`: every later one does too.
+    let enough = |out: &Vec<(usize, usize)>| {
+        out.len() >= SENTENCES_PAST && out[out.len() - SENTENCES_PAST].0 >= end
+    };
     let mut start = 0;
     let mut i = 0;
     while i < bytes.len() {
@@ -58,21 +82,26 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
         }
         let b = bytes[i];
         if b == b'\n' || b == b'\r' {
-            push(&mut out, text, start, i);
+            push(out, text, start, i);
             start = i + 1;
         } else if matches!(b, b'.' | b'!' | b'?') && ends_sentence(text, i) {
-            push(&mut out, text, start, i + 1);
+            push(out, text, start, i + 1);
             start = i + 1;
         } else if i - start >= MAX_SENTENCE
             && (b == b' ' || (i - start >= HARD_MAX_SENTENCE && text.is_char_boundary(i)))
         {
-            push(&mut out, text, start, i);
+            push(out, text, start, i);
             start = i;
+        } else {
+            i += 1;
+            continue;
+        }
+        if enough(out) {
+            return;
         }
         i += 1;
     }
-    push(&mut out, text, start, bytes.len());
-    out
+    push(out, text, start, bytes.len());
 }
 
 fn push(out: &mut Vec<(usize, usize)>, text: &str, start: usize, end: usize) {
@@ -124,12 +153,16 @@ fn ends_sentence(text: &str, i: usize) -> bool {
         .rev()
         .find(|&(_, c)| c.is_whitespace() || c == '(' || c == '"')
         .map_or(0, |(p, c)| p + c.len_utf8());
-    let word = before[word_start..].to_ascii_lowercase();
-    if word.chars().count() == 1 && word.chars().all(char::is_alphabetic) {
+    // Read in place, ASCII case ignored (the abbreviations are ASCII): no lower-cased copy
+    // of the word for every stop.
+    let word = &before[word_start..];
+    let mut chars = word.chars();
+    if chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none() {
         // A single letter: an initial (`J. Smith`) or part of `U.S.`.
         return false;
     }
-    !ABBREVIATIONS.contains(&word.trim_end_matches('.'))
+    let word = word.trim_end_matches('.');
+    !ABBREVIATIONS.iter().any(|a| word.eq_ignore_ascii_case(a))
 }
 
 /// Byte offsets (in `text`) of the clause breaks of the sentence `start..end`: `,` (not the
@@ -315,6 +348,137 @@ mod tests {
                 clause_breaks_by_byte(&text, start, end)
             );
         }
+    }
+
+    /// [`ends_sentence`] as it was, reading a lower-cased copy of the word before the stop.
+    fn ends_sentence_by_copy(text: &str, i: usize) -> bool {
+        let bytes = text.as_bytes();
+        // Followed by white space, then a capital, digit, quote or bracket.
+        let mut j = i + 1;
+        // Closing quotes and brackets stay with the sentence.
+        while j < bytes.len() && matches!(bytes[j], b'"' | b'\'' | b')' | b']') {
+            j += 1;
+        }
+        let rest = &text[j.min(text.len())..];
+        let Some(ws) = rest.chars().next() else {
+            return true;
+        };
+        if !ws.is_whitespace() {
+            return false;
+        }
+        let Some(next) = rest.trim_start().chars().next() else {
+            return true;
+        };
+        if !(next.is_uppercase() || next.is_ascii_digit() || "\"'“‘«([".contains(next)) {
+            return false;
+        }
+        if bytes[i] != b'.' {
+            return true;
+        }
+        // The word before the dot.
+        let before = &text[..i];
+        // The separator may be multi-byte (a no-break space): step over the whole character.
+        let word_start = before
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| c.is_whitespace() || c == '(' || c == '"')
+            .map_or(0, |(p, c)| p + c.len_utf8());
+        let word = before[word_start..].to_ascii_lowercase();
+        if word.chars().count() == 1 && word.chars().all(char::is_alphabetic) {
+            // A single letter: an initial (`J. Smith`) or part of `U.S.`.
+            return false;
+        }
+        !ABBREVIATIONS.contains(&word.trim_end_matches('.'))
+    }
+
+    proptest::proptest! {
+        /// Stops after abbreviations in any case, single letters (ASCII or not), words with
+        /// non-ASCII letters, dotted words: the same ends as with the lower-cased copy.
+        #[test]
+        fn ends_sentence_matches_the_lower_cased_copy(
+            pieces in proptest::collection::vec(0usize..14, 0..30),
+        ) {
+            let piece = |k: usize| match k {
+                0 => "Mr. ",
+                1 => "U.S. ",
+                2 => "INC. ",
+                3 => "e.g. ",
+                4 => "J. ",
+                5 => "\u{c9}. ",
+                6 => "caf\u{e9}. ",
+                7 => "Sept.. ",
+                8 => "Word. ",
+                9 => "Stra\u{df}e. ",
+                10 => "(Feb. ",
+                11 => "\"x. ",
+                12 => "\u{a0}Dr. ",
+                _ => "1.5 ",
+            };
+            let text: String = pieces.into_iter().map(piece).collect();
+            for (i, b) in text.bytes().enumerate() {
+                if matches!(b, b'.' | b'!' | b'?') {
+                    proptest::prop_assert_eq!(
+                        ends_sentence(&text, i),
+                        ends_sentence_by_copy(&text, i),
+                        "{:?} at {}", text, i
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn abbreviations_in_any_case_and_initials_end_no_sentence() {
+        for text in [
+            "Mr. Smith",
+            "MR. Smith",
+            "U.S. Steel",
+            "J. Smith",
+            "\u{c9}. Smith",
+        ] {
+            assert!(!ends_sentence(text, text.find(". ").unwrap()), "{text}");
+        }
+        assert!(ends_sentence("Word. Next", 4));
+        assert!(ends_sentence("caf\u{e9}. Next", 5));
+    }
+
+    proptest::proptest! {
+        /// Sentences of every kind of end, cut at any `end`: a prefix of all the sentences,
+        /// holding every one that starts before `end`, and then [`SENTENCES_PAST`] more (or
+        /// all there are); with no cut, all of them.
+        #[test]
+        fn sentences_until_is_a_prefix_of_sentences(
+            pieces in proptest::collection::vec(0usize..8, 0..60),
+            cut in 0usize..400,
+        ) {
+            let piece = |k: usize| match k {
+                0 => "Prices rose. ",
+                1 => "In 2022 it fell by 3.5 percent",
+                2 => "\n",
+                3 => " U.S. ",
+                4 => "! ",
+                5 => "? \"Yes",
+                6 => "\r\n\n",
+                _ => "word ",
+            };
+            let text: String = pieces.into_iter().map(piece).collect();
+            let all = sentences(&text);
+            let end = cut.min(text.len() + 1);
+            let some = sentences_until(&text, end);
+            proptest::prop_assert!(all.starts_with(&some));
+            let past = |v: &[(usize, usize)]| v.iter().filter(|s| s.0 >= end).count();
+            proptest::prop_assert_eq!(past(&some), past(&all).min(SENTENCES_PAST));
+            proptest::prop_assert_eq!(sentences_until(&text, usize::MAX), all);
+        }
+    }
+
+    #[test]
+    fn sentences_until_stops_four_sentences_past_the_end() {
+        let text = "One. Two. Three. Four. Five. Six. Seven.";
+        assert_eq!(sentences_until(text, 0).len(), 4);
+        assert_eq!(sentences_until(text, 5).len(), 5);
+        assert_eq!(sentences_until(text, 6).len(), 6);
+        assert_eq!(sentences_until(text, text.len()).len(), 7);
     }
 
     proptest::proptest! {

@@ -158,6 +158,8 @@ impl FoundTime {
 #[derive(Default)]
 pub struct TimeScanner {
     toks: Vec<token::Tok>,
+    /// The spans of the strong expressions last found ([`Self::scan_strong`]).
+    strong: Vec<(usize, usize)>,
 }
 
 impl TimeScanner {
@@ -171,6 +173,23 @@ impl TimeScanner {
             scan_chunk(text, &self.toks, out);
             pos = end;
         }
+    }
+}
+
+impl TimeScanner {
+    /// [`Self::scan`], then the spans of the strong expressions it appended, in order (the
+    /// digits the quantity scanner must leave alone), from a buffer kept between texts.
+    pub fn scan_strong(&mut self, text: &str, out: &mut Vec<FoundTime>) -> &[(usize, usize)] {
+        let first = out.len();
+        self.scan(text, out);
+        self.strong.clear();
+        self.strong.extend(
+            out[first..]
+                .iter()
+                .filter(|t| t.strong)
+                .map(|t| (t.start, t.end)),
+        );
+        &self.strong
     }
 }
 

@@ -1371,3 +1371,30 @@ proptest! {
         skipped_tokens_start_nothing(&text);
     }
 }
+
+/// The strong spans kept in the scanner's buffer are those of the strong expressions the scan
+/// appended, whatever the buffer and the list held before.
+#[test]
+fn scan_strong_gives_the_strong_spans_of_this_scan() {
+    let mut scanner = TimeScanner::default();
+    let mut found = Vec::new();
+    let mut before = 0;
+    for text in [
+        "In 2022 exports rose; since March 2019 and 2021 jobs, by 1800 votes, Q1 2020.",
+        "No time here.",
+        "from 1500 to 2000 units in FY2021 and last year",
+    ] {
+        let strong = scanner.scan_strong(text, &mut found).to_vec();
+        let expected: Vec<(usize, usize)> = found[before..]
+            .iter()
+            .filter(|t| t.strong)
+            .map(|t| (t.start, t.end))
+            .collect();
+        assert_eq!(strong, expected, "{text}");
+        let mut plain = Vec::new();
+        TimeScanner::default().scan(text, &mut plain);
+        assert_eq!(found.len() - before, plain.len());
+        before = found.len();
+    }
+    assert!(found.iter().any(|t| t.strong) && found.iter().any(|t| !t.strong));
+}
