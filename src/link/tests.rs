@@ -487,6 +487,11 @@ proptest::proptest! {
         // Made for figures up to `q_start + beyond`: the phrases past it are not looked for.
         let view = SentenceView::new(&text, 0, &text, &TestLexicon, q_start + beyond);
         proptest::prop_assert_eq!(view.modality(q_start), modality(&text, q_start));
+        // Made for a figure at each byte alone: a phrase that ends right at it counts.
+        for q in 0..=text.len() {
+            let tight = SentenceView::new(&text, 0, &text, &TestLexicon, q);
+            proptest::prop_assert_eq!(tight.modality(q), modality(&text, q), "{:?} {}", text, q);
+        }
     }
 }
 
