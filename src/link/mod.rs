@@ -932,13 +932,21 @@ fn fingerprint_after_source(mut h: u64, c: &Claim) -> String {
     bytes(c.unit.as_deref().unwrap_or("").as_bytes());
     bytes(&[0]);
     if c.text.is_ascii() {
-        for (i, word) in c.text.split_whitespace().enumerate() {
-            if i > 0 {
+        // The words split at the ASCII characters `char::is_whitespace` holds (a vertical tab
+        // too), a byte at a time: one space before each word but the first.
+        let mut gap = false;
+        let mut started = false;
+        for &b in c.text.as_bytes() {
+            if matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ') {
+                gap = started;
+                continue;
+            }
+            if gap {
                 bytes(b" ");
+                gap = false;
             }
-            for &b in word.as_bytes() {
-                bytes(&[b.to_ascii_lowercase()]);
-            }
+            started = true;
+            bytes(&[b.to_ascii_lowercase()]);
         }
     } else {
         // Unicode lower-casing is contextual (a final sigma): done on the whole text.

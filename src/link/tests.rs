@@ -306,11 +306,13 @@ fn fingerprints_are_those_of_the_joined_strings() {
     );
     assert!(all.len() >= 2);
     let base = all[0].clone();
-    // Texts with runs of white space (a vertical tab is white space too), capitals, non-ASCII
-    // letters and a final sigma; no metric, no entities, three entities.
+    // Texts with runs of white space (a vertical tab and a form feed are white space too, at
+    // the ends as well), capitals, non-ASCII letters and a final sigma; no metric, no
+    // entities, three entities.
     for text in [
         "$3\n  Billion",
         "3\u{b}bn",
+        " \t$5 \r\n bn\u{c} up ",
         "ΣΑΣ 40 ΔΙΣ",
         "  12 Tenge\u{a0}Mn ",
         "",
