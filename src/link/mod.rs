@@ -56,21 +56,38 @@ pub fn link(
     let source_hash = SourceHash::new(doc.source.as_bytes());
     // The sentence last read, kept for the next figure in it.
     let mut view: Option<((usize, usize), SentenceView<'_>)> = None;
-    for m in mentions.iter().filter(|m| m.item == "quantity") {
+    let quantities: Vec<&Mention> = mentions.iter().filter(|m| m.item == "quantity").collect();
+    // Each figure's sentence index and span.
+    let spans: Vec<(usize, (usize, usize))> = quantities
+        .iter()
+        .map(|m| {
+            let si = sentences.partition_point(|&(_, e)| e <= m.text_start);
+            let span = sentences
+                .get(si)
+                .copied()
+                .unwrap_or((m.text_start, m.text_end));
+            (si, span)
+        })
+        .collect();
+    for (j, &m) in quantities.iter().enumerate() {
         ordinal += 1;
-        let si = sentences.partition_point(|&(_, e)| e <= m.text_start);
-        let (s_start, s_end) = sentences
-            .get(si)
-            .copied()
-            .unwrap_or((m.text_start, m.text_end));
+        let (si, (s_start, s_end)) = spans[j];
         let sentence = &text[s_start..s_end];
         if view
             .as_ref()
             .is_none_or(|(span, _)| *span != (s_start, s_end))
         {
+            // The figures that read this view: this one and the next ones of the sentence.
+            let reach = spans[j..]
+                .iter()
+                .zip(&quantities[j..])
+                .take_while(|((_, span), _)| *span == (s_start, s_end))
+                .map(|(_, q)| q.text_start.wrapping_sub(s_start))
+                .max()
+                .unwrap_or(usize::MAX);
             view = Some((
                 (s_start, s_end),
-                SentenceView::new(text, s_start, sentence, lex),
+                SentenceView::new(text, s_start, sentence, lex, reach),
             ));
         }
         let Some((_, view)) = view.as_ref() else {
@@ -287,7 +304,8 @@ pub(crate) struct SentenceView<'t> {
     /// Clause breaks, byte offsets in the sentence ([`segment::clause_breaks`]): found when
     /// first asked for (only a figure with a metric alias in its sentence reads them).
     breaks: std::cell::OnceCell<Vec<usize>>,
-    /// The modality phrases of an ASCII sentence ([`modality_hits`]); `None` for another.
+    /// The modality phrases of an ASCII sentence ([`modality_hits`]) up to the `reach` it was
+    /// made for; `None` for another sentence.
     modality_hits: Option<Vec<ModalityHit>>,
     /// Metric aliases in the sentence.
     metrics: Vec<MetricHit>,
@@ -301,8 +319,9 @@ pub(crate) struct SentenceView<'t> {
 }
 
 impl<'t> SentenceView<'t> {
-    /// The view of `sentence`, which starts at byte `s_start` of the document's `text`.
-    fn new(text: &str, s_start: usize, sentence: &'t str, lex: &dyn Lexicon) -> Self {
+    /// The view of `sentence`, which starts at byte `s_start` of the document's `text`, for
+    /// figures that start at or before byte `reach` of it (past its end: anywhere).
+    fn new(text: &str, s_start: usize, sentence: &'t str, lex: &dyn Lexicon, reach: usize) -> Self {
         let (entities, metrics) = lex.entities_and_metrics(sentence);
         // ASCII-lowercased once for the attribution and modality words (same byte offsets).
         let lower = sentence.to_ascii_lowercase();
@@ -314,7 +333,10 @@ impl<'t> SentenceView<'t> {
         Self {
             text: sentence,
             breaks: std::cell::OnceCell::new(),
-            modality_hits: sentence.is_ascii().then(|| modality_hits(&lower)),
+            // A figure reads the phrases that end by its start: none past `reach` counts.
+            modality_hits: sentence
+                .is_ascii()
+                .then(|| modality_hits(&lower[..reach.min(lower.len())])),
             metrics,
             entities,
             attribution: attribution::find_in(sentence, &lower),
@@ -910,13 +932,21 @@ fn fingerprint_after_source(mut h: u64, c: &Claim) -> String {
     bytes(c.unit.as_deref().unwrap_or("").as_bytes());
     bytes(&[0]);
     if c.text.is_ascii() {
-        for (i, word) in c.text.split_whitespace().enumerate() {
-            if i > 0 {
+        // The words split at the ASCII characters `char::is_whitespace` holds (a vertical tab
+        // too), a byte at a time: one space before each word but the first.
+        let mut gap = false;
+        let mut started = false;
+        for &b in c.text.as_bytes() {
+            if matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ') {
+                gap = started;
+                continue;
+            }
+            if gap {
                 bytes(b" ");
+                gap = false;
             }
-            for &b in word.as_bytes() {
-                bytes(&[b.to_ascii_lowercase()]);
-            }
+            started = true;
+            bytes(&[b.to_ascii_lowercase()]);
         }
     } else {
         // Unicode lower-casing is contextual (a final sigma): done on the whole text.

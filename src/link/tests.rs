@@ -306,11 +306,13 @@ fn fingerprints_are_those_of_the_joined_strings() {
     );
     assert!(all.len() >= 2);
     let base = all[0].clone();
-    // Texts with runs of white space (a vertical tab is white space too), capitals, non-ASCII
-    // letters and a final sigma; no metric, no entities, three entities.
+    // Texts with runs of white space (a vertical tab and a form feed are white space too, at
+    // the ends as well), capitals, non-ASCII letters and a final sigma; no metric, no
+    // entities, three entities.
     for text in [
         "$3\n  Billion",
         "3\u{b}bn",
+        " \t$5 \r\n bn\u{c} up ",
         "ΣΑΣ 40 ΔΙΣ",
         "  12 Tenge\u{a0}Mn ",
         "",
@@ -461,11 +463,13 @@ proptest::proptest! {
 
     /// The modality read from the phrases found once in an ASCII sentence is the modality
     /// read from the figure's own window, wherever the figure is (past the end too), with
-    /// phrases of every list in any case, cut by the window's start or straddling its end.
+    /// phrases of every list in any case, cut by the window's start or straddling its end,
+    /// and whatever the view's reach past the figure (from none on).
     #[test]
     fn modality_from_the_sentences_phrases_is_the_windows(
         pieces in proptest::collection::vec(0usize..12, 0..60),
         q_start in 0usize..400,
+        beyond in proptest::prop_oneof![proptest::strategy::Just(0usize), proptest::strategy::Just(1), proptest::strategy::Just(2), 3usize..500],
     ) {
         let piece = |k: usize| match k {
             0 => "target ",
@@ -482,8 +486,14 @@ proptest::proptest! {
             _ => "x",
         };
         let text: String = pieces.into_iter().map(piece).collect();
-        let view = SentenceView::new(&text, 0, &text, &TestLexicon);
+        // Made for figures up to `q_start + beyond`: the phrases past it are not looked for.
+        let view = SentenceView::new(&text, 0, &text, &TestLexicon, q_start + beyond);
         proptest::prop_assert_eq!(view.modality(q_start), modality(&text, q_start));
+        // Made for a figure at each byte alone: a phrase that ends right at it counts.
+        for q in 0..=text.len() {
+            let tight = SentenceView::new(&text, 0, &text, &TestLexicon, q);
+            proptest::prop_assert_eq!(tight.modality(q), modality(&text, q), "{:?} {}", text, q);
+        }
     }
 }
 
