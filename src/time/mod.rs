@@ -216,7 +216,7 @@ fn scan_chunk(text: &str, toks: &[token::Tok], out: &mut Vec<FoundTime>) {
     let mut i = 0;
     let mut strong_year_end: Option<usize> = None;
     while i < toks.len() {
-        if !token::may_start(toks[i].k) {
+        if !ps.may_start(i) {
             i += 1;
             continue;
         }

@@ -5,7 +5,7 @@
 //! a bounded number of tokens and the few recursive calls carry a depth limit, so a scan is
 //! linear in the text.
 
-use super::token::{K, Kw, Tok};
+use super::token::{self, K, Kw, Tok};
 
 /// What a point in time denotes, before it is resolved into dates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1862,6 +1862,106 @@ impl Ps<'_> {
             op,
             cmp: true,
         })
+    }
+
+    /// A cheap necessary condition for [`Self::expr`] to find an expression at token `i`:
+    /// false only where it finds none (a test holds it to `expr`). Most tokens that pass
+    /// [`token::may_start`] are numbers that are no dates and prepositions before plain words:
+    /// trying every form at them cost more than the forms found.
+    pub(super) fn may_start(&self, i: usize) -> bool {
+        match self.k(i) {
+            K::Num(v, nd) => self.num_may_start(i, v, nd),
+            // `the 1970s`, `the first quarter`, `the years of independence`
+            K::W(Kw::The) => self.is(i + 1, Kw::Years) || self.point_may_start(i + 1),
+            // only a point after them
+            K::W(Kw::By | Kw::After | Kw::Before | Kw::Until | Kw::From | Kw::Between) => {
+                self.point_may_start(i + 1)
+            }
+            // only an edge after it (`at the end of 2018`, `at year-end 2018`)
+            K::W(Kw::At) => matches!(
+                self.kw(i + 1),
+                Some(Kw::The | Kw::End | Kw::Start | Kw::Beginning | Kw::Year)
+            ),
+            K::W(Kw::As) => self.is(i + 1, Kw::Of),
+            K::W(Kw::Later | Kw::Earlier | Kw::Greater | Kw::Less) => self.is(i + 1, Kw::Than),
+            K::W(Kw::No | Kw::Not) => self.is(i + 1, Kw::Later),
+            K::W(Kw::Pre | Kw::Post) => self.pc(i + 1, b'-'),
+            k => token::may_start(k),
+        }
+    }
+
+    /// A necessary condition for [`Self::point`] (at any depth) to find a point at token `j`:
+    /// the kinds of token its match tries forms at.
+    fn point_may_start(&self, j: usize) -> bool {
+        match self.k(j) {
+            K::Num(v, nd) => self.num_may_start(j, v, nd),
+            K::W(
+                Kw::Month { .. }
+                | Kw::Q
+                | Kw::H
+                | Kw::Fy
+                | Kw::Fiscal
+                | Kw::Cy
+                | Kw::Calendar
+                | Kw::Year
+                | Kw::Quarter
+                | Kw::Half
+                | Kw::The
+                | Kw::Ord(_)
+                | Kw::Last
+                | Kw::Final
+                | Kw::This
+                | Kw::Next
+                | Kw::Prev
+                | Kw::Current
+                | Kw::Card(_)
+                | Kw::Noughties
+                | Kw::End
+                | Kw::Start
+                | Kw::Beginning,
+            ) => true,
+            K::P(b'\'') => true,
+            _ => false,
+        }
+    }
+
+    /// A necessary condition for a point to start at the number `i` (`K::Num(v, nd)`): a
+    /// four-digit year, or one or two digits (or four before a date separator) with one of the
+    /// few tokens after them that some form starting with a number needs: a date or time
+    /// separator, a month, an ordinal suffix, `am`/`pm`, `Q`/`H`/`M`, `months`/`quarters`.
+    fn num_may_start(&self, i: usize, v: u32, nd: u8) -> bool {
+        if nd == 4 && (1000..=2199).contains(&v) {
+            return true;
+        }
+        if nd > 2 && nd != 4 {
+            return false;
+        }
+        match self.k(i + 1) {
+            // `2018-05-17`, `10-Apr-15`, `12-18 September`, `3/2015`
+            K::P(b'-' | b'/') => matches!(self.k(i + 2), K::Num(..) | K::W(Kw::Month { .. })),
+            // `17.05.2018`, `2.17pm`, `10.30 a.m.`
+            K::P(b'.') => {
+                self.pc(i + 3, b'.')
+                    || matches!(self.kw(i + 3), Some(Kw::Am | Kw::Pm | Kw::A | Kw::P))
+            }
+            // the rest only after one or two digits: `10:30`, `2 pm`, `4 May`, `4th`,
+            // `1Q17`, `9M 2022`, `12 months to`, `ten months of`
+            K::P(b':') => nd <= 2,
+            K::W(
+                Kw::Month { .. }
+                | Kw::Suffix
+                | Kw::Am
+                | Kw::Pm
+                | Kw::A
+                | Kw::P
+                | Kw::Q
+                | Kw::H
+                | Kw::M
+                | Kw::Months
+                | Kw::Quarters,
+            ) => nd <= 2,
+            _ => false,
+        }
     }
 
     /// The expression starting at token `i`, if any.

@@ -1372,6 +1372,182 @@ proptest! {
     }
 }
 
+/// Every token [`scan::Ps::may_start`] rejects starts no expression: `expr` finds none there.
+/// Returns how many tokens it rejected.
+fn rejected_tokens_start_nothing(text: &str) -> usize {
+    let mut toks = Vec::new();
+    token::tokenize(text, 0, text.len(), &mut toks);
+    let ps = scan::Ps { text, t: &toks };
+    let mut rejected = 0;
+    for (i, t) in toks.iter().enumerate() {
+        if !ps.may_start(i) {
+            rejected += 1;
+            assert!(ps.expr(i).is_none(), "{:?} at {i} in {text:?}", t.k);
+        }
+    }
+    rejected
+}
+
+#[test]
+fn rejected_tokens_start_nothing_in_the_examples() {
+    let mut rejected = 0;
+    for entry in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/examples")).unwrap() {
+        let path = entry.unwrap().path();
+        if let Ok(text) = std::fs::read_to_string(&path) {
+            rejected += rejected_tokens_start_nothing(&text);
+        }
+    }
+    assert!(rejected > 0);
+}
+
+/// Numbers of every length and the tokens the forms that start with a number look at.
+const NUMBER_WORDS: &[&str] = &[
+    "1",
+    "4",
+    "9",
+    "12",
+    "13",
+    "24",
+    "25",
+    "30",
+    "31",
+    "45",
+    "00",
+    "07",
+    "123",
+    "999",
+    "1000",
+    "2199",
+    "2200",
+    "0999",
+    "3000",
+    "12345",
+    "1.5",
+    "2.17",
+    "10.30",
+    "05.2018",
+    "2018-05-17",
+    "5/17/2018",
+    "10-Apr-15",
+    "10:30",
+    "14:00:05",
+    "am",
+    "pm",
+    "a.m.",
+    "p",
+    "st",
+    "nd",
+    "rd",
+    "th",
+    "Q",
+    "H",
+    "M",
+    "Q1",
+    "months",
+    "quarters",
+    "quarter",
+    "half",
+    "month",
+    "May",
+    "Apr",
+    "Apr.",
+    "September",
+    "of",
+    "in",
+    "for",
+    "during",
+    "year",
+    "ten",
+    "to",
+    "through",
+    "ending",
+    "percent",
+    "per",
+    "cent",
+    "GMT",
+    "s",
+    "'s",
+    "-",
+    "/",
+    ".",
+    ":",
+    ",",
+    "%",
+    "$",
+    "'",
+    "(",
+    ")",
+    "4th",
+    "1st",
+    "year-end",
+    "the years of independence",
+    "at the end of",
+];
+
+/// Endings that complete the forms after their first two tokens.
+const TAILS: &[&str] = &[
+    "",
+    " 2019",
+    "m.",
+    " a.m.",
+    " May 2019",
+    " of May 2019",
+    " quarter of 2019",
+    " months to June 2019",
+    " of independence",
+    "-end 2018",
+    " than 2019",
+    " to 2020",
+];
+
+/// Every number of [`NUMBER_WORDS`] and every keyword before every piece, glued or spaced,
+/// with each of [`TAILS`] after.
+#[test]
+fn rejected_tokens_start_nothing_in_pairs() {
+    let keywords: Vec<&str> = token::WORDS
+        .iter()
+        .map(|(w, _)| std::str::from_utf8(w).unwrap())
+        .collect();
+    let mut rejected = 0;
+    let firsts = NUMBER_WORDS
+        .iter()
+        .filter(|w| w.as_bytes()[0].is_ascii_digit());
+    for a in firsts.chain(&keywords) {
+        for b in NUMBER_WORDS.iter().chain(WORDS).chain(&keywords) {
+            for sep in ["", " "] {
+                for tail in TAILS {
+                    rejected += rejected_tokens_start_nothing(&format!("{a}{sep}{b}{tail}"));
+                }
+            }
+        }
+    }
+    assert!(rejected > 0);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+    #[test]
+    fn rejected_tokens_start_nothing_in_number_soup(
+        parts in proptest::collection::vec(
+            (0..NUMBER_WORDS.len() + WORDS.len() + token::WORDS.len(), 0..4usize),
+            0..40,
+        )
+    ) {
+        let mut text = String::new();
+        for (w, sep) in parts {
+            text.push_str(if w < NUMBER_WORDS.len() {
+                NUMBER_WORDS[w]
+            } else if w < NUMBER_WORDS.len() + WORDS.len() {
+                WORDS[w - NUMBER_WORDS.len()]
+            } else {
+                std::str::from_utf8(token::WORDS[w - NUMBER_WORDS.len() - WORDS.len()].0).unwrap()
+            });
+            text.push_str(["", " ", "  ", "\n"][sep]);
+        }
+        rejected_tokens_start_nothing(&text);
+    }
+}
+
 /// The strong spans kept in the scanner's buffer are those of the strong expressions the scan
 /// appended, whatever the buffer and the list held before.
 #[test]

@@ -320,12 +320,57 @@ pub(super) fn may_start(k: K) -> bool {
         k,
         K::Other
             | K::Brk
-            | K::W(Kw::And | Kw::Or | Kw::Of | Kw::In | Kw::To | Kw::On | Kw::For | Kw::Is | Kw::A)
+            | K::W(
+                Kw::And
+                    | Kw::Or
+                    | Kw::Of
+                    | Kw::In
+                    | Kw::To
+                    | Kw::On
+                    | Kw::For
+                    | Kw::Is
+                    | Kw::A
+                    // keywords that are only read after or around the word that starts one
+                    | Kw::Hundred
+                    | Kw::Thousand
+                    | Kw::Thousands
+                    | Kw::Oh
+                    | Kw::Tens(_)
+                    | Kw::During
+                    | Kw::Throughout
+                    | Kw::Through
+                    | Kw::Independence
+                    | Kw::Ending
+                    | Kw::Years
+                    | Kw::MonthW
+                    | Kw::Months
+                    | Kw::Quarters
+                    | Kw::M
+                    | Kw::S
+                    | Kw::Suffix
+                    | Kw::Than
+                    | Kw::Onwards
+                    | Kw::Beyond
+                    | Kw::Date
+                    | Kw::Am
+                    | Kw::Pm
+                    | Kw::P
+                    | Kw::Zone
+                    | Kw::Percent
+                    | Kw::Per
+                    | Kw::Cent
+                    | Kw::Early
+                    | Kw::Mid
+                    | Kw::Late
+                    | Kw::Season
+                    | Kw::Around
+                    | Kw::Cur
+            )
     ) && !matches!(k, K::P(c) if !matches!(c, b'\'' | b'>' | b'<' | b'G' | b'L'))
 }
 
 /// The keywords, by their lower-case spelling.
-const WORDS: &[(&[u8], Kw)] = {
+pub(super) const WORDS: &[(&[u8], Kw)] = {
     use Kw::*;
     &[
         (b"january", Month { m: 1, amb: false }),
