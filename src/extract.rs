@@ -776,6 +776,8 @@ fn attach_periods(
     // The sentence's time expressions (all, bases of a comparison, levels; indices in
     // `usable`) and figures, read when the figures move on to a new sentence.
     let mut sentence_quantities: &[Quantity] = &[];
+    // The sentence's first `hich` (for [`of_which_in`]), found at most once per sentence.
+    let mut first_hich: Option<Option<usize>> = None;
     // The last figure whose period the next paragraph may continue.
     let mut carried_from: Option<usize> = None;
     for q in quantities {
@@ -786,6 +788,7 @@ fn attach_periods(
                 prev_sentence_period = Some((current_sentence, p));
             }
             current_sentence = si;
+            first_hich = None;
             segment::clause_breaks_into(chunk, s_start, s_end, breaks);
             let t_from = usable.partition_point(|t| t.start < s_start);
             let t_to = usable.partition_point(|t| t.start < s_end);
@@ -923,7 +926,15 @@ fn attach_periods(
         // after `of which` share the period of the figure they are parts of, the one right
         // before it, of the same kind.
         if period.is_none()
-            && let Some(at) = chunk.get(s_start..q.start).and_then(of_which)
+            && let Some(text) = chunk.get(s_start..q.start)
+            && let Some(at) = of_which_in(
+                chunk
+                    .as_bytes()
+                    .get(s_start..s_end.max(q.start))
+                    .unwrap_or(text.as_bytes()),
+                text,
+                &mut first_hich,
+            )
             && let Some(j) = quantities
                 .partition_point(|o| o.end <= s_start + at)
                 .checked_sub(1)
@@ -1065,6 +1076,19 @@ fn of_which(text: &str) -> Option<usize> {
         end = p;
     }
     None
+}
+
+/// [`of_which`] of `text`, a prefix of `sentence`, given (in `first`, found at the first call
+/// for the sentence and kept for its other figures) where the sentence's first `hich` stands:
+/// a text that ends before it holds none, and most sentences have none at all.
+fn of_which_in(sentence: &[u8], text: &str, first: &mut Option<Option<usize>>) -> Option<usize> {
+    static HICH: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"hich"));
+    let h = (*first.get_or_insert_with(|| HICH.find(sentence)))?;
+    if h + 4 > text.len() {
+        return None;
+    }
+    of_which(text)
 }
 
 /// `a year earlier`, `a year ago`, `one year before` right after a figure: the words, when
@@ -1465,6 +1489,48 @@ mod tests {
                 .find(|&p| bytes[p..p + 4].eq_ignore_ascii_case(b"of w"));
             proptest::prop_assert_eq!(of_which(&text), by_iter, "{:?}", text);
         }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+        /// [`of_which_in`] finds what [`of_which`] finds in every prefix of a sentence, the
+        /// prefixes taken in order with the sentence's first `hich` kept between them.
+        #[test]
+        fn of_which_in_a_sentence_is_of_which(
+            pieces in proptest::collection::vec(0usize..8, 0..12),
+        ) {
+            let piece = |k: usize| match k {
+                0 => "of which ",
+                1 => "OF WHICH",
+                2 => "hich",
+                3 => "of w",
+                4 => "ich",
+                5 => "\u{e9}",
+                6 => "Of Whichich ",
+                _ => "word ",
+            };
+            let sentence: String = pieces.into_iter().map(piece).collect();
+            let mut first = None;
+            for len in (0..=sentence.len()).filter(|&l| sentence.is_char_boundary(l)) {
+                let text = &sentence[..len];
+                let fast = of_which_in(sentence.as_bytes(), text, &mut first);
+                proptest::prop_assert_eq!(fast, of_which(text), "{:?} {}", sentence, len);
+            }
+        }
+    }
+
+    /// The control: [`of_which_in`] finds `of which` after the sentence's first `hich`.
+    #[test]
+    fn of_which_in_finds_it_past_the_first_hich() {
+        let sentence = "Sales, which rose, were $9 billion, of which $3 billion abroad.";
+        let mut first = None;
+        assert_eq!(
+            of_which_in(sentence.as_bytes(), &sentence[..20], &mut first),
+            None
+        );
+        assert_eq!(first, Some(Some(8)));
+        let at = of_which_in(sentence.as_bytes(), &sentence[..45], &mut first);
+        assert_eq!(at, Some(36));
     }
 
     /// [`join_ranges`] as it was, building a new list: the in-place one must join the same.
