@@ -216,7 +216,8 @@ fn scan_chunk(text: &str, toks: &[token::Tok], out: &mut Vec<FoundTime>) {
     let mut i = 0;
     let mut strong_year_end: Option<usize> = None;
     while i < toks.len() {
-        if !ps.may_start(i) {
+        // The kind first, inline (most tokens are plain words), then the tokens around it.
+        if !token::may_start(toks[i].k) || !ps.may_start(i) {
             i += 1;
             continue;
         }
