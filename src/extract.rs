@@ -1465,6 +1465,21 @@ mod tests {
         }
     }
 
+    /// Pieces of the `of which` proptests: the phrase in any case, cut, repeated, overlapping
+    /// (`hichich`), next to a multi-byte character.
+    fn of_which_piece(k: usize) -> &'static str {
+        match k {
+            0 => "of which ",
+            1 => "OF WHICH",
+            2 => "hich",
+            3 => "of w",
+            4 => "ich",
+            5 => "\u{e9}",
+            6 => "Of Whichich ",
+            _ => "word ",
+        }
+    }
+
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
         /// `of which` in any case, cut, repeated, overlapping (`hichich`), at the start.
@@ -1472,17 +1487,7 @@ mod tests {
         fn of_which_is_found_as_the_searcher_per_call_found_it(
             pieces in proptest::collection::vec(0usize..8, 0..12),
         ) {
-            let piece = |k: usize| match k {
-                0 => "of which ",
-                1 => "OF WHICH",
-                2 => "hich",
-                3 => "of w",
-                4 => "ich",
-                5 => "\u{e9}",
-                6 => "Of Whichich ",
-                _ => "word ",
-            };
-            let text: String = pieces.into_iter().map(piece).collect();
+            let text: String = pieces.into_iter().map(of_which_piece).collect();
             let bytes = text.as_bytes();
             let by_iter = memchr::memmem::rfind_iter(bytes, b"hich")
                 .filter_map(|p| p.checked_sub(4))
@@ -1499,17 +1504,7 @@ mod tests {
         fn of_which_in_a_sentence_is_of_which(
             pieces in proptest::collection::vec(0usize..8, 0..12),
         ) {
-            let piece = |k: usize| match k {
-                0 => "of which ",
-                1 => "OF WHICH",
-                2 => "hich",
-                3 => "of w",
-                4 => "ich",
-                5 => "\u{e9}",
-                6 => "Of Whichich ",
-                _ => "word ",
-            };
-            let sentence: String = pieces.into_iter().map(piece).collect();
+            let sentence: String = pieces.into_iter().map(of_which_piece).collect();
             let mut first = None;
             for len in (0..=sentence.len()).filter(|&l| sentence.is_char_boundary(l)) {
                 let text = &sentence[..len];

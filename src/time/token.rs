@@ -221,47 +221,56 @@ pub(super) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
             });
             i = skip_one_space(b, i + 1, to);
         } else {
-            let Some(ch) = text[i..].chars().next() else {
+            let Some(end) = non_ascii(text, i, to, out) else {
                 break;
             };
-            let s = i;
-            i += ch.len_utf8();
-            if ch.is_alphabetic() {
-                while i < to {
-                    match text[i..].chars().next() {
-                        Some(ch) if ch.is_alphabetic() => i += ch.len_utf8(),
-                        _ => break,
-                    }
-                }
-                out.push(Tok {
-                    start: s,
-                    end: i,
-                    k: K::Other,
-                    cap: false,
-                });
-            } else if ch.is_whitespace() {
-                // NBSP, thin space...: a plain space.
-            } else {
-                let p = match ch {
-                    '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE63}' | '\u{FF0D}' => b'-',
-                    '\u{2018}' | '\u{2019}' | '\u{2032}' => b'\'',
-                    '\u{2265}' => b'G',
-                    '\u{2264}' => b'L',
-                    '\u{FF5E}' | '\u{301C}' => b'~',
-                    '€' | '£' | '¥' | '₹' | '₩' | '₽' | '₺' | '₪' | '₫' | '₱' | '₦' | '¢' => {
-                        b'$'
-                    }
-                    _ => b'#',
-                };
-                out.push(Tok {
-                    start: s,
-                    end: i,
-                    k: K::P(p),
-                    cap: false,
-                });
-            }
+            i = end;
         }
     }
+}
+
+/// The token at `i`, a non-ASCII character: a run of letters (a word of no keyword), white
+/// space (none), or a punctuation mark read as its ASCII stand-in. Returns where it ends, or
+/// `None` if `i` is past the text.
+fn non_ascii(text: &str, mut i: usize, to: usize, out: &mut Vec<Tok>) -> Option<usize> {
+    let ch = text.get(i..)?.chars().next()?;
+    let s = i;
+    i += ch.len_utf8();
+    if ch.is_alphabetic() {
+        while i < to {
+            match text[i..].chars().next() {
+                Some(ch) if ch.is_alphabetic() => i += ch.len_utf8(),
+                _ => break,
+            }
+        }
+        out.push(Tok {
+            start: s,
+            end: i,
+            k: K::Other,
+            cap: false,
+        });
+    } else if ch.is_whitespace() {
+        // NBSP, thin space...: a plain space.
+    } else {
+        let p = match ch {
+            '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE63}' | '\u{FF0D}' => b'-',
+            '\u{2018}' | '\u{2019}' | '\u{2032}' => b'\'',
+            '\u{2265}' => b'G',
+            '\u{2264}' => b'L',
+            '\u{FF5E}' | '\u{301C}' => b'~',
+            '€' | '£' | '¥' | '₹' | '₩' | '₽' | '₺' | '₪' | '₫' | '₱' | '₦' | '¢' => {
+                b'$'
+            }
+            _ => b'#',
+        };
+        out.push(Tok {
+            start: s,
+            end: i,
+            k: K::P(p),
+            cap: false,
+        });
+    }
+    Some(i)
 }
 
 /// Past a single space at `i` (below `to`) followed by a byte that is not ASCII white space,
@@ -782,45 +791,10 @@ mod tests {
                 });
                 i += 1;
             } else {
-                let Some(ch) = text[i..].chars().next() else {
+                let Some(end) = non_ascii(text, i, to, out) else {
                     break;
                 };
-                let s = i;
-                i += ch.len_utf8();
-                if ch.is_alphabetic() {
-                    while i < to {
-                        match text[i..].chars().next() {
-                            Some(ch) if ch.is_alphabetic() => i += ch.len_utf8(),
-                            _ => break,
-                        }
-                    }
-                    out.push(Tok {
-                        start: s,
-                        end: i,
-                        k: K::Other,
-                        cap: false,
-                    });
-                } else if ch.is_whitespace() {
-                    // NBSP, thin space...: a plain space.
-                } else {
-                    let p = match ch {
-                        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE63}' | '\u{FF0D}' => b'-',
-                        '\u{2018}' | '\u{2019}' | '\u{2032}' => b'\'',
-                        '\u{2265}' => b'G',
-                        '\u{2264}' => b'L',
-                        '\u{FF5E}' | '\u{301C}' => b'~',
-                        '€' | '£' | '¥' | '₹' | '₩' | '₽' | '₺' | '₪' | '₫' | '₱' | '₦' | '¢' => {
-                            b'$'
-                        }
-                        _ => b'#',
-                    };
-                    out.push(Tok {
-                        start: s,
-                        end: i,
-                        k: K::P(p),
-                        cap: false,
-                    });
-                }
+                i = end;
             }
         }
     }
