@@ -60,56 +60,167 @@ pub fn sentences_until(text: &str, end: usize) -> Vec<(usize, usize)> {
 /// [`sentences_until`], into `out` (cleared first): one buffer serves many texts.
 pub fn sentences_until_into(text: &str, end: usize, out: &mut Vec<(usize, usize)>) {
     out.clear();
-    let bytes = text.as_bytes();
-    // Enough sentences start at or after `end`: every later one does too.
-    let enough = |out: &Vec<(usize, usize)>| {
-        out.len() >= SENTENCES_PAST && out[out.len() - SENTENCES_PAST].0 >= end
-    };
-    let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        // Short of the length cut only a line break or a stop can end the sentence: skip to
-        // the next one (or to the cut), sixteen bytes at a time.
-        let cut = (start + MAX_SENTENCE).min(bytes.len());
-        if i < cut {
-            match next_candidate(&bytes[..cut], i, |b, _| may_end(b)) {
-                Some(k) => i = k,
-                None => {
-                    i = cut;
-                    continue;
-                }
-            }
-        }
-        let b = bytes[i];
-        if b == b'\n' || b == b'\r' {
-            push(out, text, start, i);
-            start = i + 1;
-        } else if matches!(b, b'.' | b'!' | b'?') && ends_sentence(text, i) {
-            push(out, text, start, i + 1);
-            start = i + 1;
-        } else if i - start >= MAX_SENTENCE
-            && (b == b' ' || (i - start >= HARD_MAX_SENTENCE && text.is_char_boundary(i)))
-        {
-            push(out, text, start, i);
-            start = i;
-        } else {
-            i += 1;
-            continue;
-        }
-        if enough(out) {
+    for sentence in Sentences::new(text) {
+        out.push(sentence);
+        // Enough sentences start at or after `end`: every later one does too.
+        if out.len() >= SENTENCES_PAST && out[out.len() - SENTENCES_PAST].0 >= end {
             return;
         }
-        i += 1;
     }
-    push(out, text, start, bytes.len());
 }
 
-fn push(out: &mut Vec<(usize, usize)>, text: &str, start: usize, end: usize) {
+/// The sentences of a text one at a time ([`sentences`] is all of them), for a reader that
+/// needs only some sentences of a long text: [`Sentences::skip_to_sentence_of`] jumps over
+/// the text before one without splitting it.
+///
+/// A jump gives the same sentences as splitting all the text before: the splitter starts
+/// afresh after a line break or a stop that ends a sentence, whatever came before (the length
+/// cuts count from a sentence's start), and whether a stop ends a sentence
+/// ([`ends_sentence`]) depends only on the text around it, where the splitting began or not.
+/// Splitting from a line's start a slice that ends with the line is not the same: a stop at
+/// its end would see no text after it (`."` then a line break and a lower-case word).
+#[derive(Debug, Clone)]
+pub struct Sentences<'t> {
+    text: &'t str,
+    /// Where the sentence being read starts.
+    start: usize,
+    /// The next byte to read.
+    i: usize,
+    /// The last sentence, which runs to the end of the text, was given.
+    done: bool,
+}
+
+impl<'t> Sentences<'t> {
+    pub fn new(text: &'t str) -> Self {
+        Self {
+            text,
+            start: 0,
+            i: 0,
+            done: false,
+        }
+    }
+
+    /// Skip to just after the last line break or stop that ends a sentence before byte `at`,
+    /// unless the splitter is past it: to the start of the sentence that holds `at` (or of
+    /// one before it in its line, when a length cut falls between). The sentences skipped all
+    /// end before `at`. Only the bytes from where the splitter is to `at` are read, backwards,
+    /// and only the stops of `at`'s line are tested; the bytes from that sentence start to
+    /// `at` are not read again (short of a length cut, none of them can end a sentence).
+    pub fn skip_to_sentence_of(&mut self, at: usize) {
+        let at = at.min(self.text.len());
+        if self.done || at <= self.start {
+            return;
+        }
+        // Not yet read: between a sentence's start and the next byte lies no break and no stop
+        // that ends a sentence (a length cut starts a sentence at a byte that is neither).
+        let bytes = self.text.as_bytes();
+        let mut to = memchr::memrchr2(b'\n', b'\r', &bytes[self.start..at])
+            .map_or(self.start, |k| self.start + k + 1);
+        let mut end = at;
+        while let Some(k) = memchr::memrchr3(b'.', b'!', b'?', &bytes[to..end]) {
+            if ends_sentence(self.text, to + k) {
+                to += k + 1;
+                break;
+            }
+            end = to + k;
+        }
+        self.start = to;
+        // Nothing from `to` to `at` ends the sentence, and no length cut falls before
+        // MAX_SENTENCE bytes of it: the splitter would step over all of that.
+        self.i = self.i.max(at.min(to + MAX_SENTENCE));
+    }
+}
+
+impl Iterator for Sentences<'_> {
+    type Item = (usize, usize);
+
+    fn next(&mut self) -> Option<(usize, usize)> {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let (mut start, mut i) = (self.start, self.i);
+        while i < bytes.len() {
+            // Short of the length cut only a line break or a stop can end the sentence: skip
+            // to the next one (or to the cut), sixteen bytes at a time.
+            let cut = (start + MAX_SENTENCE).min(bytes.len());
+            if i < cut {
+                match next_candidate(&bytes[..cut], i, |b, _| may_end(b)) {
+                    Some(k) => i = k,
+                    None => {
+                        i = cut;
+                        continue;
+                    }
+                }
+            }
+            let b = bytes[i];
+            let piece = if b == b'\n' || b == b'\r' {
+                let piece = (start, i);
+                start = i + 1;
+                piece
+            } else if matches!(b, b'.' | b'!' | b'?') && ends_sentence(text, i) {
+                let piece = (start, i + 1);
+                start = i + 1;
+                piece
+            } else if i - start >= MAX_SENTENCE
+                && (b == b' ' || (i - start >= HARD_MAX_SENTENCE && text.is_char_boundary(i)))
+            {
+                let piece = (start, i);
+                start = i;
+                piece
+            } else {
+                i += 1;
+                continue;
+            };
+            i += 1;
+            if let Some(sentence) = trimmed(text, piece.0, piece.1) {
+                (self.start, self.i) = (start, i);
+                return Some(sentence);
+            }
+        }
+        (self.start, self.i) = (start, i);
+        if self.done {
+            return None;
+        }
+        self.done = true;
+        trimmed(text, start, bytes.len())
+    }
+}
+
+/// The sentence of the piece `start..end` of `text`: the piece less the white space at its
+/// ends, if anything is left.
+fn trimmed(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
     let s = &text[start..end];
     let lead = s.len() - s.trim_start().len();
     let trail = s.len() - s.trim_end().len();
-    if start + lead < end - trail {
-        out.push((start + lead, end - trail));
+    (start + lead < end - trail).then_some((start + lead, end - trail))
+}
+
+/// The sentence of each of a series of byte offsets given in order, as a linker asks for the
+/// sentences of its figures: only the sentences that hold them are split, each once
+/// ([`Sentences::skip_to_sentence_of`]).
+#[derive(Debug, Clone)]
+pub struct SentenceAt<'t> {
+    sentences: Sentences<'t>,
+    /// The last sentence found.
+    last: Option<(usize, usize)>,
+}
+
+impl<'t> SentenceAt<'t> {
+    pub fn new(text: &'t str) -> Self {
+        Self {
+            sentences: Sentences::new(text),
+            last: None,
+        }
+    }
+
+    /// The first sentence of [`sentences`] that ends after byte `at` (the one that holds it,
+    /// unless `at` is white space between two), `None` past the last. `at` must not be less
+    /// than at the call before.
+    pub fn holding(&mut self, at: usize) -> Option<(usize, usize)> {
+        while self.last.is_none_or(|(_, end)| end <= at) {
+            self.sentences.skip_to_sentence_of(at);
+            self.last = Some(self.sentences.next()?);
+        }
+        self.last
     }
 }
 
@@ -262,6 +373,10 @@ mod tests {
             .into_iter()
             .map(|(s, e)| &text[s..e])
             .collect()
+    }
+
+    fn push(out: &mut Vec<(usize, usize)>, text: &str, start: usize, end: usize) {
+        out.extend(trimmed(text, start, end));
     }
 
     /// The byte-by-byte definition of [`sentences`], to hold the skipping loop to it.
@@ -477,6 +592,125 @@ mod tests {
             let text: String = pieces.into_iter().map(piece).collect();
             proptest::prop_assert_eq!(sentences(&text), sentences_by_byte(&text));
         }
+    }
+
+    /// Pieces of text for the tests of splitting from a line start: stops that end sentences
+    /// and stops that do not (abbreviations, decimals, a lower-case word after), closing quotes
+    /// and brackets after a stop, every kind of line break and blank lines, white space that
+    /// breaks no line (U+00A0, U+2028, U+0085, tab, form feed), runs past both length cuts
+    /// with and without spaces.
+    fn line_piece(k: usize) -> String {
+        match k {
+            0 => "Word ".into(),
+            1 => "word ".into(),
+            2 => ". ".into(),
+            3 => ".\"".into(),
+            4 => "U.S. ".into(),
+            5 => "No. ".into(),
+            6 => "(".into(),
+            7 => ")".into(),
+            8 => "]".into(),
+            9 => "\n".into(),
+            10 => "\r\n".into(),
+            11 => "\r".into(),
+            12 => "\n \n".into(),
+            13 => "\u{a0}".into(),
+            14 => "\u{2028}".into(),
+            15 => "! ".into(),
+            16 => "? ".into(),
+            17 => "x".repeat(MAX_SENTENCE - 1),
+            18 => "ab ".repeat(MAX_SENTENCE / 3),
+            19 => "\u{e9}".repeat(HARD_MAX_SENTENCE / 3),
+            20 => "1.8".into(),
+            21 => "'".into(),
+            22 => "\u{85}\t\u{c}".into(),
+            23 => "A".into(),
+            24 => "\u{201c}".into(),
+            _ => " ".into(),
+        }
+    }
+
+    /// Every offset of `text` where the splitter starts afresh: 0, and the byte after each
+    /// `\n` or `\r` (a line start) and after each stop that ends a sentence.
+    fn sentence_starts(text: &str) -> Vec<usize> {
+        let bytes = text.as_bytes();
+        (0..=text.len())
+            .filter(|&k| {
+                k == 0
+                    || matches!(bytes[k - 1], b'\n' | b'\r')
+                    || (matches!(bytes[k - 1], b'.' | b'!' | b'?') && ends_sentence(text, k - 1))
+            })
+            .collect()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+        /// Splitting from any line start, or from after any stop that ends a sentence, gives
+        /// the sentences of [`sentences`] from there on: those of the rest of the line,
+        /// whatever the text after it, and the next lines'.
+        #[test]
+        fn sentences_from_any_line_or_sentence_start_are_those_of_the_whole_text(
+            pieces in proptest::collection::vec(0usize..27, 0..60),
+        ) {
+            let text: String = pieces.into_iter().map(line_piece).collect();
+            let all = sentences(&text);
+            for from in sentence_starts(&text) {
+                let mut split = Sentences::new(&text);
+                split.skip_to_sentence_of(from);
+                let line_end = text[from..]
+                    .find(['\n', '\r'])
+                    .map_or(text.len(), |k| from + k);
+                let on: Vec<(usize, usize)> = split.collect();
+                let expected: Vec<(usize, usize)> =
+                    all.iter().copied().filter(|s| s.0 >= from).collect();
+                // The line's own sentences first, then the rest.
+                let line = |v: &[(usize, usize)]| -> Vec<(usize, usize)> {
+                    v.iter().copied().filter(|s| s.1 <= line_end).collect()
+                };
+                proptest::prop_assert_eq!(line(&on), line(&expected), "line from {}", from);
+                proptest::prop_assert_eq!(on, expected, "from {}", from);
+            }
+        }
+
+        /// The sentence of each of a series of offsets in order (in white space, at line
+        /// breaks, past the last sentence, several in one sentence or line, lines skipped,
+        /// far into a sentence past the length cuts): the first of [`sentences`] that ends
+        /// after it.
+        #[test]
+        fn sentence_at_is_the_first_sentence_ending_after_the_offset(
+            pieces in proptest::collection::vec(0usize..27, 0..60),
+            mut at in proptest::collection::vec(0usize..1 << 20, 0..12),
+        ) {
+            let text: String = pieces.into_iter().map(line_piece).collect();
+            let all = sentences(&text);
+            at.sort_unstable();
+            let mut finder = SentenceAt::new(&text);
+            for a in at {
+                // A fraction of the way through the text (in millionths, about).
+                let a = (a * (text.len() + 1)) >> 20;
+                let first = all.partition_point(|&(_, e)| e <= a);
+                proptest::prop_assert_eq!(finder.holding(a), all.get(first).copied(), "at {}", a);
+                // A skip from the start: the sentences of a line start or sentence start
+                // before `a` on, every one that ends after `a` among them.
+                let mut split = Sentences::new(&text);
+                split.skip_to_sentence_of(a);
+                let on: Vec<(usize, usize)> = split.collect();
+                proptest::prop_assert!(all.ends_with(&on), "skip to {}", a);
+                proptest::prop_assert!(on.len() >= all.len() - first, "skip to {}", a);
+            }
+        }
+    }
+
+    #[test]
+    fn a_stop_at_a_line_end_looks_past_the_line() {
+        // The stop before `"` and a lower-case word on the next line ends no sentence: `"`
+        // stays with it, as when the whole text is split.
+        let text = "One.\nIt said \"so.\"\nand more.";
+        let mut split = Sentences::new(text);
+        split.skip_to_sentence_of(6);
+        let got: Vec<&str> = split.map(|(s, e)| &text[s..e]).collect();
+        assert_eq!(got, ["It said \"so.\"", "and more."]);
+        assert_eq!(sentences(text).len(), 3);
     }
 
     #[test]

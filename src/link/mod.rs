@@ -41,11 +41,11 @@ pub fn link(
 ) -> Vec<Claim> {
     let body_start = doc.body_start;
     let text = &doc.text;
-    let sentences: Vec<(usize, usize)> = segment::sentences(&text[body_start..])
-        .into_iter()
-        .map(|(s, e)| (s + body_start, e + body_start))
-        .collect();
-    let context = direction::DocumentContext::new(doc, lex, &sentences);
+    let body = &text[body_start..];
+    let at_body = |(s, e): (usize, usize)| (s + body_start, e + body_start);
+    // The document's context reads its first four sentences.
+    let opening: Vec<(usize, usize)> = segment::Sentences::new(body).take(4).map(at_body).collect();
+    let context = direction::DocumentContext::new(doc, lex, &opening);
     // Sized once: a claim is large, and growing the vector copied every one of them.
     let mut claims: Vec<Claim> =
         Vec::with_capacity(mentions.iter().filter(|m| m.item == "quantity").count());
@@ -57,21 +57,24 @@ pub fn link(
     // The sentence last read, kept for the next figure in it.
     let mut view: Option<((usize, usize), SentenceView<'_>)> = None;
     let quantities: Vec<&Mention> = mentions.iter().filter(|m| m.item == "quantity").collect();
-    // Each figure's sentence index and span.
-    let spans: Vec<(usize, (usize, usize))> = quantities
+    // Each figure's sentence. Only the sentences that hold a figure are split: half the text of
+    // a typical corpus holds none, and splitting the whole body cost 4% of a report. (A figure
+    // starts on no white space, so some sentence holds it: the fallback is never taken.)
+    let mut sentence_at = segment::SentenceAt::new(body);
+    let spans: Vec<(usize, usize)> = quantities
         .iter()
         .map(|m| {
-            let si = sentences.partition_point(|&(_, e)| e <= m.text_start);
-            let span = sentences
-                .get(si)
-                .copied()
-                .unwrap_or((m.text_start, m.text_end));
-            (si, span)
+            sentence_at
+                .holding(m.text_start.saturating_sub(body_start))
+                .map_or((m.text_start, m.text_end), at_body)
         })
         .collect();
+    // The sentence of the claim before, kept: found again from the claim, whose offsets are in
+    // the file, it could be the wrong one (after a BOM, in UTF-16 or repaired UTF-8).
+    let mut last_sentence = (0, 0);
     for (j, &m) in quantities.iter().enumerate() {
         ordinal += 1;
-        let (si, (s_start, s_end)) = spans[j];
+        let (s_start, s_end) = spans[j];
         let sentence = &text[s_start..s_end];
         if view
             .as_ref()
@@ -81,7 +84,7 @@ pub fn link(
             let reach = spans[j..]
                 .iter()
                 .zip(&quantities[j..])
-                .take_while(|((_, span), _)| *span == (s_start, s_end))
+                .take_while(|(span, _)| **span == (s_start, s_end))
                 .map(|(_, q)| q.text_start.wrapping_sub(s_start))
                 .max()
                 .unwrap_or(usize::MAX);
@@ -127,8 +130,14 @@ pub fn link(
                 to_date(&mut claim, info.as_ref(), view, q_start);
             }
             None => {
-                if let Some(prev) = continues(&claims, &claim, sentence, q_start, si, &sentences, m)
-                {
+                if let Some(prev) = continues(
+                    &claims,
+                    &claim,
+                    text,
+                    (s_start, s_end),
+                    last_sentence,
+                    q_start,
+                ) {
                     claim.metric = prev.metric.clone();
                     claim.entities = prev.entities.clone();
                     claim.directional = prev.directional;
@@ -170,6 +179,7 @@ pub fn link(
             partners.push((claims.len(), r));
         }
         claims.push(claim);
+        last_sentence = (s_start, s_end);
     }
     earlier_direction(text, &mut claims);
     breakdown::mark(text, &mut claims);
@@ -553,30 +563,34 @@ fn find_metric(
 
 /// A figure with no metric of its own that continues the claim before it: a change right
 /// after a level ("That is an increase of 37.2%"), or a relative clause ("which will now
-/// amount to $50 million in total").
+/// amount to $50 million in total"). The figure's sentence is `here` (a span of `text`), the
+/// claim before's is `before`.
 fn continues<'c>(
     claims: &'c [Claim],
     claim: &Claim,
-    sentence: &str,
+    text: &str,
+    here: (usize, usize),
+    before: (usize, usize),
     q_start: usize,
-    si: usize,
-    sentences: &[(usize, usize)],
-    _m: &Mention,
 ) -> Option<&'c Claim> {
     // The figure right before this one, in the same document.
     let prev = claims.last().filter(|c| c.doc_index == claim.doc_index)?;
-    let psi = sentences.partition_point(|&(_, e)| e <= prev_offset(prev, sentences));
     let units_agree = claim.unit == prev.unit || claim.measure == Measure::Change;
+    // Sentences are what is left of the pieces of the text once trimmed (pieces of white space
+    // only are dropped): the sentence before is the one with only white space after it.
+    let same = before == here;
+    let next = !same && before.1 <= here.0 && text[before.1..here.0].trim().is_empty();
     // Every way below of continuing needs the figure before in this sentence or the one
     // before, and the units to agree: settled before the words are lower-cased and read.
-    if !(psi == si || psi + 1 == si) || !units_agree {
+    if !(same || next) || !units_agree {
         return None;
     }
+    let sentence = &text[here.0..here.1];
     let lead = sentence[..q_start].to_lowercase();
     let lead = lead.trim_start();
     // `..., which will now amount to $50 million in total`: a relative clause in the same
     // sentence refers to the thing the figure before it measured.
-    let relative = psi == si
+    let relative = same
         && [
             ", which",
             ", bringing",
@@ -587,7 +601,7 @@ fn continues<'c>(
         .iter()
         .any(|w| lead.contains(w));
     // `That is an increase of 37.2%`: the next sentence continues the claim before it.
-    let anaphora = psi + 1 == si
+    let anaphora = next
         && [
             "that is",
             "this is",
@@ -604,10 +618,10 @@ fn continues<'c>(
         ]
         .iter()
         .any(|a| lead.starts_with(a));
-    let is_change = claim.measure == Measure::Change && (psi == si || psi + 1 == si);
+    let is_change = claim.measure == Measure::Change;
     // `It rose above 3 billion dollars`, `Last year it topped ...`: a pronoun for the thing the
     // sentence before measured.
-    let pronoun = psi + 1 == si
+    let pronoun = next
         && lead
             .split(|c: char| !c.is_alphanumeric())
             .any(|w| matches!(w, "it" | "they" | "this" | "that"))
@@ -615,14 +629,6 @@ fn continues<'c>(
     (relative || anaphora || is_change || pronoun)
         .then_some(prev)
         .filter(|_| units_agree)
-}
-
-/// The text offset of a claim, recovered from its sentence index (claims keep file offsets).
-fn prev_offset(prev: &Claim, sentences: &[(usize, usize)]) -> usize {
-    // File and text offsets agree for UTF-8 documents; for others this only picks the
-    // sentence, which is all that is needed here.
-    prev.start
-        .min(sentences.last().map_or(0, |s| s.1.saturating_sub(1)))
 }
 
 /// A stock metric with no stated period is a level at the document's date (`There are about

@@ -137,6 +137,37 @@ fn summary(c: &Claim) -> String {
     )
 }
 
+/// A file's claims keep file offsets, which a BOM (or UTF-16, or a repaired byte) moves
+/// off the text's: the sentence of the claim before is the one it was linked in, not one
+/// found again from its file offset. Here `7%` ends its sentence within the BOM's three
+/// bytes, and `It was 3%` continues it with or without a BOM.
+#[test]
+fn a_bom_does_not_move_the_claim_before_into_the_next_sentence() {
+    let text = "Kazakhstan exports to China rose to 7%.\nIt was 3% in 2020.\n";
+    for bytes in [
+        text.as_bytes().to_vec(),
+        [b"\xef\xbb\xbf", text.as_bytes()].concat(),
+    ] {
+        let crate::input::Loaded::Document(doc) = crate::input::load_bytes("t.md", bytes) else {
+            panic!("not a document");
+        };
+        let mentions = Extractor::default().extract(
+            &doc,
+            crate::rules::default_vocabulary(),
+            ExtractOptions::default(),
+        );
+        let claims = link(&doc, 0, &mentions, &TestLexicon);
+        assert_eq!(claims.len(), 2);
+        assert_eq!(
+            claims[1].metric.as_deref(),
+            Some("exports"),
+            "{:?}",
+            doc.encoding()
+        );
+        assert!(claims[1].linked_by[0].starts_with("continues the claim at 1:37"));
+    }
+}
+
 #[test]
 fn several_claims_in_one_sentence_keep_their_own_metrics() {
     let c = claims(
