@@ -69,7 +69,7 @@ impl Pipeline<'_> {
                 .with_max_len(DOCUMENTS_PER_PIECE)
                 .enumerate()
                 .map_init(Extractor::default, |ex, (i, entry)| {
-                    let result = then(self.one(ex, entry, first_index + i));
+                    let result = then(self.guarded(ex, entry, first_index + i));
                     if let Some(p) = self.progress {
                         p.inc();
                     }
@@ -79,18 +79,41 @@ impl Pipeline<'_> {
         })
     }
 
+    /// [`Self::one`], with a panic (a bug) contained to its document: that document is an
+    /// error that names the bug, and the others are still read. The extractor's buffers may
+    /// be half-written after a panic: the next document gets fresh ones.
+    fn guarded(&self, ex: &mut Extractor, entry: &Entry, index: usize) -> DocResult {
+        let run = std::panic::AssertUnwindSafe(|| self.one(ex, entry, index));
+        match std::panic::catch_unwind(run) {
+            Ok(result) => result,
+            Err(payload) => {
+                *ex = Extractor::default();
+                let what = payload
+                    .downcast_ref::<&str>()
+                    .map(|s| s.to_string())
+                    .or_else(|| payload.downcast_ref::<String>().cloned())
+                    .unwrap_or_else(|| "unknown panic".into());
+                let source = match entry {
+                    Entry::File { source, .. } | Entry::Error { source, .. } => source.clone(),
+                    Entry::Stdin => input::STDIN_SOURCE.into(),
+                };
+                DocResult {
+                    doc: blank_document(source, "error"),
+                    mentions: Vec::new(),
+                    claims: Vec::new(),
+                    notes: Vec::new(),
+                    error: Some(format!(
+                        "internal error, the document was not read (a bug in claimcheck; \
+                         please report it): {what}"
+                    )),
+                    skipped: None,
+                }
+            }
+        }
+    }
+
     fn one(&self, ex: &mut Extractor, entry: &Entry, index: usize) -> DocResult {
-        let blank = |source: String, status| DocumentOut {
-            source,
-            title: None,
-            outlet: None,
-            url: None,
-            date: None,
-            date_inferred: false,
-            status,
-            notes: Vec::new(),
-            mentions: 0,
-        };
+        let blank = blank_document;
         match input::load(entry, &self.load) {
             Loaded::Document(mut doc) => {
                 let path = match entry {
@@ -147,5 +170,108 @@ impl Pipeline<'_> {
                 skipped: None,
             },
         }
+    }
+}
+
+/// The output of a document that was not read.
+fn blank_document(source: String, status: &'static str) -> DocumentOut {
+    DocumentOut {
+        source,
+        title: None,
+        outlet: None,
+        url: None,
+        date: None,
+        date_inferred: false,
+        status,
+        notes: Vec::new(),
+        mentions: 0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::link::{EntityHit, MetricHit, MetricInfo};
+
+    /// A lexicon with a bug: it panics on any text that says `boom`.
+    struct Buggy;
+
+    impl Lexicon for Buggy {
+        fn entities(&self, text: &str) -> Vec<EntityHit> {
+            assert!(!text.contains("boom"), "a bug in the lexicon");
+            Vec::new()
+        }
+        fn metrics(&self, _text: &str) -> Vec<MetricHit> {
+            Vec::new()
+        }
+        fn metric_info(&self, _id: &str) -> Option<MetricInfo> {
+            None
+        }
+        fn metric_for_noun(&self, _noun: &str) -> Option<String> {
+            None
+        }
+    }
+
+    /// A panic while reading one document makes that document an error naming the bug; the
+    /// documents before and after it are read as if it were not there.
+    #[test]
+    fn a_panic_is_contained_to_its_document() {
+        let dir = tempfile::tempdir().unwrap();
+        let texts = [
+            ("a.txt", "Exports were $5 billion in 2022.\n"),
+            ("b.txt", "It went boom at $3 billion.\n"),
+            ("c.txt", "Imports were $2 billion in 2021.\n"),
+        ];
+        let entries: Vec<Entry> = texts
+            .iter()
+            .map(|(name, text)| {
+                let path = dir.path().join(name);
+                std::fs::write(&path, text).unwrap();
+                Entry::File {
+                    source: (*name).to_string(),
+                    path,
+                }
+            })
+            .collect();
+        let setup = DocumentSetup::default();
+        let pipeline = Pipeline {
+            vocab: crate::rules::default_vocabulary(),
+            lexicon: Some(&Buggy),
+            extract: ExtractOptions::default(),
+            load: LoadOptions {
+                max_file_size: 1 << 20,
+            },
+            setup: &setup,
+            progress: None,
+        };
+        // One thread: the document after the bad one reuses its thread's extractor.
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .build()
+            .unwrap();
+        let results = pipeline.run(&pool, &entries, 0);
+        let summary: Vec<(&str, &str, usize, bool)> = results
+            .iter()
+            .map(|r| {
+                (
+                    r.doc.source.as_str(),
+                    r.doc.status,
+                    r.claims.len(),
+                    r.error.is_some(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            summary,
+            [
+                ("a.txt", "read", 1, false),
+                ("b.txt", "error", 0, true),
+                ("c.txt", "read", 1, false),
+            ]
+        );
+        let message = results[1].error.as_deref().unwrap();
+        assert!(message.starts_with("internal error"), "{message}");
+        assert!(message.ends_with("a bug in the lexicon"), "{message}");
+        assert_eq!(results[2].claims[0].text, "$2 billion");
     }
 }

@@ -36,6 +36,35 @@ fn each_fixture_has_its_message_and_exit_code() {
     }
 }
 
+/// `report` reads past extraction (linking, the checks, rendering), where offsets into a
+/// decoded text meet file offsets: every fixture gets a defined exit code and no panic, in
+/// each output format.
+#[test]
+fn report_ends_every_fixture_with_a_defined_exit_code() {
+    let mut names: Vec<String> = std::fs::read_dir(common::root().join("tests/hostile"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert!(names.len() >= 10, "the fixtures are there: {names:?}");
+    for name in &names {
+        let path = format!("tests/hostile/{name}");
+        for format in ["table", "jsonl", "markdown", "sarif"] {
+            let out = common::claimcheck()
+                .current_dir(common::root())
+                .args(["report", "--format", format, "--show", "all", &path])
+                .output()
+                .unwrap();
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert!(
+                matches!(out.status.code(), Some(0..=2)) && !stderr.contains("panicked"),
+                "{name} ({format}): exit {:?}\n{stderr}",
+                out.status.code()
+            );
+        }
+    }
+}
+
 #[test]
 fn a_fifo_is_refused_without_blocking_and_the_run_goes_on() {
     let dir = tempfile::tempdir().unwrap();

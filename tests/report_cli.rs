@@ -436,3 +436,37 @@ fn the_summary_says_why_claims_were_left_unlinked() {
         .sum();
     assert_eq!(no_metric, s["claims_unlinked"].as_u64().unwrap());
 }
+
+/// A document decoded from UTF-16 keeps file offsets in its claims that are not offsets in its
+/// text: the steps that read the text around figures (a breakdown's labels, a share in
+/// brackets, a figure in brackets) must read it by the text's own offsets. The same fact sheet
+/// in UTF-16 with a byte-order mark gives the findings its UTF-8 original gives (this panicked
+/// once: `breakdown` sliced the text at a file offset).
+#[test]
+fn a_utf16_document_gives_the_findings_of_its_utf8_original() {
+    let dir = tempfile::tempdir().unwrap();
+    for fixture in ["breakdown.md", "share.md"] {
+        let original = common::root()
+            .join("tests/fixtures/contradictions")
+            .join(fixture);
+        let text = std::fs::read_to_string(&original).unwrap();
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let copy = dir.path().join(fixture);
+        std::fs::write(&copy, utf16).unwrap();
+        let (code_8, r_8) = report(&[original.to_str().unwrap()]);
+        let (code_16, r_16) = report(&[copy.to_str().unwrap()]);
+        // Sorted: findings of equal rank are ordered by fingerprints, which hash the path.
+        let (mut f_8, mut f_16) = (
+            findings_about(&r_8, fixture),
+            findings_about(&r_16, fixture),
+        );
+        f_8.sort();
+        f_16.sort();
+        assert_eq!(code_8, 1, "{fixture}: the original has conflicts");
+        assert!(!f_8.is_empty(), "{fixture}: the original has findings");
+        assert_eq!((code_16, f_16), (code_8, f_8), "{fixture}");
+    }
+}

@@ -21,7 +21,7 @@ use std::path::PathBuf;
 pub use decode::OffsetMap;
 pub use front_matter::Metadata;
 pub use line_index::LineIndex;
-pub use read::{load, load_bytes};
+pub use read::{STDIN_SOURCE, load, load_bytes};
 pub use walk::collect;
 
 /// One input named on the command line, or found by walking a directory.

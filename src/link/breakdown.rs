@@ -39,10 +39,11 @@ fn floor_boundary(text: &str, mut i: usize) -> usize {
 const CONNECTORS: [&str; 8] = ["and", "&", "of", "in", "for", "the", "on", "to"];
 
 /// Mark the items and shares of every breakdown among a document's claims (in text order).
-pub(super) fn mark(text: &str, claims: &mut [Claim]) {
+/// `spans` holds each claim's byte span in `text` (claims keep file offsets).
+pub(super) fn mark(text: &str, spans: &[(usize, usize)], claims: &mut [Claim]) {
     let mut i = 0;
     while i < claims.len() {
-        let Some((items, next)) = list_after(text, claims, i) else {
+        let Some((items, next)) = list_after(text, spans, claims, i) else {
             i += 1;
             continue;
         };
@@ -55,46 +56,51 @@ pub(super) fn mark(text: &str, claims: &mut [Claim]) {
 }
 
 /// The items (claim index, label) listed after the total at `t`, and the index after them.
-fn list_after(text: &str, claims: &[Claim], t: usize) -> Option<(Vec<(usize, String)>, usize)> {
+fn list_after(
+    text: &str,
+    spans: &[(usize, usize)],
+    claims: &[Claim],
+    t: usize,
+) -> Option<(Vec<(usize, String)>, usize)> {
     let total = &claims[t];
     if total.kind != Kind::Currency
         || total.measure != Measure::Level
         || total.metric.is_none()
         || total.part_of.is_some()
-        || !says_total(text, total, t.checked_sub(1).map_or(0, |p| claims[p].end))
+        || !says_total(text, spans[t], t.checked_sub(1).map_or(0, |p| spans[p].1))
     {
         return None;
     }
     let mut items = Vec::new();
-    let mut prev_end = total.end;
+    let mut prev_end = spans[t].1;
     let mut j = t + 1;
     while let Some(c) = claims.get(j) {
         // Another total (`Total ...: $21.06m` restated on the next line) starts its own list.
         if c.kind != Kind::Currency
             || c.unit != total.unit
             || c.measure != Measure::Level
-            || says_total(text, c, prev_end)
+            || says_total(text, spans[j], prev_end)
         {
             break;
         }
-        let Some(gap) = text.get(prev_end..c.start) else {
+        let Some(gap) = text.get(prev_end..spans[j].0) else {
             break;
         };
         let Some(label) = label_before(gap, items.is_empty()) else {
             break;
         };
         items.push((j, label.to_string()));
-        prev_end = c.end;
+        prev_end = spans[j].1;
         j += 1;
         // A percentage right after the item is its share (`$6.50m, 31%`).
         if let Some(s) = claims.get(j)
             && s.kind == Kind::Percent
             && text
-                .get(prev_end..s.start)
+                .get(prev_end..spans[j].0)
                 .is_some_and(|g| g.len() <= 4 && g.chars().all(is_separator))
         {
             items.push((j, label.to_string()));
-            prev_end = s.end;
+            prev_end = spans[j].1;
             j += 1;
         }
     }
@@ -107,18 +113,16 @@ fn list_after(text: &str, claims: &[Claim], t: usize) -> Option<(Vec<(usize, Str
 
 /// Whether the total's line calls it a total: `total` before it (since `from`, the end of
 /// the figure before it), or `as follows` after it.
-fn says_total(text: &str, total: &Claim, from: usize) -> bool {
+fn says_total(text: &str, (start, end): (usize, usize), from: usize) -> bool {
     // The words next to the figure only, so a giant line costs no more than a short one.
-    let near_start = floor_boundary(text, total.start.saturating_sub(SAYS_TOTAL_REACH));
-    let near_end = floor_boundary(text, (total.end + SAYS_TOTAL_REACH).min(text.len()));
-    let line_start = text[near_start..total.start]
+    let near_start = floor_boundary(text, start.saturating_sub(SAYS_TOTAL_REACH));
+    let near_end = floor_boundary(text, (end + SAYS_TOTAL_REACH).min(text.len()));
+    let line_start = text[near_start..start]
         .rfind('\n')
         .map_or(near_start, |i| near_start + i + 1)
-        .max(from.min(total.start));
-    let line_end = text[total.end..near_end]
-        .find('\n')
-        .map_or(near_end, |i| total.end + i);
-    let (before, after) = (&text[line_start..total.start], &text[total.end..line_end]);
+        .max(from.min(start));
+    let line_end = text[end..near_end].find('\n').map_or(near_end, |i| end + i);
+    let (before, after) = (&text[line_start..start], &text[end..line_end]);
     contains_ignore_ascii_case(before, "total")
         || contains_ignore_ascii_case(after, "as follows")
         || contains_ignore_ascii_case(after, "following:")

@@ -72,6 +72,10 @@ pub fn link(
     // The sentence of the claim before, kept: found again from the claim, whose offsets are in
     // the file, it could be the wrong one (after a BOM, in UTF-16 or repaired UTF-8).
     let mut last_sentence = (0, 0);
+    // Each claim's span in `text`: claims keep file offsets, which differ from text offsets
+    // in a document decoded from UTF-16 or Latin-1 (or read past a byte-order mark). The
+    // passes after the loop read the text around figures by these.
+    let mut text_spans: Vec<(usize, usize)> = Vec::with_capacity(claims.capacity());
     for (j, &m) in quantities.iter().enumerate() {
         ordinal += 1;
         let (s_start, s_end) = spans[j];
@@ -179,11 +183,12 @@ pub fn link(
             partners.push((claims.len(), r));
         }
         claims.push(claim);
+        text_spans.push((m.text_start, m.text_end));
         last_sentence = (s_start, s_end);
     }
-    earlier_direction(text, &mut claims);
-    breakdown::mark(text, &mut claims);
-    share::mark(text, &mut claims, lex, &partners);
+    earlier_direction(text, &text_spans, &mut claims);
+    breakdown::mark(text, &text_spans, &mut claims);
+    share::mark(text, &text_spans, &mut claims, lex, &partners);
     claims
 }
 
@@ -217,7 +222,7 @@ fn other_figures(
 /// aid budgeted for Kazakhstan ...`): a report names the parties once and goes on. Not a
 /// figure in brackets, which qualifies the words before it (`health ($4.6 million)`), not the
 /// metric at large.
-fn earlier_direction(text: &str, claims: &mut [Claim]) {
+fn earlier_direction(text: &str, text_spans: &[(usize, usize)], claims: &mut [Claim]) {
     // The last claim of each metric with both parties, as the claims are read in order: one
     // pass, however many claims lack them.
     let mut last: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
@@ -232,7 +237,7 @@ fn earlier_direction(text: &str, claims: &mut [Claim]) {
         }
         if !(c.directional && c.entities.is_empty() && c.unlinked.is_some())
             || text
-                .get(..c.start)
+                .get(..text_spans[i].0)
                 .is_some_and(|before| before.trim_end().ends_with('('))
         {
             continue;

@@ -18,6 +18,7 @@ use crate::quantity::{Kind, Measure};
 /// speaks of, by claim index.
 pub(super) fn mark(
     text: &str,
+    spans: &[(usize, usize)],
     claims: &mut [Claim],
     lex: &dyn Lexicon,
     partners: &[(usize, String)],
@@ -38,7 +39,7 @@ pub(super) fn mark(
         }
         let part = i
             .checked_sub(1)
-            .filter(|&p| bracketed_after(text, &claims[p], c))
+            .filter(|&p| bracketed_after(text, (spans[p].1, spans[i].0), &claims[p], c))
             .map(|p| claims[p].clone());
         let c = &mut claims[i];
         let Some(part) = part else {
@@ -95,15 +96,14 @@ pub(super) fn mark(
     }
 }
 
-/// Whether `share` is written in brackets right after `part`, a figure of the same metric.
-fn bracketed_after(text: &str, part: &Claim, share: &Claim) -> bool {
+/// Whether `share` is written in brackets right after `part`, a figure of the same metric;
+/// `gap` is the span of text between them.
+fn bracketed_after(text: &str, gap: (usize, usize), part: &Claim, share: &Claim) -> bool {
     part.metric == share.metric
         && matches!(part.kind, Kind::Currency | Kind::Count | Kind::Number)
         && part.part_of.is_none()
-        && part.end <= share.start
-        && text
-            .get(part.end..share.start)
-            .is_some_and(|gap| gap.trim() == "(")
+        && gap.0 <= gap.1
+        && text.get(gap.0..gap.1).is_some_and(|gap| gap.trim() == "(")
 }
 
 /// Whether `reporter` can own the whole of `part`'s share: it is one of the part's two
