@@ -105,9 +105,29 @@ pub fn after(ctx: Ctx<'_>, k: usize) -> Option<(usize, Option<Direction>)> {
     }
 }
 
+/// Whether `w` (in any ASCII case) may be a word [`verb_factor`] knows: `false` means none.
+///
+/// Every such word has 6 to 11 bytes and starts with `d`, `f`, `h`, `q` or `t`. The scanner
+/// asks [`verb_factor`] of nearly every word it reads, and the prefilter of every word of a
+/// paragraph without a digit: a length and a first letter rule out most words before the
+/// string compares of the whole list.
+#[inline]
+pub fn may_be_verb(w: &[u8]) -> bool {
+    (6..=11).contains(&w.len()) && matches!(w[0] | 0x20, b'd' | b'f' | b'h' | b'q' | b't')
+}
+
 /// A change stated by a verb alone: `doubled` (+100%), `tripled`, `halved` (-50%),
 /// `threefold`. Returns the growth in percent.
+#[inline]
 pub fn verb_factor(w: &str) -> Option<i64> {
+    if !may_be_verb(w.as_bytes()) {
+        return None;
+    }
+    listed_verb_factor(w)
+}
+
+/// [`verb_factor`] past its gate: the list itself.
+fn listed_verb_factor(w: &str) -> Option<i64> {
     Some(match w {
         "doubled" | "doubling" | "doubles" | "twofold" => 100,
         "tripled" | "trebled" | "tripling" | "triples" | "threefold" => 200,
@@ -121,6 +141,8 @@ pub fn verb_factor(w: &str) -> Option<i64> {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::Strategy;
+
     proptest::proptest! {
         /// `scan_at` asks for a verb of change before ruling out long and non-ASCII words:
         /// no such word is a verb of change.
@@ -129,6 +151,60 @@ mod tests {
             if w.len() > 32 || !w.is_ascii() {
                 proptest::prop_assert!(super::verb_factor(&w).is_none());
             }
+        }
+    }
+
+    /// Every word of [`super::listed_verb_factor`].
+    const VERBS: [&str; 18] = [
+        "doubled",
+        "doubling",
+        "doubles",
+        "twofold",
+        "tripled",
+        "trebled",
+        "tripling",
+        "triples",
+        "threefold",
+        "quadrupled",
+        "quadrupling",
+        "fourfold",
+        "fivefold",
+        "quintupled",
+        "tenfold",
+        "halved",
+        "halving",
+        "halves",
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4096))]
+        /// The gate keeps every word the list knows: the gated look-up is the list's for the
+        /// listed words (cut short, grown by a letter, upper-cased) and for other words.
+        #[test]
+        fn the_gate_keeps_every_verb(
+            word in proptest::prop_oneof![
+                "[a-zA-Z\u{e9}]{0,14}",
+                proptest::sample::select(VERBS.to_vec()).prop_map(str::to_string),
+            ],
+            cut in 0usize..3,
+            grow in proptest::option::of("[a-z]"),
+            upper in proptest::bool::ANY,
+        ) {
+            let mut w: String = word.chars().take(word.chars().count().saturating_sub(cut)).collect();
+            w.extend(grow);
+            if upper {
+                w = w.to_ascii_uppercase();
+            }
+            proptest::prop_assert_eq!(super::verb_factor(&w), super::listed_verb_factor(&w), "{}", w);
+        }
+    }
+
+    #[test]
+    fn the_gate_keeps_every_listed_verb_in_any_case() {
+        for w in VERBS {
+            assert!(super::listed_verb_factor(w).is_some(), "{w}");
+            assert!(super::verb_factor(w).is_some(), "{w}");
+            assert!(super::may_be_verb(w.to_ascii_uppercase().as_bytes()), "{w}");
         }
     }
 

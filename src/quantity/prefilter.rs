@@ -85,6 +85,11 @@ fn word_may_start(word: &str, vocab: &Vocabulary) -> bool {
     // The number-word gate reads the bytes `& 31`, the same in either case.
     // The number classes are only read for words of up to 14 bytes (`number::Classes`).
     let number_gate = word.len() <= 14 && words::may_be_number_word(word.as_bytes());
+    // The verb gate reads the word in any case too: a word both gates rule out (most words)
+    // is not lower-cased at all.
+    if !number_gate && !change::may_be_verb(word.as_bytes()) {
+        return false;
+    }
     let mut buf = [0u8; 32];
     let lower = if word.bytes().any(|b| b.is_ascii_uppercase()) {
         match crate::token::ascii_lower(word, &mut buf) {
