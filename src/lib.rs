@@ -17,6 +17,7 @@
 //! relations read from the TOML files in `rules/`.
 //! The binary (`src/main.rs`) is a thin shell over [`cli`].
 
+pub mod bug;
 pub mod claim;
 pub mod claims_file;
 pub mod cli;

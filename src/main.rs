@@ -5,6 +5,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
+    claimcheck::bug::install_hook();
     let args = claimcheck::cli::Args::parse();
     claimcheck::cli::run(args).into()
 }

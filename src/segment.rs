@@ -103,9 +103,10 @@ impl<'t> Sentences<'t> {
     /// Skip to just after the last line break or stop that ends a sentence before byte `at`,
     /// unless the splitter is past it: to the start of the sentence that holds `at` (or of
     /// one before it in its line, when a length cut falls between). The sentences skipped all
-    /// end before `at`. Only the bytes from where the splitter is to `at` are read, backwards,
-    /// and only the stops of `at`'s line are tested; the bytes from that sentence start to
-    /// `at` are not read again (short of a length cut, none of them can end a sentence).
+    /// end before `at`. Only the bytes from the start of the sentence being read to `at` are
+    /// read, backwards, and only the stops of `at`'s line are tested; the bytes from the
+    /// sentence start found to `at` are not read again (short of a length cut, none of them
+    /// can end a sentence).
     pub fn skip_to_sentence_of(&mut self, at: usize) {
         let at = at.min(self.text.len());
         if self.done || at <= self.start {
@@ -202,6 +203,8 @@ pub struct SentenceAt<'t> {
     sentences: Sentences<'t>,
     /// The last sentence found.
     last: Option<(usize, usize)>,
+    /// The offset asked for last (offsets must not go back).
+    last_at: usize,
 }
 
 impl<'t> SentenceAt<'t> {
@@ -209,6 +212,7 @@ impl<'t> SentenceAt<'t> {
         Self {
             sentences: Sentences::new(text),
             last: None,
+            last_at: 0,
         }
     }
 
@@ -216,9 +220,20 @@ impl<'t> SentenceAt<'t> {
     /// unless `at` is white space between two), `None` past the last. `at` must not be less
     /// than at the call before.
     pub fn holding(&mut self, at: usize) -> Option<(usize, usize)> {
-        while self.last.is_none_or(|(_, end)| end <= at) {
+        debug_assert!(
+            at >= self.last_at,
+            "offsets out of order: {at} after {}",
+            self.last_at
+        );
+        self.last_at = at;
+        if self.last.is_none_or(|(_, end)| end <= at) {
+            // One skip, then the pieces up to `at` in turn: none before it ends at a break or
+            // a stop, only at a length cut. (Skipping again before each piece would search the
+            // line back to its start each time: quadratic in a long line without stops.)
             self.sentences.skip_to_sentence_of(at);
-            self.last = Some(self.sentences.next()?);
+            while self.last.is_none_or(|(_, end)| end <= at) {
+                self.last = Some(self.sentences.next()?);
+            }
         }
         self.last
     }

@@ -41,6 +41,7 @@ const CONNECTORS: [&str; 8] = ["and", "&", "of", "in", "for", "the", "on", "to"]
 /// Mark the items and shares of every breakdown among a document's claims (in text order).
 /// `spans` holds each claim's byte span in `text` (claims keep file offsets).
 pub(super) fn mark(text: &str, spans: &[(usize, usize)], claims: &mut [Claim]) {
+    debug_assert_eq!(spans.len(), claims.len());
     let mut i = 0;
     while i < claims.len() {
         let Some((items, next)) = list_after(text, spans, claims, i) else {

@@ -223,6 +223,7 @@ fn other_figures(
 /// figure in brackets, which qualifies the words before it (`health ($4.6 million)`), not the
 /// metric at large.
 fn earlier_direction(text: &str, text_spans: &[(usize, usize)], claims: &mut [Claim]) {
+    debug_assert_eq!(text_spans.len(), claims.len());
     // The last claim of each metric with both parties, as the claims are read in order: one
     // pass, however many claims lack them.
     let mut last: std::collections::HashMap<String, usize> = std::collections::HashMap::new();

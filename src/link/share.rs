@@ -23,6 +23,7 @@ pub(super) fn mark(
     lex: &dyn Lexicon,
     partners: &[(usize, String)],
 ) {
+    debug_assert_eq!(spans.len(), claims.len());
     for i in 0..claims.len() {
         let c = &claims[i];
         if c.kind != Kind::Percent
