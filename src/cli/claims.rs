@@ -181,7 +181,7 @@ fn stream_jsonl(
         r.claims = Vec::new();
         (r, lines)
     };
-    let written = super::stream_batches(pipeline, pool, entries, render, |results| {
+    let written = super::stream_batches(pipeline, pool, entries, super::BATCH, render, |results| {
         for (r, lines) in &results {
             failed |= super::report_document(r, &mut errors);
             out.write_all(lines)?;

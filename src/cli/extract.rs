@@ -82,22 +82,29 @@ pub fn run(args: &ExtractArgs) -> ExitStatus {
         });
         (o, lines)
     };
-    let written = super::stream_batches(&pipeline, &pool, &entries, render, |results| {
-        for (o, lines) in results {
-            failed |= super::report_document(&o, &mut all_errors);
-            let result = match format {
-                Format::Jsonl => out.write_all(&lines.unwrap_or_default()),
-                Format::Table => render::table::mentions(&mut out, &o.mentions, width),
-                Format::Json => {
-                    all_mentions.extend(o.mentions);
-                    Ok(())
-                }
-            };
-            all_docs.push(o.doc);
-            result?;
-        }
-        out.flush()
-    });
+    let written = super::stream_batches(
+        &pipeline,
+        &pool,
+        &entries,
+        super::BATCH,
+        render,
+        |results| {
+            for (o, lines) in results {
+                failed |= super::report_document(&o, &mut all_errors);
+                let result = match format {
+                    Format::Jsonl => out.write_all(&lines.unwrap_or_default()),
+                    Format::Table => render::table::mentions(&mut out, &o.mentions, width),
+                    Format::Json => {
+                        all_mentions.extend(o.mentions);
+                        Ok(())
+                    }
+                };
+                all_docs.push(o.doc);
+                result?;
+            }
+            out.flush()
+        },
+    );
     if let Err(e) = written {
         return io_failure(&e);
     }

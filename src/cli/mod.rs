@@ -224,9 +224,10 @@ pub(crate) fn report_document(
 
 /// Documents are streamed in batches: each batch in parallel, printed in input order before
 /// the next starts, so memory does not grow with the number of documents.
-const BATCH: usize = 64;
+pub(crate) const BATCH: usize = 64;
 
-/// Run the pipeline over `entries` a batch at a time: `then` is applied to each document's
+/// Run the pipeline over `entries`, `size` documents ([`BATCH`] for a run that prints as it
+/// goes) at a time: `then` is applied to each document's
 /// result on the thread that made it (rendering its output, say), and `write` gets each
 /// batch's results in input order on this thread, with the progress bar out of the way. The
 /// bar is finished at the end; the first error from `write` stops the run.
@@ -234,11 +235,12 @@ pub(crate) fn stream_batches<T: Send>(
     pipeline: &crate::pipeline::Pipeline<'_>,
     pool: &rayon::ThreadPool,
     entries: &[crate::input::Entry],
+    size: usize,
     then: impl Fn(crate::pipeline::DocResult) -> T + Sync,
     mut write: impl FnMut(Vec<T>) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
-    for (b, batch) in entries.chunks(BATCH).enumerate() {
-        let results = pipeline.run_then(pool, batch, b * BATCH, &then);
+    for (b, batch) in entries.chunks(size.max(1)).enumerate() {
+        let results = pipeline.run_then(pool, batch, b * size.max(1), &then);
         match pipeline.progress {
             Some(p) => p.suspend(|| write(results))?,
             None => write(results)?,
