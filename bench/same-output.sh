@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Is a change output-preserving? Runs two claimcheck binaries over the same inputs and
 # compares every output byte for byte: the bench corpora (extract with periods, report with
-# every finding, the claims), many-files, the examples, the seeds and devset (if ../shared is
-# there) and the test fixtures. Prints each input that differs and exits 1 if any does.
+# every finding, the claims), many-files, the examples, the hostile inputs (tests/hostile),
+# the seeds and devset (if ../shared is there) and the test fixtures. Prints each input that
+# differs and exits 1 if any does.
 #
 #   git worktree add /tmp/base HEAD && (cd /tmp/base && CARGO_TARGET_DIR=/tmp/base-target cargo build --release)
 #   bash bench/same-output.sh /tmp/base-target/release/claimcheck target/release/claimcheck
@@ -14,7 +15,7 @@ old=${1:?usage: same-output.sh OLD_BINARY NEW_BINARY}
 new=${2:?usage: same-output.sh OLD_BINARY NEW_BINARY}
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-inputs=(examples tests/fixtures bench/data/corpus-1MB)
+inputs=(examples tests/fixtures tests/hostile bench/data/corpus-1MB)
 [ -z "${QUICK:-}" ] && inputs+=(bench/data/corpus-10MB bench/data/many-files)
 for d in ../shared/seeds ../shared/devset/*/; do
     [ -d "$d" ] && inputs+=("$d")
