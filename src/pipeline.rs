@@ -25,6 +25,20 @@ pub struct DocResult {
     pub skipped: Option<String>,
 }
 
+impl DocResult {
+    /// A document that could not be read, and why.
+    fn failed(source: String, message: String) -> Self {
+        Self {
+            doc: blank_document(source, "error"),
+            mentions: Vec::new(),
+            claims: Vec::new(),
+            notes: Vec::new(),
+            error: Some(message),
+            skipped: None,
+        }
+    }
+}
+
 /// Everything the pipeline needs, shared read-only across threads.
 pub struct Pipeline<'a> {
     pub vocab: &'a Vocabulary,
@@ -87,21 +101,13 @@ impl Pipeline<'_> {
     fn guarded(&self, ex: &mut Extractor, entry: &Entry, index: usize) -> DocResult {
         crate::bug::contain(|| self.one(ex, entry, index)).unwrap_or_else(|bug| {
             *ex = Extractor::default();
-            let source = match entry {
-                Entry::File { source, .. } | Entry::Error { source, .. } => source.clone(),
-                Entry::Stdin => input::STDIN_SOURCE.into(),
-            };
-            DocResult {
-                doc: blank_document(source, "error"),
-                mentions: Vec::new(),
-                claims: Vec::new(),
-                notes: Vec::new(),
-                error: Some(format!(
+            DocResult::failed(
+                entry.source().to_string(),
+                format!(
                     "internal error, the document was not read (a bug in claimcheck; please \
                      report it): {bug}"
-                )),
-                skipped: None,
-            }
+                ),
+            )
         })
     }
 
@@ -153,14 +159,7 @@ impl Pipeline<'_> {
                 error: None,
                 skipped: Some(reason),
             },
-            Loaded::Error { source, message } => DocResult {
-                doc: blank_document(source, "error"),
-                mentions: Vec::new(),
-                claims: Vec::new(),
-                notes: Vec::new(),
-                error: Some(message),
-                skipped: None,
-            },
+            Loaded::Error { source, message } => DocResult::failed(source, message),
         }
     }
 }

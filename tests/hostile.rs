@@ -22,13 +22,19 @@ fn transcript(args: &[&str]) -> String {
     )
 }
 
-#[test]
-fn each_fixture_has_its_message_and_exit_code() {
+/// The names of the fixtures in `tests/hostile/`, sorted.
+fn fixture_names() -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(common::root().join("tests/hostile"))
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     names.sort();
+    names
+}
+
+#[test]
+fn each_fixture_has_its_message_and_exit_code() {
+    let names = fixture_names();
     for name in names {
         let path = format!("tests/hostile/{name}");
         let t = transcript(&["extract", "--format", "jsonl", &path]);
@@ -41,11 +47,7 @@ fn each_fixture_has_its_message_and_exit_code() {
 /// each output format.
 #[test]
 fn report_ends_every_fixture_with_a_defined_exit_code() {
-    let mut names: Vec<String> = std::fs::read_dir(common::root().join("tests/hostile"))
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
+    let names = fixture_names();
     assert!(names.len() >= 10, "the fixtures are there: {names:?}");
     for name in &names {
         let path = format!("tests/hostile/{name}");

@@ -21,7 +21,7 @@ use std::path::PathBuf;
 pub use decode::OffsetMap;
 pub use front_matter::Metadata;
 pub use line_index::LineIndex;
-pub use read::{STDIN_SOURCE, load, load_bytes};
+pub use read::{load, load_bytes};
 pub use walk::collect;
 
 /// One input named on the command line, or found by walking a directory.
@@ -33,6 +33,16 @@ pub enum Entry {
     Stdin,
     /// An input that could not even be listed (missing path, unreadable directory...).
     Error { source: String, message: String },
+}
+
+impl Entry {
+    /// The name the input is shown under (its documents' `source`).
+    pub fn source(&self) -> &str {
+        match self {
+            Entry::File { source, .. } | Entry::Error { source, .. } => source,
+            Entry::Stdin => read::STDIN_SOURCE,
+        }
+    }
 }
 
 /// Options for reading inputs.

@@ -8,7 +8,7 @@ use super::decode::{self, Decoded};
 use super::{Document, Entry, LoadOptions, Loaded};
 
 /// The name standard input is shown under.
-pub const STDIN_SOURCE: &str = "<stdin>";
+pub(super) const STDIN_SOURCE: &str = "<stdin>";
 
 /// Read one entry. Never panics; every failure is a [`Loaded::Error`] for that entry only.
 pub fn load(entry: &Entry, opts: &LoadOptions) -> Loaded {

@@ -69,36 +69,27 @@ pub fn link(
                 .map_or((m.text_start, m.text_end), at_body)
         })
         .collect();
-    // The sentence of the claim before, kept: found again from the claim, whose offsets are in
-    // the file, it could be the wrong one (after a BOM, in UTF-16 or repaired UTF-8).
-    let mut last_sentence = (0, 0);
-    // Each claim's span in `text`: claims keep file offsets, which differ from text offsets
-    // in a document decoded from UTF-16 or Latin-1 (or read past a byte-order mark). The
-    // passes after the loop read the text around figures by these.
-    let mut text_spans: Vec<(usize, usize)> = Vec::with_capacity(claims.capacity());
+    // One claim per figure, in order: claim `j` is figure `j`'s, so the claim before's
+    // sentence is `spans[j - 1]` (found again from the claim, whose offsets are in the file,
+    // it could be the wrong one after a BOM, in UTF-16 or in repaired UTF-8).
     for (j, &m) in quantities.iter().enumerate() {
         ordinal += 1;
         let (s_start, s_end) = spans[j];
         let sentence = &text[s_start..s_end];
-        if view
-            .as_ref()
-            .is_none_or(|(span, _)| *span != (s_start, s_end))
-        {
-            // The figures that read this view: this one and the next ones of the sentence.
-            let reach = spans[j..]
-                .iter()
-                .zip(&quantities[j..])
-                .take_while(|(span, _)| **span == (s_start, s_end))
-                .map(|(_, q)| q.text_start.wrapping_sub(s_start))
-                .max()
-                .unwrap_or(usize::MAX);
-            view = Some((
-                (s_start, s_end),
-                SentenceView::new(text, s_start, sentence, lex, reach),
-            ));
-        }
-        let Some((_, view)) = view.as_ref() else {
-            continue;
+        let view = match &mut view {
+            Some((span, view)) if *span == (s_start, s_end) => &*view,
+            slot => {
+                // The figures that read this view: this one and the next ones of the sentence.
+                let reach = spans[j..]
+                    .iter()
+                    .zip(&quantities[j..])
+                    .take_while(|(span, _)| **span == (s_start, s_end))
+                    .map(|(_, q)| q.text_start.wrapping_sub(s_start))
+                    .max()
+                    .unwrap_or(usize::MAX);
+                let fresh = SentenceView::new(text, s_start, sentence, lex, reach);
+                &slot.insert(((s_start, s_end), fresh)).1
+            }
         };
         let q_start = m.text_start - s_start;
         let q_end = (m.text_end - s_start).min(sentence.len());
@@ -139,7 +130,7 @@ pub fn link(
                     &claim,
                     text,
                     (s_start, s_end),
-                    last_sentence,
+                    j.checked_sub(1).map_or((0, 0), |p| spans[p]),
                     q_start,
                 ) {
                     claim.metric = prev.metric.clone();
@@ -183,9 +174,14 @@ pub fn link(
             partners.push((claims.len(), r));
         }
         claims.push(claim);
-        text_spans.push((m.text_start, m.text_end));
-        last_sentence = (s_start, s_end);
     }
+    // Each claim's span in `text`: claims keep file offsets, which differ from text offsets
+    // in a document decoded from UTF-16 or Latin-1 (or read past a byte-order mark). The
+    // passes below read the text around figures by these.
+    let text_spans: Vec<(usize, usize)> = quantities
+        .iter()
+        .map(|m| (m.text_start, m.text_end))
+        .collect();
     earlier_direction(text, &text_spans, &mut claims);
     breakdown::mark(text, &text_spans, &mut claims);
     share::mark(text, &text_spans, &mut claims, lex, &partners);
