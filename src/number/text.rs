@@ -193,7 +193,9 @@ pub fn hex16(h: u64) -> String {
     for (k, d) in out.iter_mut().rev().enumerate() {
         *d = DIGITS[((h >> (4 * k)) & 0xf) as usize];
     }
-    out.iter().map(|&b| char::from(b)).collect()
+    let mut s = String::with_capacity(16);
+    s.extend(out.iter().map(|&b| char::from(b)));
+    s
 }
 
 #[cfg(test)]

@@ -110,11 +110,14 @@ where
     // are written (64 pieces held 60 MB of claim lines, a third of `report`'s peak on 10 MB).
     const PIECE: usize = 1024;
     const WINDOW: usize = 8 * PIECE;
+    // Each piece's buffer is sized from the bytes a line the window before took (a claim's
+    // line is about 850 bytes): a buffer that grew copied its lines each time it doubled.
+    let mut per_line = 512;
     for window in items.chunks(WINDOW) {
         let pieces: Vec<io::Result<Vec<u8>>> = window
             .par_chunks(PIECE)
             .map(|piece| {
-                let mut buf = Vec::with_capacity(piece.len() * 512);
+                let mut buf = Vec::with_capacity(piece.len() * per_line);
                 for item in piece {
                     write(&mut buf, item)?;
                     buf.push(b'\n');
@@ -122,9 +125,16 @@ where
                 Ok(buf)
             })
             .collect();
+        let mut written = 0;
         for piece in pieces {
-            out.write_all(&piece?)?;
+            let piece = piece?;
+            written += piece.len();
+            out.write_all(&piece)?;
         }
+        // An eighth more than the average, so that most pieces fit.
+        per_line = (written / window.len())
+            .saturating_add(written / window.len() / 8)
+            .max(64);
     }
     Ok(())
 }
