@@ -861,6 +861,16 @@ fn attach_periods(
                     .is_empty()
                 && chunk[t.end..q.start].contains('(')
         });
+        // `population: 20,000,000 (2025 est.)`, `growth: 4.8% (2024)`: a time alone in
+        // brackets right after a figure (a short note such as `est.` may follow it) dates it, as
+        // fact sheets write. Not `$5.3 billion (2022: $4.1 billion)`: the colon makes the
+        // year the period of the figure after it.
+        let bracket_after = levels.iter().copied().find(|&k| {
+            let t = &usable[k];
+            t.start >= q.end
+                && chunk[q.end..t.start].trim() == "("
+                && closes_a_note(&chunk[t.end..])
+        });
         // `Between January and October 2019, exports ... and imports ...`: a time clause that
         // opens the sentence dates every figure in it.
         let fronted = |t: &TimeMention| {
@@ -902,6 +912,7 @@ fn attach_periods(
         // not the period the paragraph is about, so it is not carried into the next one.
         let restates_base = bracketed.is_some_and(|b| bases.contains(&b));
         let level = bracketed
+            .or(bracket_after)
             .map(|k| &usable[k])
             .or_else(|| nearest(pick(usable, levels), |t| near(t, true)))
             .or_else(|| {
@@ -1039,6 +1050,21 @@ fn attach_periods(
 
 /// Whether the words between a figure and a time after it start another clause: a comma or
 /// semicolon outside brackets, or a relative word (`that`, `which`, `when`...).
+/// Whether `rest`, the text after a time expression in brackets, closes the brackets soon
+/// after it, with at most a short note between (`)`, ` est.)`, ` estimate)`, ` data)`): no
+/// digit, no other figure or period, no `:` or `;` that would start another statement.
+fn closes_a_note(rest: &str) -> bool {
+    const LONGEST_NOTE: usize = 16;
+    rest.bytes()
+        .take(LONGEST_NOTE + 1)
+        .position(|b| b == b')')
+        .is_some_and(|close| {
+            !rest.as_bytes()[..close]
+                .iter()
+                .any(|&b| b.is_ascii_digit() || matches!(b, b':' | b';' | b',' | b'(' | b'$'))
+        })
+}
+
 fn opens_a_clause(gap: &str) -> bool {
     let mut depth = 0usize;
     for b in gap.bytes() {
@@ -1685,6 +1711,44 @@ mod tests {
             .filter(|m| m.value.is_some())
             .map(|m| (m.text.clone(), label(&m.period), label(&m.base_period)))
             .collect()
+    }
+
+    /// Fact sheets date a figure with a year in brackets after it; a colon in the brackets
+    /// makes the year the period of the figure after it instead.
+    #[test]
+    fn a_year_in_brackets_after_a_figure_dates_it() {
+        let got = periods(
+            "Population: 20,000,000 (2025 est.)\n\nGrowth rate: 4.8% (2024)\n\nArable land: 12.4% (March 2023)",
+        );
+        let labels: Vec<(&str, &str)> = got
+            .iter()
+            .map(|(t, p, _)| (t.as_str(), p.as_str()))
+            .collect();
+        assert_eq!(
+            labels,
+            [
+                ("20,000,000", "2025"),
+                ("4.8%", "2024"),
+                ("12.4%", "2023-03")
+            ]
+        );
+        // Not a note but another statement: the year is not this figure's.
+        let got = periods("Output: 4.1% (2022: 3.9%)");
+        assert_eq!(got[0].1, "-");
+        assert_eq!(got[1], ("3.9%".into(), "2022".into(), "-".into()));
+        // Brackets that go on past the year with more than a note are not a date for it.
+        let got = periods("Output: 4.1% (2022 figures revised in March)");
+        assert_eq!(got[0].1, "-");
+    }
+
+    #[test]
+    fn closes_a_note_takes_short_notes_only() {
+        assert!(closes_a_note(")"));
+        assert!(closes_a_note(" est.) and more"));
+        assert!(!closes_a_note(": 3.9%)"));
+        assert!(!closes_a_note(" and 2023)"));
+        assert!(!closes_a_note(" figures revised in March)"));
+        assert!(!closes_a_note(" est."));
     }
 
     #[test]
