@@ -865,12 +865,14 @@ fn attach_periods(
         // brackets right after a figure (a short note such as `est.` may follow it) dates it, as
         // fact sheets write. Not `$5.3 billion (2022: $4.1 billion)`: the colon makes the
         // year the period of the figure after it.
-        let bracket_after = levels.iter().copied().find(|&k| {
-            let t = &usable[k];
-            t.start >= q.end
-                && chunk[q.end..t.start].trim() == "("
-                && closes_a_note(&chunk[t.end..])
-        });
+        let bracket_after = || {
+            levels.iter().copied().find(|&k| {
+                let t = &usable[k];
+                t.start >= q.end
+                    && chunk[q.end..t.start].trim() == "("
+                    && closes_a_note(&chunk[t.end..])
+            })
+        };
         // `Between January and October 2019, exports ... and imports ...`: a time clause that
         // opens the sentence dates every figure in it.
         let fronted = |t: &TimeMention| {
@@ -912,7 +914,7 @@ fn attach_periods(
         // not the period the paragraph is about, so it is not carried into the next one.
         let restates_base = bracketed.is_some_and(|b| bases.contains(&b));
         let level = bracketed
-            .or(bracket_after)
+            .or_else(bracket_after)
             .map(|k| &usable[k])
             .or_else(|| nearest(pick(usable, levels), |t| near(t, true)))
             .or_else(|| {
@@ -1048,11 +1050,9 @@ fn attach_periods(
     carried_from.and_then(|i| out[i].0.clone())
 }
 
-/// Whether the words between a figure and a time after it start another clause: a comma or
-/// semicolon outside brackets, or a relative word (`that`, `which`, `when`...).
-/// Whether `rest`, the text after a time expression in brackets, closes the brackets soon
-/// after it, with at most a short note between (`)`, ` est.)`, ` estimate)`, ` data)`): no
-/// digit, no other figure or period, no `:` or `;` that would start another statement.
+/// Whether `rest`, the text after a time expression in brackets, closes the brackets within
+/// a short note (`)`, ` est.)`): no digit, `$` or `(` (another figure or time), no `:`, `;`
+/// or `,` (another statement, as in `(2022: 3.9%)`), at most 16 bytes.
 fn closes_a_note(rest: &str) -> bool {
     const LONGEST_NOTE: usize = 16;
     rest.bytes()
@@ -1065,6 +1065,8 @@ fn closes_a_note(rest: &str) -> bool {
         })
 }
 
+/// Whether the words between a figure and a time after it start another clause: a comma or
+/// semicolon outside brackets, or a relative word (`that`, `which`, `when`...).
 fn opens_a_clause(gap: &str) -> bool {
     let mut depth = 0usize;
     for b in gap.bytes() {
@@ -1736,8 +1738,10 @@ mod tests {
         let got = periods("Output: 4.1% (2022: 3.9%)");
         assert_eq!(got[0].1, "-");
         assert_eq!(got[1], ("3.9%".into(), "2022".into(), "-".into()));
-        // Brackets that go on past the year with more than a note are not a date for it.
-        let got = periods("Output: 4.1% (2022 figures revised in March)");
+        // Brackets that go on past the year with more than a short note are not a date for
+        // it.
+        let got = periods("Output: 4.1% (2022 for the whole region)");
+        assert_eq!(got.len(), 1);
         assert_eq!(got[0].1, "-");
     }
 

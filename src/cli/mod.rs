@@ -239,8 +239,9 @@ pub(crate) fn stream_batches<T: Send>(
     then: impl Fn(crate::pipeline::DocResult) -> T + Sync,
     mut write: impl FnMut(Vec<T>) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
-    for (b, batch) in entries.chunks(size.max(1)).enumerate() {
-        let results = pipeline.run_then(pool, batch, b * size.max(1), &then);
+    let size = size.max(1);
+    for (b, batch) in entries.chunks(size).enumerate() {
+        let results = pipeline.run_then(pool, batch, b * size, &then);
         match pipeline.progress {
             Some(p) => p.suspend(|| write(results))?,
             None => write(results)?,

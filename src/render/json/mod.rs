@@ -132,9 +132,8 @@ where
             out.write_all(&piece)?;
         }
         // An eighth more than the average, so that most pieces fit.
-        per_line = (written / window.len())
-            .saturating_add(written / window.len() / 8)
-            .max(64);
+        let average = written / window.len();
+        per_line = average.saturating_add(average / 8).max(64);
     }
     Ok(())
 }
